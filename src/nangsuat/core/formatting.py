@@ -1,0 +1,27 @@
+"""Money, dates and amounts in words, as Vietnamese documents write them."""
+
+import datetime as dt
+
+from num2words import num2words
+
+
+def format_vnd(amount: int | None, suffix: str = " đ") -> str:
+    """1250000000 → '1.250.000.000 đ'."""
+    if amount is None:
+        return "—"
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{abs(int(amount)):,}".replace(",", ".") + suffix
+
+
+def format_date_vi(value: dt.date | dt.datetime | None) -> str:
+    """date(2027, 1, 5) → 'ngày 05 tháng 01 năm 2027' (days below 10 and months 1–2 take a leading 0)."""
+    if value is None:
+        return ""
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def amount_in_words(amount: int) -> str:
+    """1250000 → 'Một triệu hai trăm năm mươi nghìn đồng'."""
+    words = num2words(int(amount), lang="vi")
+    return words[:1].upper() + words[1:] + " đồng"

@@ -1,0 +1,37 @@
+from importlib import import_module
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+
+from nangsuat.core.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu mẫu cho thành phố Cần Thơ (chạy lại nhiều lần không nhân đôi dữ liệu)."
+
+    def handle(self, *args, **options):
+        for config in apps.get_app_configs():
+            if not config.name.startswith("nangsuat."):
+                continue
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.demo":
+                    raise
+                continue
+            self.stdout.write(f"· {config.verbose_name}: ", ending="")
+            module.seed(self.stdout)
+            self.stdout.write("")
+        self.print_accounts()
+
+    def print_accounts(self):
+        from nangsuat.core.models import User
+
+        self.stdout.write(self.style.SUCCESS(f"\nTài khoản dùng thử (mật khẩu chung: {DEMO_PASSWORD})"))
+        for user in User.objects.filter(email__endswith="@demo.nangsuat.local").order_by("role", "username"):
+            self.stdout.write(f"  {user.username:<12} {user.get_role_display()}")
+        self.stdout.write(
+            f"Tài khoản cán bộ cần mã xác thực hai lớp (TOTP): thêm khóa {DEMO_TOTP_SECRET} vào ứng dụng xác thực, "
+            "hoặc chạy `nangsuat totp TÊN_TÀI_KHOẢN` để lấy mã hiện tại."
+        )
+        self.stdout.write("Mở http://127.0.0.1:8000/")

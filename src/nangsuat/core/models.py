@@ -1,0 +1,111 @@
+"""Agencies (tenancy), users and roles, the audit trail and the working-day calendar."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .roles import NATIONAL_ROLES, STAFF_ROLES, Role
+
+
+class Agency(models.Model):
+    """An implementing agency: one province's Department of Science and Technology."""
+
+    code = models.SlugField(_("mã"), max_length=20, unique=True)
+    name = models.CharField(_("tên cơ quan"), max_length=200)
+    parent_body = models.CharField(_("cơ quan chủ quản"), max_length=200)
+    province_code = models.CharField(_("mã tỉnh/thành phố"), max_length=4)
+    place_name = models.CharField(_("địa danh ghi trên văn bản"), max_length=60)
+    doc_symbol = models.CharField(_("ký hiệu viết tắt trên văn bản"), max_length=20, default="SKHCN")
+
+    class Meta:
+        verbose_name = _("cơ quan thực hiện")
+        verbose_name_plural = _("cơ quan thực hiện")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.ENTERPRISE)
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    position = models.CharField(_("chức vụ"), max_length=150, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def sees_all_agencies(self) -> bool:
+        return self.role in NATIONAL_ROLES or (self.role == Role.ADMIN and self.agency_id is None)
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_authenticated and self.is_active and self.role in roles
+
+
+class AuditEntry(models.Model):
+    """One state change: who, when, what, from which state to which, and why."""
+
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(_("hành động"), max_length=60)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=40)
+    target = GenericForeignKey("content_type", "object_id")
+    from_state = models.CharField(_("từ trạng thái"), max_length=40, blank=True)
+    to_state = models.CharField(_("sang trạng thái"), max_length=40, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("nhật ký thao tác")
+        verbose_name_plural = _("nhật ký thao tác")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.content_type_id}:{self.object_id}"
+
+
+class Holiday(models.Model):
+    """A day of the working-day calendar that differs from the Monday–Friday rule."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("Ngày lễ, Tết")
+        DAY_OFF = "day_off", _("Ngày nghỉ bù")
+        WORKDAY = "workday", _("Ngày làm bù (thứ Bảy/Chủ nhật đi làm)")
+
+    date = models.DateField(_("ngày"), unique=True)
+    name = models.CharField(_("tên"), max_length=150)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.HOLIDAY)
+    legal_basis = models.CharField(_("căn cứ"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ/làm bù")
+        verbose_name_plural = _("lịch ngày nghỉ")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.name}"

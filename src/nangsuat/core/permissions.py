@@ -1,0 +1,19 @@
+"""Permission decisions carry a reason, so a page can explain a missing button and a test can assert it."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+ALLOW = Decision(True)
+
+
+def deny(reason: str) -> Decision:
+    return Decision(False, str(reason))

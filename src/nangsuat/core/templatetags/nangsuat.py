@@ -1,0 +1,42 @@
+from django import template
+
+from ..formatting import format_date_vi, format_vnd
+
+register = template.Library()
+
+
+@register.filter
+def vnd(value):
+    return format_vnd(value)
+
+
+@register.filter
+def ngay(value):
+    return format_date_vi(value)
+
+
+@register.filter
+def has_role(user, roles: str) -> bool:
+    return getattr(user, "is_authenticated", False) and user.role in roles.split(",")
+
+
+@register.inclusion_tag("core/_pagination.html", takes_context=True)
+def pagination(context, page_obj):
+    request = context["request"]
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {"page_obj": page_obj, "query": params.urlencode()}
+
+
+@register.simple_tag(takes_context=True)
+def sort_url(context, field: str) -> str:
+    request = context["request"]
+    params = request.GET.copy()
+    current = params.get("sort", "")
+    params["sort"] = (
+        field[1:]
+        if current == field and field.startswith("-")
+        else (f"-{field}" if current == field else field)
+    )
+    params.pop("page", None)
+    return "?" + params.urlencode()

@@ -1,0 +1,149 @@
+"""The enterprise registry: enterprises, cooperatives, household businesses; their yearly figures,
+contacts, and the users who act for them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from nangsuat.core.models import Agency
+from nangsuat.reference.models import VsicCode, Ward
+
+
+class EnterpriseKind(models.TextChoices):
+    COMPANY = "company", _("Doanh nghiệp")
+    COOPERATIVE = "cooperative", _("Hợp tác xã")
+    HOUSEHOLD = "household", _("Hộ kinh doanh")
+    ESTABLISHMENT = "establishment", _("Cơ sở sản xuất kinh doanh")
+
+
+class SizeClass(models.TextChoices):
+    MICRO = "micro", _("Siêu nhỏ")
+    SMALL = "small", _("Nhỏ")
+    MEDIUM = "medium", _("Vừa")
+    LARGE = "large", _("Lớn (không thuộc DNNVV)")
+
+
+class Enterprise(models.Model):
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="enterprises")
+    tax_code = models.CharField(_("mã số thuế"), max_length=14)
+    name = models.CharField(_("tên doanh nghiệp"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    kind = models.CharField(
+        _("loại hình"), max_length=20, choices=EnterpriseKind.choices, default=EnterpriseKind.COMPANY
+    )
+    vsic = models.ForeignKey(
+        VsicCode, verbose_name=_("ngành kinh tế chính (VSIC)"), on_delete=models.PROTECT, related_name="+"
+    )
+    vsic_section = models.CharField(max_length=1, editable=False, db_index=True)
+    ward = models.ForeignKey(Ward, verbose_name=_("xã/phường"), on_delete=models.PROTECT, related_name="+")
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    website = models.URLField(_("trang web"), blank=True)
+    representative = models.CharField(_("người đại diện theo pháp luật"), max_length=150, blank=True)
+    representative_title = models.CharField(_("chức vụ người đại diện"), max_length=100, blank=True)
+    founded_on = models.DateField(_("ngày thành lập"), null=True, blank=True)
+    # Latest year's figures, denormalised from EnterpriseYear for lists, filters and the SME size.
+    latest_year = models.PositiveSmallIntegerField(_("năm số liệu"), null=True, blank=True)
+    employees = models.PositiveIntegerField(_("lao động tham gia BHXH"), null=True, blank=True)
+    revenue_vnd = models.BigIntegerField(_("doanh thu (đồng)"), null=True, blank=True)
+    capital_vnd = models.BigIntegerField(_("tổng nguồn vốn (đồng)"), null=True, blank=True)
+    size_class = models.CharField(
+        _("quy mô"), max_length=10, choices=SizeClass.choices, blank=True, db_index=True
+    )
+    # Diacritic-folded name + tax code + address, for search on SQLite and ranking everywhere.
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+
+    class Meta:
+        verbose_name = _("doanh nghiệp")
+        verbose_name_plural = _("doanh nghiệp")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "tax_code"], name="enterprise_tax_code_unique_per_agency"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["agency", "name"]),
+            models.Index(fields=["agency", "tax_code"]),
+            models.Index(fields=["agency", "ward"]),
+            models.Index(fields=["agency", "vsic_section"]),
+            models.Index(fields=["agency", "kind"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EnterpriseYear(models.Model):
+    """An enterprise's figures for one year (Nghị định 80/2021: average insured staff, revenue, capital)."""
+
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    employees = models.PositiveIntegerField(_("lao động tham gia BHXH bình quân năm"))
+    revenue_vnd = models.BigIntegerField(_("tổng doanh thu (đồng)"), null=True, blank=True)
+    capital_vnd = models.BigIntegerField(_("tổng nguồn vốn (đồng)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("số liệu năm")
+        verbose_name_plural = _("số liệu theo năm")
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "year"], name="enterprise_year_unique"),
+            models.CheckConstraint(
+                condition=models.Q(revenue_vnd__gte=0) | models.Q(revenue_vnd__isnull=True),
+                name="enterprise_year_revenue_non_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capital_vnd__gte=0) | models.Q(capital_vnd__isnull=True),
+                name="enterprise_year_capital_non_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} {self.year}"
+
+
+class Contact(models.Model):
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="contacts")
+    full_name = models.CharField(_("họ và tên"), max_length=150)
+    position = models.CharField(_("chức vụ"), max_length=100, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+
+    class Meta:
+        verbose_name = _("người liên hệ")
+        verbose_name_plural = _("người liên hệ")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class EnterpriseMembership(models.Model):
+    """A user acting for an enterprise. Claimed by tax code at sign-up, confirmed by an officer."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ xác nhận")
+        CONFIRMED = "confirmed", _("Đã xác nhận")
+        REJECTED = "rejected", _("Từ chối")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="memberships")
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("liên kết người dùng – doanh nghiệp")
+        verbose_name_plural = _("liên kết người dùng – doanh nghiệp")
+        constraints = [models.UniqueConstraint(fields=["user", "enterprise"], name="membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.enterprise}"

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("app/", include("nangsuat.core.urls")),
+    path("registry/", include("nangsuat.registry.urls")),
+    path("api/v1/", include("nangsuat.api.urls")),
+    path("", include("nangsuat.portal.urls")),
+]
