@@ -109,3 +109,41 @@ class Holiday(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} {self.name}"
+
+
+class Job(models.Model):
+    """A long job run in the background (an import, a report), with its progress for the page to poll."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ")
+        RUNNING = "running", _("Đang chạy")
+        DONE = "done", _("Hoàn thành")
+        FAILED = "failed", _("Lỗi")
+
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs")
+    kind = models.CharField(_("loại"), max_length=40)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    params = models.JSONField(default=dict, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    input_file = models.FileField(upload_to="jobs/input/%Y/%m/", blank=True)
+    output_file = models.FileField(upload_to="jobs/output/%Y/%m/", blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tác vụ nền")
+        verbose_name_plural = _("tác vụ nền")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk}"
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return int(self.done * 100 / self.total) if self.total else 0
