@@ -7,6 +7,11 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("app/", include("nangsuat.core.urls")),
     path("registry/", include("nangsuat.registry.urls")),
+    path("dossiers/", include("nangsuat.dossiers.urls")),
+    path("councils/", include("nangsuat.councils.urls")),
+    path("contracts/", include("nangsuat.contracts.urls")),
+    path("documents/", include("nangsuat.documents.urls")),
+    path("notifications/", include("nangsuat.notifications.urls")),
     path("api/v1/", include("nangsuat.api.urls")),
     path("", include("nangsuat.portal.urls")),
 ]

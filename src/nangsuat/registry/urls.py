@@ -1,2 +1,7 @@
+from django.urls import include, path
+
 app_name = "registry"
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("nangsuat.registry.urls_pages")),
+    path("import/", include("nangsuat.registry.urls_import")),
+]

@@ -39,6 +39,11 @@ INSTALLED_APPS = [
     "nangsuat.core",
     "nangsuat.reference",
     "nangsuat.registry",
+    "nangsuat.dossiers",
+    "nangsuat.councils",
+    "nangsuat.contracts",
+    "nangsuat.documents",
+    "nangsuat.notifications",
     "nangsuat.api",
     "nangsuat.portal",
 ]

@@ -1,0 +1,1 @@
+"""Notifications sent when a dossier moves (see dossiers.workflow.dossier_transitioned)."""
