@@ -28,7 +28,9 @@ def start_job(job: Job, runner: Runner) -> Job:
             )
         except Exception as exc:  # noqa: BLE001 - a failed job records its error for the page
             Job.objects.filter(pk=job.pk).update(
-                status=Job.Status.FAILED, error=f"{exc}\n{traceback.format_exc(limit=5)}", finished_at=timezone.now()
+                status=Job.Status.FAILED,
+                error=f"{exc}\n{traceback.format_exc(limit=5)}",
+                finished_at=timezone.now(),
             )
         finally:
             close_old_connections()

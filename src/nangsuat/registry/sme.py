@@ -40,7 +40,9 @@ def sector_group(vsic_section: str) -> str:
     return AGRI_INDUSTRY if (vsic_section or "").upper() in "ABCDEF" and vsic_section else TRADE_SERVICES
 
 
-def size_class(*, vsic_section: str, employees: int | None, revenue_vnd: int | None, capital_vnd: int | None) -> str:
+def size_class(
+    *, vsic_section: str, employees: int | None, revenue_vnd: int | None, capital_vnd: int | None
+) -> str:
     """Return ``micro``, ``small``, ``medium`` or ``large``; ``""`` when the figures do not allow a decision
     (no employees, or neither revenue nor capital)."""
     if employees is None or (revenue_vnd is None and capital_vnd is None):

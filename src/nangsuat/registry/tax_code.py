@@ -25,23 +25,34 @@ def normalize_tax_code(value: str, *, kind: str | None = None) -> str:
         raise ValidationError(_("Vui lòng nhập mã số thuế."), code="required")
     compact = raw.replace("-", "")
     if not _DIGITS.fullmatch(compact):
-        raise ValidationError(_("Mã số thuế chỉ gồm chữ số (và dấu gạch ngang ở mã đơn vị phụ thuộc)."), code="invalid")
+        raise ValidationError(
+            _("Mã số thuế chỉ gồm chữ số (và dấu gạch ngang ở mã đơn vị phụ thuộc)."), code="invalid"
+        )
     if len(compact) == 12:
         if kind is not None and kind not in PERSONAL_ID_KINDS:
             raise ValidationError(
-                _("Mã 12 chữ số (số định danh cá nhân) chỉ dùng cho hộ kinh doanh, cơ sở sản xuất kinh doanh."),
+                _(
+                    "Mã 12 chữ số (số định danh cá nhân) chỉ dùng cho hộ kinh doanh, cơ sở sản xuất kinh doanh."
+                ),
                 code="personal_id_not_allowed",
             )
         if not 1 <= int(compact[:3]) <= 96:
-            raise ValidationError(_("Số định danh cá nhân không hợp lệ: ba chữ số đầu phải là mã tỉnh (001–096)."), code="invalid")
+            raise ValidationError(
+                _("Số định danh cá nhân không hợp lệ: ba chữ số đầu phải là mã tỉnh (001–096)."),
+                code="invalid",
+            )
         return compact
     if len(compact) not in (10, 13):
         raise ValidationError(
-            _("Mã số thuế phải có 10 chữ số, 13 chữ số (dạng XXXXXXXXXX-YYY) hoặc 12 chữ số (hộ kinh doanh)."),
+            _(
+                "Mã số thuế phải có 10 chữ số, 13 chữ số (dạng XXXXXXXXXX-YYY) hoặc 12 chữ số (hộ kinh doanh)."
+            ),
             code="length",
         )
     if len(compact) == 13 and compact[10:] == "000":
-        raise ValidationError(_("Ba chữ số cuối của mã đơn vị phụ thuộc phải từ 001 đến 999."), code="invalid")
+        raise ValidationError(
+            _("Ba chữ số cuối của mã đơn vị phụ thuộc phải từ 001 đến 999."), code="invalid"
+        )
     try:
         mst.validate(compact)
     except StdnumError:

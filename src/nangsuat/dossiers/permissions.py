@@ -1,0 +1,55 @@
+"""Who may see a dossier. Pages and the API ask these before showing anything."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+
+from nangsuat.core.roles import Role
+from nangsuat.core.tenancy import scope_to_agency
+from nangsuat.registry.models import EnterpriseMembership
+
+from .states import PRIVATE_STATES
+
+if TYPE_CHECKING:
+    from nangsuat.core.models import User
+
+    from .models import Dossier
+
+
+def member_enterprise_ids(user: User) -> list[int]:
+    return list(
+        EnterpriseMembership.objects.filter(
+            user=user, status=EnterpriseMembership.Status.CONFIRMED
+        ).values_list("enterprise_id", flat=True)
+    )
+
+
+def is_enterprise_member(user: User, enterprise_id: int) -> bool:
+    return EnterpriseMembership.objects.filter(
+        user=user, enterprise_id=enterprise_id, status=EnterpriseMembership.Status.CONFIRMED
+    ).exists()
+
+
+def visible_dossiers(qs: QuerySet, user: User) -> QuerySet:
+    """Enterprises see their own dossiers; council members those of their councils; other staff
+    their agency's dossiers once submitted; the ministry all submitted dossiers."""
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    if user.role == Role.ENTERPRISE:
+        return qs.filter(enterprise_id__in=member_enterprise_ids(user))
+    if user.role == Role.COUNCIL:
+        return (
+            scope_to_agency(qs, user)
+            .filter(call__councils__members__user=user)
+            .exclude(state__in=PRIVATE_STATES)
+            .distinct()
+        )
+    return scope_to_agency(qs, user).exclude(state__in=PRIVATE_STATES)
+
+
+def can_see_dossier(user: User, dossier: Dossier) -> bool:
+    from .models import Dossier
+
+    return visible_dossiers(Dossier.objects.filter(pk=dossier.pk), user).exists()
