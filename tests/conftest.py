@@ -1,7 +1,14 @@
+import os
+import shutil
+
 import pytest
 
 from nangsuat.core.demo import CAN_THO, VINH_LONG
 from nangsuat.core.models import Agency
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SCREENSHOTS = os.environ.get("NANGSUAT_SCREENSHOTS", "var/screenshots")
 
 
 @pytest.fixture
@@ -12,3 +19,57 @@ def can_tho(db) -> Agency:
 @pytest.fixture
 def vinh_long(db) -> Agency:
     return Agency.objects.get_or_create(code=VINH_LONG["code"], defaults=VINH_LONG)[0]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+# --- Browser tests: Playwright driving Debian's Chromium --------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def _browser():
+    if not shutil.which("chromium") and not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(_browser, live_server):
+    context = _browser.new_context(
+        base_url=live_server.url, locale="vi-VN", viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> str:
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    path = os.path.join(SCREENSHOTS, f"{name}.png")
+    page.screenshot(path=path, full_page=True)
+    return path
+
+
+def login(page, user, password: str = "Test@12345") -> None:
+    """Sign in through the real login form, answering the TOTP step for staff."""
+    from nangsuat.core.mfa import current_totp_code
+
+    page.goto("/accounts/login/")
+    page.fill("input[name=login]", user.username)
+    page.fill("input[name=password]", password)
+    page.press("input[name=password]", "Enter")
+    page.wait_for_load_state()
+    if page.locator("input[name=code]").count():
+        page.fill("input[name=code]", current_totp_code(user))
+        page.press("input[name=code]", "Enter")
+        page.wait_for_load_state()

@@ -208,6 +208,27 @@ def effect(name: str):
     return _registrar(EFFECTS, name)
 
 
+# The fields an action takes beyond its note (a contract's number and amount, a decision's date...),
+# as a Django form class registered by the app that owns the action's effects. The dossier page renders
+# it; the API validates the JSON body's extra fields with it; its ``cleaned_data`` becomes ``Step.payload``.
+ACTION_FORMS: dict[str, type] = {}
+
+
+def action_form(action: str):
+    return _registrar(ACTION_FORMS, action)
+
+
+def clean_payload(action: str, data: dict[str, Any] | None, files=None) -> dict[str, Any]:
+    """Validate an action's extra fields; raises ``ValidationError`` (→ 400 with the field names)."""
+    form_class = ACTION_FORMS.get(action)
+    if form_class is None:
+        return {}
+    form = form_class(data=data or {}, files=files)
+    if not form.is_valid():
+        raise ValidationError({k: [str(m) for m in v] for k, v in form.errors.items()})
+    return form.cleaned_data
+
+
 def missing_rules() -> set[str]:
     """Names used in the table that no app registered (a test keeps this empty)."""
     used = {n for t in TRANSITIONS for n in t.permissions} - PERMISSIONS.keys()
