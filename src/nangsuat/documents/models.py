@@ -1,1 +1,107 @@
-from django.db import models  # noqa: F401
+"""The document register (sổ văn bản): every document the programme issues, numbered per issuing body,
+per calendar year and per series (Nghị định 30/2020/NĐ-CP, Điều 15: numbers run from 01 each year and
+are never reused)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from nangsuat.core.models import Agency
+
+
+class DocumentKind(models.TextChoices):
+    RECEIPT_SLIP = "receipt_slip", _("Phiếu tiếp nhận hồ sơ")
+    SUPPLEMENT_REQUEST = "supplement_request", _("Thông báo bổ sung hồ sơ")
+    VALIDITY_MINUTES = "validity_minutes", _("Biên bản xác nhận hồ sơ hợp lệ (B6-BBXNHS)")
+    SURVEY_MINUTES = "survey_minutes", _("Biên bản khảo sát")
+    COUNCIL_MINUTES = "council_minutes", _("Biên bản họp Hội đồng tư vấn")
+    ASSIGNMENT_DECISION = "assignment_decision", _("Quyết định giao trực tiếp")
+    SUPPORT_CONTRACT = "support_contract", _("Hợp đồng hỗ trợ")
+    INSPECTION_MINUTES = "inspection_minutes", _("Biên bản kiểm tra")
+    ACCEPTANCE_MINUTES = "acceptance_minutes", _("Biên bản nghiệm thu")
+    LIQUIDATION_MINUTES = "liquidation_minutes", _("Biên bản thanh lý hợp đồng")
+    PAYMENT_REQUEST = "payment_request", _("Đề nghị thanh toán")
+    OTHER = "other", _("Văn bản khác")
+
+
+class DocumentCounter(models.Model):
+    """The last number given in one series; the row is locked while a number is allocated."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    series = models.CharField(max_length=40)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sổ đăng ký số văn bản")
+        verbose_name_plural = _("sổ đăng ký số văn bản")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "series"], name="document_counter_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.series} {self.year}: {self.last_number}"
+
+
+class Document(models.Model):
+    class PdfStatus(models.TextChoices):
+        PENDING = "pending", _("Đang tạo PDF")
+        READY = "ready", _("Có PDF")
+        MISSING = "missing", _("Chưa có PDF (máy chủ không có LibreOffice)")
+        FAILED = "failed", _("Tạo PDF lỗi")
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan ban hành"), on_delete=models.PROTECT, related_name="documents"
+    )
+    dossier = models.ForeignKey(
+        "dossiers.Dossier",
+        verbose_name=_("hồ sơ"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    kind = models.CharField(_("loại văn bản"), max_length=24, choices=DocumentKind.choices)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    series = models.CharField(_("sổ"), max_length=40)
+    sequence = models.PositiveIntegerField(_("số thứ tự"))
+    number = models.CharField(_("số, ký hiệu"), max_length=60)
+    issued_on = models.DateField(_("ngày ban hành"))
+    title = models.CharField(_("trích yếu"), max_length=500)
+    signer_name = models.CharField(_("người ký"), max_length=150, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=150, blank=True)
+    file = models.FileField(_("tệp DOCX"), upload_to="documents/%Y/", max_length=200, blank=True)
+    pdf = models.FileField(_("tệp PDF"), upload_to="documents/%Y/", max_length=200, blank=True)
+    pdf_status = models.CharField(
+        _("tình trạng PDF"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.PENDING
+    )
+    visible_to_enterprise = models.BooleanField(_("doanh nghiệp được xem"), default=True)
+    # The values the document was drawn from, so it can be drawn again identically.
+    data = models.JSONField(default=dict, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("sổ văn bản")
+        ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "series", "sequence"], name="document_sequence_unique"
+            ),
+            models.UniqueConstraint(fields=["agency", "year", "number"], name="document_number_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["agency", "year", "kind"]),
+            models.Index(fields=["agency", "-issued_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} — {self.title}"
