@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0003_vietnam_holidays_2026_2030'),
-        ('dossiers', '0002_tracking_counter'),
+        ('dossiers', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
