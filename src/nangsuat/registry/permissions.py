@@ -1,0 +1,66 @@
+"""Who may see and change an enterprise. Decisions carry the reason shown on the page."""
+
+from django.utils.translation import gettext_lazy as _
+
+from nangsuat.core.models import User
+from nangsuat.core.permissions import ALLOW, Decision, deny
+from nangsuat.core.roles import Role
+
+from .models import Enterprise, EnterpriseMembership
+
+# Staff of the agency who keep the registry.
+EDITOR_ROLES = (Role.OFFICER, Role.DIRECTOR, Role.ADMIN)
+# Staff who read it (the ministry reads every agency's).
+READER_ROLES = (Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY, Role.CITY, Role.FINANCE)
+
+
+def is_member(user: User, enterprise: Enterprise) -> bool:
+    return EnterpriseMembership.objects.filter(
+        user=user, enterprise=enterprise, status=EnterpriseMembership.Status.CONFIRMED
+    ).exists()
+
+
+def _same_agency(user: User, enterprise: Enterprise) -> bool:
+    return user.sees_all_agencies or (user.agency_id is not None and user.agency_id == enterprise.agency_id)
+
+
+def can_view_enterprise(user: User, enterprise: Enterprise) -> Decision:
+    if not user.is_authenticated or not user.is_active:
+        return deny(_("Vui lòng đăng nhập."))
+    if user.role == Role.ENTERPRISE:
+        return ALLOW if is_member(user, enterprise) else deny(_("Đây không phải doanh nghiệp của bạn."))
+    if user.role in READER_ROLES and _same_agency(user, enterprise):
+        return ALLOW
+    return deny(_("Doanh nghiệp này thuộc cơ quan khác."))
+
+
+def can_edit_enterprise(user: User, enterprise: Enterprise) -> Decision:
+    if not user.is_authenticated or not user.is_active:
+        return deny(_("Vui lòng đăng nhập."))
+    if user.role == Role.ENTERPRISE:
+        return ALLOW if is_member(user, enterprise) else deny(_("Đây không phải doanh nghiệp của bạn."))
+    if user.role not in EDITOR_ROLES:
+        return deny(_("Vai trò của bạn chỉ được xem sổ doanh nghiệp."))
+    if user.agency_id is None or user.agency_id != enterprise.agency_id:
+        return deny(_("Doanh nghiệp này thuộc cơ quan khác."))
+    return ALLOW
+
+
+def can_manage_registry(user: User) -> Decision:
+    """Create enterprises, import, decide membership claims: the agency's officers, director, admin."""
+    if not user.is_authenticated or not user.is_active:
+        return deny(_("Vui lòng đăng nhập."))
+    if user.role not in EDITOR_ROLES:
+        return deny(_("Chỉ cán bộ Sở KH&CN được thực hiện thao tác này."))
+    if user.agency_id is None:
+        return deny(_("Tài khoản chưa gắn với cơ quan thực hiện."))
+    return ALLOW
+
+
+def can_decide_membership(user: User, membership: EnterpriseMembership) -> Decision:
+    decision = can_manage_registry(user)
+    if not decision:
+        return decision
+    if membership.enterprise.agency_id != user.agency_id:
+        return deny(_("Doanh nghiệp này thuộc cơ quan khác."))
+    return ALLOW
