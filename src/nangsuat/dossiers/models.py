@@ -358,3 +358,17 @@ class VisitPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.caption or self.file.name
+
+
+class TrackingCounter(models.Model):
+    """The last tracking number given in a year; numbers only go up, so a code is never given twice."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("bộ đếm mã hồ sơ")
+        verbose_name_plural = _("bộ đếm mã hồ sơ")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"

@@ -1,0 +1,90 @@
+"""The extra fields of this app's workflow actions (see ``workflow.ACTION_FORMS``)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .states import Action
+from .uploads import IMAGE_TYPES, check_upload
+from .workflow import action_form
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleImageField(forms.FileField):
+    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png"})
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        cleaned = []
+        for upload in files:
+            upload = super().clean(upload, initial)
+            try:
+                check_upload(upload, allowed=IMAGE_TYPES)
+            except ValidationError as exc:
+                raise ValidationError(exc.messages) from exc
+            cleaned.append(upload)
+        return cleaned
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+@action_form(Action.REQUEST_SUPPLEMENT)
+class RequestSupplementForm(forms.Form):
+    items = forms.CharField(
+        label=_("Nội dung cần bổ sung"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000,
+        error_messages={"required": _("Vui lòng nêu nội dung cần bổ sung.")},
+    )  # fmt: skip
+    deadline = forms.DateField(
+        label=_("Hạn bổ sung"), required=False, widget=DateInput(),
+        help_text=_("Để trống: 10 ngày làm việc kể từ hôm nay."),
+        error_messages={"invalid": _("Ngày không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).")},
+    )  # fmt: skip
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data.get("deadline")
+        if deadline and deadline < timezone.localdate():
+            raise ValidationError(_("Hạn bổ sung không được trước ngày hôm nay."))
+        return deadline
+
+
+class VisitForm(forms.Form):
+    visited_on = forms.DateField(
+        label=_("Ngày"), widget=DateInput(),
+        error_messages={"required": _("Vui lòng nhập ngày."), "invalid": _("Ngày không hợp lệ.")},
+    )  # fmt: skip
+    participants = forms.CharField(
+        label=_("Thành phần tham gia"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
+        error_messages={"required": _("Vui lòng ghi thành phần tham gia.")},
+    )  # fmt: skip
+    findings = forms.CharField(
+        label=_("Kết quả, nhận xét"), widget=forms.Textarea(attrs={"rows": 4}), max_length=8000,
+        error_messages={"required": _("Vui lòng ghi kết quả, nhận xét.")},
+    )  # fmt: skip
+    photos = MultipleImageField(label=_("Ảnh chụp (JPEG, PNG)"), required=False)
+
+    def clean_visited_on(self):
+        day = self.cleaned_data["visited_on"]
+        if day > timezone.localdate():
+            raise ValidationError(_("Ngày khảo sát, kiểm tra không được sau ngày hôm nay."))
+        return day
+
+
+@action_form(Action.RECORD_SURVEY)
+class RecordSurveyForm(VisitForm):
+    pass
+
+
+@action_form(Action.INSPECT)
+class InspectForm(VisitForm):
+    pass

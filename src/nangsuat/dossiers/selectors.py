@@ -1,0 +1,312 @@
+"""Reads of calls and dossiers, with the permission scoping and the joins already right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.apps import apps
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nangsuat.core.audit import history_of
+from nangsuat.core.roles import Role
+from nangsuat.core.tenancy import scope_to_agency
+from nangsuat.core.text import fold
+
+from .models import Call, CallContent, Dossier
+from .permissions import member_enterprise_ids, visible_dossiers
+from .registration import DEFAULT_REQUIRED_ATTACHMENTS, AttachmentKind
+from .states import REFUSED_STATES, Action, State
+from .workflow import TRANSITIONS
+
+if TYPE_CHECKING:
+    from nangsuat.core.models import User
+
+
+# --- Calls -----------------------------------------------------------------------------------------
+
+
+def calls_for_staff(user: User) -> QuerySet[Call]:
+    return scope_to_agency(Call.objects.all(), user).select_related("agency")
+
+
+def calls_for_enterprise(user: User) -> QuerySet[Call]:
+    """Published calls of the agencies the user's enterprises belong to, still open or to come."""
+    from nangsuat.registry.models import Enterprise
+
+    agencies = Enterprise.objects.filter(pk__in=member_enterprise_ids(user)).values("agency_id")
+    return Call.objects.filter(
+        is_published=True, agency_id__in=agencies, registration_closes__gte=timezone.localdate()
+    ).order_by("registration_closes")
+
+
+def visible_calls(user: User) -> QuerySet[Call]:
+    if user.role == Role.ENTERPRISE:
+        from nangsuat.registry.models import Enterprise
+
+        agencies = Enterprise.objects.filter(pk__in=member_enterprise_ids(user)).values("agency_id")
+        return Call.objects.filter(is_published=True, agency_id__in=agencies)
+    return calls_for_staff(user)
+
+
+def call_content_for(dossier: Dossier) -> CallContent | None:
+    return CallContent.objects.filter(call_id=dossier.call_id, content_id=dossier.content_id).first()
+
+
+# --- The form and its papers -----------------------------------------------------------------------
+
+
+def required_attachment_kinds(dossier: Dossier) -> list[str]:
+    offered = call_content_for(dossier)
+    if offered is None:
+        return list(DEFAULT_REQUIRED_ATTACHMENTS)
+    return list(offered.required_attachments or [])
+
+
+def kind_label(kind: str) -> str:
+    return str(AttachmentKind(kind).label) if kind in AttachmentKind.values else kind
+
+
+def missing_attachment_labels(dossier: Dossier) -> list[str]:
+    present = set(dossier.attachments.filter(is_current=True).values_list("kind", flat=True))
+    return [kind_label(k) for k in required_attachment_kinds(dossier) if k not in present]
+
+
+def form_problem(dossier: Dossier) -> str:
+    """What is inconsistent in a filled form ('' when nothing)."""
+    offered = call_content_for(dossier)
+    if offered is None:
+        return _("Nội dung “%(content)s” không thuộc các nội dung hỗ trợ của đợt này.") % {
+            "content": dossier.content
+        }
+    if dossier.period_start and dossier.period_end and dossier.period_end < dossier.period_start:
+        return _("Thời gian thực hiện: ngày kết thúc phải sau ngày bắt đầu.")
+    total, asked = dossier.total_cost_vnd or 0, dossier.requested_support_vnd or 0
+    if asked > total:
+        return _("Kinh phí đề nghị hỗ trợ không được lớn hơn tổng kinh phí thực hiện.")
+    ceiling = offered.max_support_for(total)
+    if asked > ceiling:
+        from nangsuat.core.formatting import format_vnd
+
+        return _(
+            "Kinh phí đề nghị hỗ trợ vượt mức tối đa %(max)s (%(rate)s%% tổng kinh phí, không quá %(ceiling)s)."
+        ) % {
+            "max": format_vnd(ceiling),
+            "rate": offered.support_rate_percent,
+            "ceiling": format_vnd(offered.ceiling_vnd),
+        }
+    return ""
+
+
+# --- Duplicate support (DOMAIN-FACTS §5, "không trùng lặp") -----------------------------------------
+
+
+def duplicate_dossiers(dossier: Dossier) -> QuerySet[Dossier]:
+    """Other dossiers of the same enterprise for the same content that may lead or have led to support."""
+    return (
+        Dossier.objects.filter(enterprise_id=dossier.enterprise_id, content_id=dossier.content_id)
+        .exclude(pk=dossier.pk)
+        .exclude(state__in=[*REFUSED_STATES, State.DRAFT])
+        .select_related("call")
+        .order_by("-created_at")
+    )
+
+
+def duplicate_support_reason(dossier: Dossier) -> str:
+    others = list(duplicate_dossiers(dossier)[:5])
+    parts = []
+    if others:
+        codes = ", ".join(d.tracking_code or f"#{d.pk}" for d in others)
+        parts.append(
+            _("Doanh nghiệp đã có hồ sơ khác cho cùng nội dung “%(content)s”: %(codes)s.")
+            % {"content": dossier.content, "codes": codes}
+        )
+    if dossier.other_state_support:
+        parts.append(_("Doanh nghiệp kê khai đã nhận hỗ trợ khác từ ngân sách nhà nước."))
+    return " ".join(parts)
+
+
+# --- Lists -----------------------------------------------------------------------------------------
+
+SORTS = {
+    "created": "created_at",
+    "submitted": "submitted_at",
+    "due": "due_on",
+    "code": "tracking_code",
+    "state": "state",
+    "enterprise": "enterprise__name",
+    "priority": "priority_points",
+}
+
+
+@dataclass
+class DossierFilters:
+    state: str = ""
+    call: int | None = None
+    content: int | None = None
+    ward: str = ""
+    overdue: bool = False
+    q: str = ""
+    sort: str = "-created"
+
+    @classmethod
+    def from_params(cls, params) -> DossierFilters:
+        def as_int(name: str) -> int | None:
+            value = (params.get(name) or "").strip()
+            return int(value) if value.isdigit() else None
+
+        state = params.get("state") or ""
+        return cls(
+            state=state if state in State.values else "",
+            call=as_int("call"),
+            content=as_int("content"),
+            ward=(params.get("ward") or "").strip()[:10],
+            overdue=(params.get("overdue") or "") in ("1", "true", "on"),
+            q=(params.get("q") or "").strip()[:100],
+            sort=params.get("sort") or "-created",
+        )
+
+
+def order_by_for(sort: str) -> list[str]:
+    desc = sort.startswith("-")
+    field = SORTS.get(sort.lstrip("-"), "created_at")
+    return [f"-{field}" if desc else field, "-id" if desc else "id"]
+
+
+def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> QuerySet[Dossier]:
+    """The dossiers this user may see, filtered and sorted, ready for a list (one query per page)."""
+    f = filters or DossierFilters()
+    qs = visible_dossiers(Dossier.objects.all(), user)
+    if f.state:
+        qs = qs.filter(state=f.state)
+    if f.call:
+        qs = qs.filter(call_id=f.call)
+    if f.content:
+        qs = qs.filter(content_id=f.content)
+    if f.ward:
+        qs = qs.filter(enterprise__ward_id=f.ward)
+    if f.overdue:
+        qs = qs.filter(due_on__lt=timezone.localdate())
+    if f.q:
+        folded = fold(f.q)
+        qs = qs.filter(
+            Q(tracking_code__iexact=f.q.upper())
+            | Q(title__icontains=f.q)
+            | Q(enterprise__search_text__contains=folded)
+            | Q(enterprise__tax_code__startswith=f.q)
+        )
+    return qs.select_related("call", "enterprise", "enterprise__ward", "content").order_by(
+        *order_by_for(f.sort)
+    )
+
+
+# --- "Việc cần làm" -------------------------------------------------------------------------------
+
+# Leaving the programme is always possible and is not a task.
+_NOT_TASKS = {Action.WITHDRAW, Action.TERMINATE}
+
+
+def task_states(role: str) -> set[str]:
+    """States in which a dossier awaits this role (from the workflow table, not row by row)."""
+    states: set[str] = set()
+    for t in TRANSITIONS:
+        if t.action in _NOT_TASKS or role not in t.roles:
+            continue
+        if t.permissions and role != Role.COUNCIL:
+            continue  # a step kept for a few named people (the council's secretary)
+        states.update(t.sources)
+    return states
+
+
+def tasks_for(user: User) -> QuerySet[Dossier]:
+    """Dossiers awaiting the user's role; overdue first, then by due date, then oldest first."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    today = timezone.localdate()
+    qs = visible_dossiers(Dossier.objects.all(), user).filter(state__in=task_states(user.role))
+    return (
+        qs.select_related("call", "enterprise", "content")
+        .annotate(
+            overdue_rank=Case(
+                When(due_on__lt=today, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .order_by("overdue_rank", "due_on", "created_at", "id")
+    )
+
+
+# --- The dossier page ------------------------------------------------------------------------------
+
+
+@dataclass
+class TimelineEntry:
+    at: dt.datetime
+    kind: str  # transition, document, comment, action
+    title: str
+    actor: Any = None
+    note: str = ""
+    internal: bool = False
+    url: str = ""
+    obj: Any = None
+
+
+def timeline(dossier: Dossier, user: User) -> list[TimelineEntry]:
+    """Every transition, document and comment of the dossier the user may see, newest first."""
+    staff = user.role != Role.ENTERPRISE
+    entries: list[TimelineEntry] = []
+    labels = dict(Action.choices)
+    for entry in history_of(dossier):
+        title = labels.get(entry.action) or _(entry.action.replace("_", " ").capitalize())
+        kind = "transition" if entry.to_state else "action"
+        if not staff and kind == "action":
+            continue
+        entries.append(TimelineEntry(entry.created_at, kind, str(title), entry.actor, entry.note, obj=entry))
+    comments = dossier.comments.select_related("author")
+    if not staff:
+        comments = comments.filter(internal=False)
+    for c in comments:
+        entries.append(
+            TimelineEntry(c.created_at, "comment", _("Ý kiến"), c.author, c.body, c.internal, obj=c)
+        )
+    for doc in dossier_documents(dossier):
+        title = getattr(doc, "get_kind_display", lambda d=doc: str(d))()
+        number = getattr(doc, "number", "")
+        entries.append(
+            TimelineEntry(
+                getattr(doc, "created_at", None) or timezone.now(), "document",
+                f"{title} {number}".strip(), getattr(doc, "signer", None), obj=doc,
+            )
+        )  # fmt: skip
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries
+
+
+def dossier_documents(dossier: Dossier) -> list:
+    if not apps.is_installed("nangsuat.documents") or not hasattr(dossier, "documents"):
+        return []
+    return list(dossier.documents.all())
+
+
+# --- Public lookup ---------------------------------------------------------------------------------
+
+
+def public_status(*, tracking_code: str, tax_code: str) -> Dossier | None:
+    """The dossier when the code and the enterprise's tax code both match; None otherwise (same answer)."""
+    from nangsuat.registry.tax_code import normalize_tax_code
+
+    code = (tracking_code or "").strip().upper()
+    try:
+        tax = normalize_tax_code(tax_code or "")
+    except Exception:  # noqa: BLE001 - a malformed tax code is simply no match
+        tax = (tax_code or "").strip()
+    if not code or not tax:
+        return None
+    return (
+        Dossier.objects.filter(tracking_code=code, enterprise__tax_code=tax)
+        .exclude(state=State.DRAFT)
+        .only("tracking_code", "state", "submitted_at", "state_changed_at", "due_on", "due_step")
+        .first()
+    )

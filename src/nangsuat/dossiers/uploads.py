@@ -1,0 +1,110 @@
+"""Checking uploaded files by what they contain, not by what they are called, and naming them safely.
+
+Accepted: PDF, DOCX and XLSX (a zip whose parts say it is a Word document / an Excel workbook), JPEG
+and PNG. The declared name and content type are never trusted; the stored name is random.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import zipfile
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+PDF = ("pdf", "application/pdf")
+DOCX = ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+XLSX = ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+JPEG = ("jpg", "image/jpeg")
+PNG = ("png", "image/png")
+DOCUMENT_TYPES = (PDF, DOCX, XLSX, JPEG, PNG)
+IMAGE_TYPES = (JPEG, PNG)
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    extension: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "DOSSIER_UPLOAD_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def _sniff_zip(upload: UploadedFile) -> tuple[str, str] | None:
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "[Content_Types].xml" not in names:
+                return None
+            types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+        return None
+    if "word/document.xml" in names and "wordprocessingml.document.main" in types:
+        return DOCX
+    if "xl/workbook.xml" in names and "spreadsheetml.sheet.main" in types:
+        return XLSX
+    return None
+
+
+def sniff(upload: UploadedFile) -> tuple[str, str] | None:
+    """(extension, content type) judged from the first bytes (and a zip's parts), or None."""
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"PK\x03\x04"):
+        return _sniff_zip(upload)
+    return None
+
+
+def check_upload(upload: UploadedFile, allowed=DOCUMENT_TYPES) -> CheckedFile:
+    """Refuse (``ValidationError``) an empty, too large or unexpected file; return what it really is."""
+    limit = max_upload_bytes()
+    if not upload.size:
+        raise ValidationError(_("Tệp “%(name)s” rỗng.") % {"name": upload.name})
+    if upload.size > limit:
+        raise ValidationError(
+            _("Tệp “%(name)s” vượt quá dung lượng cho phép %(mb)s MB.")
+            % {"name": upload.name, "mb": limit // (1024 * 1024)}
+        )
+    kind = sniff(upload)
+    if kind is None or kind not in allowed:
+        names = ", ".join(ext.upper() for ext, _ct in allowed)
+        raise ValidationError(
+            _("Tệp “%(name)s” không đúng định dạng cho phép (%(types)s).")
+            % {"name": upload.name, "types": names}
+        )
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return CheckedFile(kind[0], kind[1], upload.size, digest.hexdigest())
+
+
+def random_name(prefix: str, extension: str) -> str:
+    """A storage path nobody can guess or use to climb out of the media folder."""
+    today = timezone.localdate()
+    return f"{prefix}/{today:%Y/%m}/{secrets.token_hex(16)}.{extension}"
+
+
+def safe_original_name(name: str) -> str:
+    """The user's file name, for display only: no folders, bounded length."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip() or "tep"
+    return base[:200]
