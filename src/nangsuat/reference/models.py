@@ -4,6 +4,8 @@ VSIC 2018 (Quyết định 27/2018/QĐ-TTg) and the catalogue of support content
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nangsuat.core.text import fold, nfc
+
 
 class Province(models.Model):
     code = models.CharField(_("mã"), max_length=4, primary_key=True)
@@ -35,6 +37,12 @@ class Ward(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        # The folded name is derived from the name, for diacritic-insensitive search.
+        self.name = nfc(self.name)
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)
 
 
 class VsicCode(models.Model):
