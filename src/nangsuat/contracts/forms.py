@@ -1,0 +1,157 @@
+"""The extra fields of the contract steps' actions (registered with ``workflow.action_form``) and the
+enterprise's progress-report form. Each action form's ``cleaned_data`` becomes the step's payload.
+
+Payload keys: approve / not_approve → decision_number, decision_date, decision_file (optional);
+assign → decision_number, decision_date; sign_contract → number, signed_on, amount_vnd, deliverables,
+deadline; request_completion → self_assessment, evidence (files, optional); accept / not_accept →
+rating, minutes_date; liquidate → final_amount_vnd, liquidated_on; pay → amount_vnd, paid_on, reference;
+terminate → terminated_on (optional, default today).
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from nangsuat.dossiers.workflow import action_form
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+def _required(label: str) -> dict:
+    return {"required": _("Vui lòng nhập %(label)s.") % {"label": label}}
+
+
+def date_field(label, required=True) -> forms.DateField:
+    return forms.DateField(
+        label=label, required=required, input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={**_required(label), "invalid": _("Ngày không hợp lệ (dd/mm/yyyy).")},
+    )  # fmt: skip
+
+
+def amount_field(label) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label, min_value=0, max_value=10**15,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1"}),
+        error_messages={**_required(label), "invalid": _("Số tiền phải là số nguyên (đồng)."),
+                        "min_value": _("Số tiền không được âm."), "max_value": _("Số tiền quá lớn.")},
+    )  # fmt: skip
+
+
+def text_field(label, max_length=None, textarea=False) -> forms.CharField:
+    return forms.CharField(
+        label=label, max_length=max_length, widget=forms.Textarea if textarea else None,
+        error_messages={**_required(label), "max_length": _("Tối đa %(limit_value)d ký tự.")},
+    )  # fmt: skip
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
+        for f in cleaned:
+            if f is not None and f.size > MAX_UPLOAD:
+                raise forms.ValidationError(_("Tệp “%(name)s” vượt quá 20 MB.") % {"name": f.name})
+        return [f for f in cleaned if f is not None]
+
+
+@action_form("approve")
+class CityDecisionForm(forms.Form):
+    decision_number = text_field(_("số quyết định"), max_length=50)
+    decision_date = date_field(_("ngày quyết định"))
+    decision_file = forms.FileField(label=_("tệp quyết định (nếu có)"), required=False)
+
+
+@action_form("not_approve")
+class CityRefusalForm(CityDecisionForm):
+    pass
+
+
+@action_form("assign")
+class AssignmentForm(forms.Form):
+    decision_number = text_field(_("số quyết định giao"), max_length=50)
+    decision_date = date_field(_("ngày quyết định"))
+
+
+@action_form("sign_contract")
+class ContractForm(forms.Form):
+    number = text_field(_("số hợp đồng"), max_length=50)
+    signed_on = date_field(_("ngày ký"))
+    amount_vnd = amount_field(_("kinh phí hỗ trợ (đồng)"))
+    deliverables = text_field(_("sản phẩm phải giao nộp"), textarea=True)
+    deadline = date_field(_("thời hạn hoàn thành"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("signed_on") and data.get("deadline") and data["deadline"] < data["signed_on"]:
+            self.add_error("deadline", _("Thời hạn hoàn thành phải sau ngày ký hợp đồng."))
+        return data
+
+
+@action_form("request_completion")
+class CompletionRequestForm(forms.Form):
+    self_assessment = text_field(_("báo cáo tự đánh giá"), textarea=True)
+    evidence = MultipleFileField(label=_("minh chứng (giấy chứng nhận, báo cáo...)"), required=False)
+
+
+class _AcceptanceForm(forms.Form):
+    rating = text_field(_("xếp loại"), max_length=50)
+    minutes_date = date_field(_("ngày biên bản nghiệm thu"))
+    passing = True
+
+    def __init__(self, *args, dossier=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if dossier is not None:
+            ratings = dossier.call.ratings()
+            choices = ratings[:-1] if self.passing else ratings[-1:]
+            self.fields["rating"] = forms.ChoiceField(
+                label=_("xếp loại"), choices=[(r, r) for r in choices],
+                error_messages={"required": _("Vui lòng chọn xếp loại."),
+                                "invalid_choice": _("Xếp loại không hợp lệ.")},
+            )  # fmt: skip
+
+
+@action_form("accept")
+class AcceptanceForm(_AcceptanceForm):
+    passing = True
+
+
+@action_form("not_accept")
+class RejectionForm(_AcceptanceForm):
+    passing = False
+
+
+@action_form("liquidate")
+class LiquidationForm(forms.Form):
+    final_amount_vnd = amount_field(_("kinh phí quyết toán (đồng)"))
+    liquidated_on = date_field(_("ngày thanh lý"))
+
+
+@action_form("pay")
+class PaymentForm(forms.Form):
+    amount_vnd = amount_field(_("số tiền thanh toán (đồng)"))
+    paid_on = date_field(_("ngày thanh toán"))
+    reference = text_field(_("số chứng từ"), max_length=100)
+
+
+@action_form("terminate")
+class TerminationForm(forms.Form):
+    terminated_on = date_field(_("ngày chấm dứt"), required=False)
+
+
+class ProgressReportForm(forms.Form):
+    period = text_field(_("kỳ báo cáo"), max_length=100)
+    text = text_field(_("nội dung"), textarea=True)
+    file = forms.FileField(label=_("tệp đính kèm (nếu có)"), required=False)
+
+    def clean_file(self):
+        f = self.cleaned_data.get("file")
+        if f and f.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Tệp vượt quá 20 MB."))
+        return f

@@ -1,0 +1,323 @@
+"""Writes from the city list to the payment. The workflow effects (``contracts.effects``) call these
+inside ``workflow.perform``'s transaction; progress reports are written here directly.
+
+Rules: the contract's amount never above ``CallContent.max_support_for(total cost)`` (the support rate
+of the cost or the ceiling, whichever is lower); the liquidated amount never above the contract's;
+the payment equals the liquidated amount; the sum of the amounts proposed in a call never above the
+call's budget.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nangsuat.core.audit import record_audit
+from nangsuat.core.calendar import add_working_days
+from nangsuat.core.formatting import format_vnd
+from nangsuat.dossiers.models import CallContent
+from nangsuat.dossiers.permissions import is_enterprise_member
+from nangsuat.dossiers.states import State
+from nangsuat.dossiers.workflow import WorkflowError
+
+from .models import (
+    Acceptance,
+    Assignment,
+    CitySubmission,
+    CompletionEvidence,
+    CompletionRequest,
+    Liquidation,
+    Payment,
+    ProgressReport,
+    ProposedDossier,
+    SupportContract,
+    Termination,
+)  # fmt: skip
+
+if TYPE_CHECKING:
+    from nangsuat.core.models import User
+    from nangsuat.dossiers.models import Call, Dossier
+
+# Dossiers whose support counts against the call's budget: proposed to the city and every step after,
+# until a refusal or a termination releases it.
+COMMITTED_STATES = frozenset({
+    State.PROPOSED, State.APPROVED, State.ASSIGNED, State.CONTRACTED, State.IN_PROGRESS,
+    State.COMPLETION_REQUESTED, State.INSPECTED, State.ACCEPTED, State.NOT_ACCEPTED, State.LIQUIDATED,
+    State.PAID,
+})  # fmt: skip
+REPORTING_STATES = frozenset({State.CONTRACTED, State.IN_PROGRESS})
+
+
+class ContractForbidden(WorkflowError):
+    status = 403
+
+
+class ContractConflict(WorkflowError):
+    status = 409
+
+
+# --- Amounts -----------------------------------------------------------------------------------------
+
+
+def call_content_for(dossier: Dossier) -> CallContent | None:
+    return CallContent.objects.filter(call_id=dossier.call_id, content_id=dossier.content_id).first()
+
+
+def support_limit(dossier: Dossier) -> int | None:
+    """The most the programme may pay this dossier (rate × cost or the ceiling), None if unknown."""
+    content = call_content_for(dossier)
+    if content is None or dossier.total_cost_vnd is None:
+        return None
+    return content.max_support_for(dossier.total_cost_vnd)
+
+
+def proposed_support(dossier: Dossier) -> int:
+    """The support proposed before a contract: what the enterprise asks, within the limit."""
+    limit = support_limit(dossier)
+    requested = dossier.requested_support_vnd
+    if requested is None:
+        return limit or 0
+    return min(requested, limit) if limit is not None else requested
+
+
+def supported_amount(dossier: Dossier) -> int:
+    """The amount a dossier commits: paid, else liquidated, else contracted, else proposed."""
+    contract = SupportContract.objects.filter(dossier=dossier).first()
+    if contract is not None:
+        for attr, field in (("payment", "amount_vnd"), ("liquidation", "final_amount_vnd")):
+            record = getattr(contract, attr, None)  # a missing reverse one-to-one is an AttributeError
+            if record is not None:
+                return getattr(record, field)
+        return contract.amount_vnd
+    item = ProposedDossier.objects.filter(dossier=dossier).first()
+    return item.support_vnd if item is not None else proposed_support(dossier)
+
+
+def committed_total(call: Call, *, exclude_pk: int | None = None) -> int:
+    """Sum of the supported amounts of the call's dossiers already proposed or further on."""
+    from nangsuat.dossiers.models import Dossier
+
+    qs = Dossier.objects.filter(call=call, state__in=COMMITTED_STATES)
+    if exclude_pk is not None:
+        qs = qs.exclude(pk=exclude_pk)
+    return sum(supported_amount(d) for d in qs.select_related("call"))
+
+
+def budget_message(call: Call, committed: int, extra: int) -> str:
+    return _("Đã đề xuất %(committed)s + hồ sơ này %(extra)s = %(total)s / dự toán %(budget)s.") % {
+        "committed": format_vnd(committed), "extra": format_vnd(extra),
+        "total": format_vnd(committed + extra), "budget": format_vnd(call.budget_vnd),
+    }  # fmt: skip
+
+
+# --- The city list -------------------------------------------------------------------------------------
+
+
+def _council_rank(dossier: Dossier) -> tuple:
+    result = getattr(dossier, "council_result", None)
+    rank = result.rank if result is not None and result.rank is not None else 10_000
+    return (rank, dossier.submitted_at or timezone.now(), dossier.pk)
+
+
+def add_to_city_submission(*, dossier: Dossier, actor: User) -> ProposedDossier:
+    """Put the dossier on its call's city list and renumber the list in the council's rank order."""
+    submission, _created = CitySubmission.objects.get_or_create(
+        call=dossier.call, defaults={"agency_id": dossier.agency_id, "created_by": actor}
+    )
+    item, _created = ProposedDossier.objects.update_or_create(
+        dossier=dossier,
+        defaults={"submission": submission, "rank": 0, "support_vnd": proposed_support(dossier), "proposed_by": actor},
+    )  # fmt: skip
+    items = list(submission.items.select_related("dossier__council_result"))
+    items.sort(key=lambda i: _council_rank(i.dossier))
+    for rank, it in enumerate(items, start=1):
+        if it.rank != rank:
+            it.rank = rank
+            it.save(update_fields=["rank"])
+    submission.save(update_fields=["updated_at"])
+    item.refresh_from_db()
+    return item
+
+
+def record_city_decision(
+    *, dossier: Dossier, actor: User, approved: bool, payload: dict[str, Any]
+) -> ProposedDossier:
+    item = ProposedDossier.objects.filter(dossier=dossier).first()
+    if item is None:
+        raise ContractConflict(_("Hồ sơ chưa có trong tờ trình UBND thành phố."))
+    item.decision = ProposedDossier.Decision.APPROVED if approved else ProposedDossier.Decision.NOT_APPROVED
+    item.decision_number = payload["decision_number"]
+    item.decision_date = payload["decision_date"]
+    if payload.get("decision_file"):
+        item.decision_file = payload["decision_file"]
+    item.decision_recorded_by = actor
+    item.decision_recorded_at = timezone.now()
+    item.save()
+    return item
+
+
+# --- Assignment and contract ----------------------------------------------------------------------------
+
+
+def record_assignment(*, dossier: Dossier, actor: User, payload: dict[str, Any]) -> Assignment:
+    assignment, _created = Assignment.objects.update_or_create(
+        dossier=dossier,
+        defaults={"decision_number": payload["decision_number"], "decision_date": payload["decision_date"],
+                  "assigned_by": actor},
+    )  # fmt: skip
+    return assignment
+
+
+def start_contract_clock(*, dossier: Dossier, today: dt.date | None = None) -> dt.date:
+    """The contract is due ``call.contract_days`` working days from today (holidays as data)."""
+    due = add_working_days(today or timezone.localdate(), dossier.call.contract_days)
+    dossier.due_on = due
+    dossier.due_step = "sign_contract"
+    Assignment.objects.filter(dossier=dossier).update(contract_due_on=due)
+    return due
+
+
+def record_contract(*, dossier: Dossier, actor: User, payload: dict[str, Any]) -> SupportContract:
+    """Record the signed contract. Refuses an amount above the support limit (rate × cost or ceiling)."""
+    amount = payload["amount_vnd"]
+    content = call_content_for(dossier)
+    if content is None:
+        raise ValidationError({"amount_vnd": _("Đợt đăng ký không quy định mức hỗ trợ cho nội dung này.")})
+    if dossier.total_cost_vnd is None:
+        raise ValidationError({"amount_vnd": _("Hồ sơ chưa có tổng kinh phí thực hiện.")})
+    limit = content.max_support_for(dossier.total_cost_vnd)
+    if amount > limit:
+        raise ValidationError({"amount_vnd": _(
+            "Kinh phí hỗ trợ vượt mức tối đa %(limit)s (%(rate)s%% tổng kinh phí %(cost)s, không quá %(ceiling)s)."
+        ) % {"limit": format_vnd(limit), "rate": content.support_rate_percent,
+             "cost": format_vnd(dossier.total_cost_vnd), "ceiling": format_vnd(content.ceiling_vnd)}})  # fmt: skip
+    if payload["deadline"] < payload["signed_on"]:
+        raise ValidationError({"deadline": _("Thời hạn hoàn thành phải sau ngày ký hợp đồng.")})
+    if SupportContract.objects.filter(dossier=dossier).exists():
+        raise ContractConflict(_("Hồ sơ đã có hợp đồng."))
+    return SupportContract.objects.create(
+        agency_id=dossier.agency_id, dossier=dossier, number=payload["number"], signed_on=payload["signed_on"],
+        amount_vnd=amount, deliverables=payload["deliverables"], deadline=payload["deadline"], signed_by=actor,
+    )  # fmt: skip
+
+
+def contract_of(dossier: Dossier) -> SupportContract:
+    contract = SupportContract.objects.filter(dossier=dossier).first()
+    if contract is None:
+        raise ContractConflict(_("Hồ sơ chưa có hợp đồng hỗ trợ."))
+    return contract
+
+
+# --- Implementation, acceptance, liquidation, payment ---------------------------------------------------
+
+
+def add_progress_report(
+    *, contract: SupportContract, actor: User, period: str, text: str, file=None
+) -> ProgressReport:
+    """A progress report by the enterprise while the contract runs (contracted / in progress)."""
+    if not is_enterprise_member(actor, contract.dossier.enterprise_id):
+        raise ContractForbidden(_("Chỉ doanh nghiệp thực hiện hợp đồng được gửi báo cáo tiến độ."))
+    if contract.dossier.state not in REPORTING_STATES:
+        raise ContractConflict(_("Chỉ gửi báo cáo tiến độ khi hợp đồng đang thực hiện."))
+    period, text = (period or "").strip(), (text or "").strip()
+    errors = {}
+    if not period:
+        errors["period"] = _("Vui lòng nhập kỳ báo cáo.")
+    if not text:
+        errors["text"] = _("Vui lòng nhập nội dung báo cáo.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        report = ProgressReport.objects.create(
+            contract=contract, period=period, text=text, file=file or "", submitted_by=actor
+        )
+        record_audit(actor=actor, action="progress_report", target=contract.dossier, note=period)
+    return report
+
+
+def record_completion_request(*, dossier: Dossier, actor: User, payload: dict[str, Any]) -> CompletionRequest:
+    contract = contract_of(dossier)
+    request, _created = CompletionRequest.objects.update_or_create(
+        contract=contract, defaults={"self_assessment": payload["self_assessment"], "requested_by": actor}
+    )
+    for upload in payload.get("evidence") or []:
+        CompletionEvidence.objects.create(request=request, file=upload, original_name=upload.name[:255])
+    return request
+
+
+def record_acceptance(
+    *, dossier: Dossier, actor: User, passed: bool, payload: dict[str, Any], note: str = ""
+) -> Acceptance:
+    """Acceptance with a rating of the call's scale: the last rating is the failing one."""
+    ratings = dossier.call.ratings()
+    rating = payload.get("rating") or (ratings[-1] if not passed else "")
+    allowed = ratings[:-1] if passed else ratings[-1:]
+    if rating not in allowed:
+        raise ValidationError(
+            {"rating": _("Xếp loại phải là một trong: %(list)s.") % {"list": ", ".join(allowed)}}
+        )
+    contract = contract_of(dossier)
+    acceptance, _created = Acceptance.objects.update_or_create(
+        contract=contract,
+        defaults={"rating": rating, "passed": passed, "minutes_date": payload["minutes_date"], "note": note,
+                  "recorded_by": actor},
+    )  # fmt: skip
+    return acceptance
+
+
+def record_liquidation(
+    *, dossier: Dossier, actor: User, payload: dict[str, Any], note: str = ""
+) -> Liquidation:
+    """Refuses a final amount above the contract's."""
+    contract = contract_of(dossier)
+    final = payload["final_amount_vnd"]
+    if final > contract.amount_vnd:
+        raise ValidationError({"final_amount_vnd": _(
+            "Kinh phí quyết toán không được vượt giá trị hợp đồng %(amount)s."
+        ) % {"amount": format_vnd(contract.amount_vnd)}})  # fmt: skip
+    liquidation, _created = Liquidation.objects.update_or_create(
+        contract=contract,
+        defaults={"final_amount_vnd": final, "liquidated_on": payload["liquidated_on"], "note": note,
+                  "recorded_by": actor},
+    )  # fmt: skip
+    return liquidation
+
+
+def record_payment(*, dossier: Dossier, actor: User, payload: dict[str, Any]) -> Payment:
+    """The one-time payment: exactly the liquidated amount."""
+    contract = contract_of(dossier)
+    liquidation = Liquidation.objects.filter(contract=contract).first()
+    if liquidation is None:
+        raise ContractConflict(_("Hợp đồng chưa được thanh lý."))
+    if payload["amount_vnd"] != liquidation.final_amount_vnd:
+        raise ValidationError({"amount_vnd": _(
+            "Số tiền thanh toán phải bằng kinh phí quyết toán %(amount)s."
+        ) % {"amount": format_vnd(liquidation.final_amount_vnd)}})  # fmt: skip
+    if payload["paid_on"] < liquidation.liquidated_on:
+        raise ValidationError({"paid_on": _("Ngày thanh toán không được trước ngày thanh lý.")})
+    return Payment.objects.create(
+        contract=contract, amount_vnd=payload["amount_vnd"], paid_on=payload["paid_on"],
+        reference=payload["reference"], recorded_by=actor,
+    )  # fmt: skip
+
+
+def record_termination(*, dossier: Dossier, actor: User, reason: str, payload: dict[str, Any]) -> Termination:
+    contract = contract_of(dossier)
+    termination, _created = Termination.objects.update_or_create(
+        contract=contract,
+        defaults={"reason": reason, "terminated_on": payload.get("terminated_on") or timezone.localdate(),
+                  "recorded_by": actor},
+    )  # fmt: skip
+    return termination
+
+
+def next_contract_number(dossier: Dossier) -> str:
+    """A suggestion for the contract number field: nn/year/HĐ-<agency symbol>."""
+    year = timezone.localdate().year
+    n = SupportContract.objects.filter(agency_id=dossier.agency_id, signed_on__year=year).count() + 1
+    return f"{n:02d}/{year}/HĐ-{dossier.agency.doc_symbol}"
