@@ -5,6 +5,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("staff/", include("nangsuat.accounts.urls")),
     path("app/", include("nangsuat.core.urls")),
     path("registry/", include("nangsuat.registry.urls")),
     path("dossiers/", include("nangsuat.dossiers.urls")),

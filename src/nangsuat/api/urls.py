@@ -1,14 +1,43 @@
-"""The JSON API under /api/v1/: one NinjaAPI, one router per app, all calling the apps' services."""
+"""The JSON API under /api/v1/: one NinjaAPI, one router per app, all calling the apps' services.
+
+Routers are mounted by dotted path, so an app only defines ``router = Router()`` in its ``api.py``.
+Every operation requires a caller (``DEFAULT_AUTH``: bearer token or browser session) unless it says
+``auth=None``; errors have one shape (``nangsuat.api.errors``); lists use ``nangsuat.api.pagination``.
+OpenAPI at /api/v1/openapi.json; Swagger UI at /api/v1/docs, served from our own static files.
+"""
 
 from django.urls import path
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
+
+from .auth import DEFAULT_AUTH
+from .errors import install_error_handlers
+
+DESCRIPTION = """
+API tích hợp của nền tảng quản lý Chương trình 1322 (Kế hoạch 14/KH-UBND, Cần Thơ).
+*Integration API of the Programme 1322 management platform.*
+
+**Xác thực / Authentication** — `POST /api/v1/auth/token` với tên đăng nhập, mật khẩu (và mã TOTP với cán bộ)
+trả về khóa; gửi khóa trong tiêu đề `Authorization: Bearer <token>`. Trình duyệt đã đăng nhập dùng phiên (session).
+
+**Lỗi / Errors** — mọi lỗi là JSON `{"detail": "<thông báo>", "errors": {"<trường>": ["<thông báo>"]}}`:
+400 dữ liệu sai (bad input), 401 chưa xác thực, 403 không có quyền, 404 không tìm thấy,
+409 xung đột trạng thái (conflict), 429 bị khóa tạm thời do sai nhiều lần.
+
+**Phân trang / Pagination** — `?page=1&page_size=20` (tối đa 100); kết quả
+`{"items": [...], "total": n, "page": 1, "page_size": 20, "pages": m}`.
+"""
 
 api = NinjaAPI(
     title="Chương trình 1322 — API",
     version="1",
-    description="API tích hợp của nền tảng quản lý Chương trình 1322 (Kế hoạch 14/KH-UBND).",
+    description=DESCRIPTION,
     urls_namespace="api",
+    auth=DEFAULT_AUTH,
+    docs=Swagger(settings={"persistAuthorization": True}),
+    docs_url="/docs",
 )
+install_error_handlers(api)
+api.add_router("/auth", "nangsuat.api.auth_api.router")
 api.add_router("/enterprises", "nangsuat.registry.api.router")
 api.add_router("/", "nangsuat.dossiers.api.router")
 api.add_router("/councils", "nangsuat.councils.api.router")

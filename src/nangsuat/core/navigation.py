@@ -1,7 +1,16 @@
-"""The navigation each role sees. Apps add their entries here, in one place."""
+"""The navigation each role sees, as data. Apps add their entries to NAV_ITEMS below (one line each),
+or from their AppConfig.ready() with ``add_nav_item(NavItem(...))``.
+
+A NavItem is: the translated ``label``; the ``url_name`` to reverse (an item whose URL does not exist
+yet is skipped); the ``roles`` (Role codes) that see it; the path ``prefix`` that marks it active
+(defaults to its URL); an ``icon`` from ``core/static/core/icons.svg`` (home, building, upload, idcard,
+users, folder, calendar, scale, file, bell, chart, wallet, book, award, search, settings, dot); and an
+``order`` (lower first; items of equal order keep their place in the list).
+"""
 
 from dataclasses import dataclass
 
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
@@ -13,19 +22,53 @@ class NavItem:
     url_name: str
     roles: frozenset[str]
     prefix: str = ""
+    icon: str = "dot"
+    order: int = 100
 
 
 _ALL_STAFF = frozenset(r for r in Role if r != Role.ENTERPRISE)
 _OFFICE = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY, Role.CITY, Role.FINANCE})
 
 NAV_ITEMS: list[NavItem] = [
-    NavItem(_("Tổng quan"), "core:dashboard", frozenset(Role), "/app/"),
-    NavItem(_("Doanh nghiệp"), "registry:enterprise_list", _OFFICE, "/registry/enterprises/"),
+    NavItem(_("Tổng quan"), "core:dashboard", frozenset(Role), "/app/", icon="home", order=0),
+    NavItem(
+        _("Doanh nghiệp"), "registry:enterprise_list", _OFFICE, "/registry/enterprises/", icon="building"
+    ),
     NavItem(
         _("Nhập từ Excel"),
         "registry:import_start",
         frozenset({Role.OFFICER, Role.ADMIN}),
         "/registry/import/",
+        icon="upload",
     ),
-    NavItem(_("Hồ sơ doanh nghiệp"), "registry:my_enterprise", frozenset({Role.ENTERPRISE}), "/registry/me/"),
+    NavItem(
+        _("Hồ sơ doanh nghiệp"),
+        "registry:my_enterprise",
+        frozenset({Role.ENTERPRISE}),
+        "/registry/me/",
+        icon="idcard",
+    ),
+    NavItem(_("Tài khoản cán bộ"), "accounts:staff_list", frozenset({Role.ADMIN}), "/staff/", icon="users"),
 ]
+
+
+def add_nav_item(item: NavItem) -> None:
+    """Add an app's entry (idempotent: an item with the same url_name replaces the earlier one)."""
+    NAV_ITEMS[:] = [i for i in NAV_ITEMS if i.url_name != item.url_name] + [item]
+
+
+def items_for(user, path: str) -> list[dict]:
+    """The entries ``user`` sees, in order, as dicts for the templates: label, url, icon, active."""
+    if user is None or not user.is_authenticated:
+        return []
+    items = []
+    for item in sorted(NAV_ITEMS, key=lambda i: i.order):
+        if user.role not in item.roles:
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        prefix = item.prefix or url
+        items.append({"label": item.label, "url": url, "icon": item.icon, "active": path.startswith(prefix)})
+    return items

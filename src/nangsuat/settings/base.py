@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     "django_filters",
+    "ninja",  # Swagger UI from its own static files, no CDN
     "nangsuat.core",
     "nangsuat.reference",
     "nangsuat.registry",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "nangsuat.documents",
     "nangsuat.notifications",
     "nangsuat.api",
+    "nangsuat.accounts",
     "nangsuat.portal",
 ]
 
@@ -119,7 +121,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "nangsuat.core.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "nangsuat.registry.forms.EnterpriseSignupForm"}
+ACCOUNT_FORMS = {"signup": "nangsuat.accounts.forms.EnterpriseSignupForm"}
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -132,6 +134,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
+AXES_LOCKOUT_CALLABLE = "nangsuat.accounts.lockout.lockout_response"  # JSON under /api/
 
 # Staff roles must have TOTP; the demo may switch it off for a quick look (never in production).
 STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=True)

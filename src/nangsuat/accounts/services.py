@@ -1,0 +1,138 @@
+"""Account writes: an enterprise representative's sign-up claim, staff accounts created by an admin.
+
+Sign-up by tax code (decision): the representative gives the tax code. When the default agency's registry
+already holds an enterprise with that code, the sign-up claims it. Otherwise the form also asks the
+enterprise's name, kind, ward and main VSIC line, and the sign-up adds a minimal record to the registry
+(``registry.services.create_enterprise``) and claims it. Either way the claim stays *pending* until an
+officer of the agency confirms it (``registry.services.confirm_membership``, the registry's queue page);
+until then the account sees no enterprise data. Rejecting a claim leaves the enterprise record for the
+officer to correct or remove.
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from nangsuat.core.audit import record_audit
+from nangsuat.core.models import Agency, User
+from nangsuat.core.roles import Role
+from nangsuat.core.text import nfc
+from nangsuat.registry.models import EnterpriseMembership
+from nangsuat.registry.selectors import find_by_tax_code
+from nangsuat.registry.services import claim_membership, create_enterprise
+
+DEFAULT_AGENCY_CODE = "can-tho"
+
+
+def default_agency() -> Agency | None:
+    """The agency self sign-ups belong to: ``settings.DEFAULT_AGENCY_CODE`` or the first agency."""
+    code = getattr(settings, "DEFAULT_AGENCY_CODE", DEFAULT_AGENCY_CODE)
+    return Agency.objects.filter(code=code).first() or Agency.objects.order_by("pk").first()
+
+
+@transaction.atomic
+def register_enterprise_claim(
+    *, user: User, agency: Agency, tax_code: str, new_enterprise: dict[str, Any] | None = None
+) -> EnterpriseMembership:
+    """Attach a freshly signed-up user to ``agency`` and claim the enterprise with ``tax_code`` (creating
+    a minimal registry record from ``new_enterprise`` — name, kind, ward, vsic — when none exists).
+    Refuses (ValidationError by field) when the code is unknown and no enterprise details are given."""
+    user.role = Role.ENTERPRISE
+    user.agency = agency
+    user.save(update_fields=["role", "agency"])
+    enterprise = find_by_tax_code(agency_id=agency.pk, tax_code=tax_code)
+    if enterprise is None:
+        if not new_enterprise:
+            raise ValidationError({"enterprise_name": _("Vui lòng nhập tên doanh nghiệp.")})
+        enterprise = create_enterprise(
+            actor=user, agency=agency, data={"tax_code": tax_code, **new_enterprise}
+        )
+    return claim_membership(user=user, enterprise=enterprise)
+
+
+@transaction.atomic
+def create_staff_account(
+    *,
+    actor: User,
+    username: str,
+    email: str,
+    full_name: str,
+    role: str,
+    agency: Agency | None,
+    password: str,
+    position: str = "",
+    phone: str = "",
+) -> User:
+    """An administrator creates a staff account (any role but enterprise). The e-mail is marked verified;
+    at first login the account must enrol TOTP (``StaffMfaRequiredMiddleware``). Refuses a taken
+    username or e-mail, the enterprise role, and an agency-bound role without an agency."""
+    from allauth.account.models import EmailAddress
+
+    errors: dict[str, str] = {}
+    username = (username or "").strip()
+    email = (email or "").strip().lower()
+    if role not in Role.values or role == Role.ENTERPRISE:
+        errors["role"] = _("Vai trò không hợp lệ cho tài khoản cán bộ.")
+    if role not in (Role.MINISTRY, Role.ADMIN) and agency is None:
+        errors["agency"] = _("Vai trò này phải gắn với một cơ quan thực hiện.")
+    if User.objects.filter(username__iexact=username).exists():
+        errors["username"] = _("Tên đăng nhập này đã được dùng.")
+    if (
+        EmailAddress.objects.filter(email__iexact=email).exists()
+        or User.objects.filter(email__iexact=email).exists()
+    ):
+        errors["email"] = _("Địa chỉ e-mail này đã được dùng.")
+    if errors:
+        raise ValidationError(errors)
+    user = User(
+        username=username,
+        email=email,
+        full_name=nfc(full_name),
+        position=nfc(position),
+        phone=phone.strip(),
+        role=role,
+        agency=None if role == Role.MINISTRY else agency,
+        is_staff=role == Role.ADMIN,
+    )
+    user.set_password(password)
+    user.save()
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    record_audit(
+        actor=actor,
+        action="account.staff_created",
+        target=user,
+        data={"username": username, "role": role, "agency": agency.code if agency else None},
+    )
+    return user
+
+
+@transaction.atomic
+def set_staff_active(*, actor: User, user: User, active: bool, note: str = "") -> User:
+    """Deactivate (or reactivate) a staff account. Refuses the actor's own account and enterprise users
+    (their access follows their enterprise membership)."""
+    if user.pk == actor.pk:
+        raise ValidationError(_("Bạn không thể tự khóa tài khoản của mình."))
+    if not user.is_staff_role:
+        raise ValidationError(_("Đây không phải tài khoản cán bộ."))
+    if user.is_active == active:
+        return user
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    if not active:
+        from django.utils import timezone
+
+        from nangsuat.api.models import ApiToken
+
+        ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    record_audit(
+        actor=actor,
+        action="account.activated" if active else "account.deactivated",
+        target=user,
+        from_state="inactive" if active else "active",
+        to_state="active" if active else "inactive",
+        note=note,
+    )
+    return user

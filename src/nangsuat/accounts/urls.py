@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("", views.staff_list, name="staff_list"),
+    path("new/", views.staff_create, name="staff_create"),
+    path("<int:pk>/active/", views.staff_set_active, name="staff_set_active"),
+]

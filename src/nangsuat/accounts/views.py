@@ -1,0 +1,76 @@
+"""The administrator's staff-account pages: list, create, deactivate/reactivate."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nangsuat.core.roles import Role
+
+from .forms import STAFF_ROLE_CHOICES, StaffAccountForm
+from .selectors import staff_accounts
+from .services import create_staff_account, set_staff_active
+
+
+def _require_admin(request):
+    if not request.user.has_role(Role.ADMIN):
+        raise PermissionDenied(_("Chỉ quản trị hệ thống được quản lý tài khoản cán bộ."))
+
+
+@login_required
+def staff_list(request):
+    _require_admin(request)
+    filters = {k: request.GET.get(k, "") for k in ("q", "role", "active")}
+    page_obj = Paginator(staff_accounts(request.user, **filters), 25).get_page(request.GET.get("page"))
+    query = urlencode({k: v for k, v in filters.items() if v})
+    return render(
+        request,
+        "accounts/staff_list.html",
+        {"page_obj": page_obj, "filters": filters, "query": query, "roles": STAFF_ROLE_CHOICES},
+    )
+
+
+@login_required
+def staff_create(request):
+    _require_admin(request)
+    form = StaffAccountForm(request.POST or None)
+    if request.user.agency_id is not None:
+        form.fields["agency"].queryset = form.fields["agency"].queryset.filter(pk=request.user.agency_id)
+        form.fields["agency"].initial = request.user.agency_id
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = create_staff_account(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(
+                request,
+                _("Đã tạo tài khoản %(name)s. Ở lần đăng nhập đầu, người dùng phải đăng ký xác thực hai lớp.")
+                % {"name": user.full_name},
+            )
+            return redirect("accounts:staff_list")
+    return render(request, "accounts/staff_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def staff_set_active(request, pk: int):
+    _require_admin(request)
+    user = staff_accounts(request.user).filter(pk=pk).first()
+    if user is None:
+        raise Http404
+    active = request.POST.get("active") == "1"
+    try:
+        set_staff_active(actor=request.user, user=user, active=active, note=request.POST.get("note", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        text = _("Đã mở lại tài khoản %(name)s.") if active else _("Đã khóa tài khoản %(name)s.")
+        messages.success(request, text % {"name": user})
+    return redirect("accounts:staff_list")

@@ -1,0 +1,112 @@
+"""``/api/v1/auth``: exchange a username and password (and, for staff, a TOTP code) for a token.
+
+Contract (POST /api/v1/auth/token, JSON):
+    request  {"username": "...", "password": "...", "otp": "123456", "name": "BI tool"}
+             ``username`` may also be the account's e-mail; ``otp`` is required for every staff role
+             (their account must have enrolled TOTP on the web first); ``name`` is optional.
+    201      {"token": "ns1_…", "token_type": "Bearer", "name": "...", "created_at": "...",
+              "user": {"username", "full_name", "role", "agency"}}
+    400      missing/invalid fields, or staff without ``otp`` → errors.otp
+    401      wrong username/password, or wrong TOTP code (errors.otp)
+    403      inactive account, or staff account without TOTP enrolled
+    429      too many failures: the account is locked (django-axes) for AXES_COOLOFF_TIME
+"""
+
+from datetime import datetime
+
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth import authenticate
+from django.contrib.auth.signals import user_login_failed
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+from ninja.responses import Status
+
+from .auth import staff_needs_totp
+from .errors import ApiError
+from .tokens import issue_token, revoke_token
+
+router = Router(tags=["auth"])
+
+
+class TokenRequest(Schema):
+    username: str = Field(..., min_length=1, max_length=254, description="Tên đăng nhập hoặc e-mail")
+    password: str = Field(..., min_length=1, max_length=256, description="Mật khẩu")
+    otp: str | None = Field(None, max_length=12, description="Mã TOTP 6 số (bắt buộc với cán bộ)")
+    name: str = Field("", max_length=100, description="Tên gợi nhớ của khóa (token label)")
+
+
+class UserOut(Schema):
+    username: str
+    full_name: str
+    role: str
+    agency: str | None = Field(None, description="Mã cơ quan (agency code)")
+
+    @staticmethod
+    def resolve_agency(obj) -> str | None:
+        return obj.agency.code if obj.agency_id else None
+
+
+class TokenOut(Schema):
+    token: str
+    token_type: str = "Bearer"
+    name: str
+    created_at: datetime
+    user: UserOut
+
+
+def _failed(request, username: str, errors=None):
+    user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
+    if getattr(request, "axes_locked_out", False):
+        raise ApiError(429, _("Tài khoản tạm bị khóa do nhập sai quá nhiều lần. Vui lòng thử lại sau."))
+    raise ApiError(401, _("Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng."), errors)
+
+
+@router.post(
+    "/token",
+    auth=None,
+    response={201: TokenOut},
+    summary="Cấp khóa truy cập (issue a token)",
+    description=__doc__,
+)
+def create_token(request, payload: TokenRequest):
+    user = authenticate(request, username=payload.username.strip(), password=payload.password)
+    if getattr(request, "axes_locked_out", False):
+        raise ApiError(429, _("Tài khoản tạm bị khóa do nhập sai quá nhiều lần. Vui lòng thử lại sau."))
+    if user is None:
+        raise ApiError(401, _("Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng."))
+    if not user.is_active:
+        raise ApiError(403, _("Tài khoản đã bị khóa."))
+    if user.is_staff_role:
+        if staff_needs_totp(user):
+            raise ApiError(
+                403,
+                _("Tài khoản cán bộ phải đăng ký xác thực hai lớp (TOTP) trên trang web trước khi dùng API."),
+            )
+        authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if authenticator is not None:
+            code = (payload.otp or "").strip().replace(" ", "")
+            if not code:
+                raise ApiError(
+                    400,
+                    _("Tài khoản cán bộ phải nhập mã xác thực hai lớp."),
+                    {"otp": [_("Vui lòng nhập mã TOTP 6 chữ số.")]},
+                )
+            if not TOTP(authenticator).validate_code(code):
+                _failed(request, payload.username, {"otp": [_("Mã xác thực không đúng hoặc đã hết hạn.")]})
+    token, raw = issue_token(user=user, name=payload.name.strip())
+    return Status(201, {"token": raw, "name": token.name, "created_at": token.created_at, "user": user})
+
+
+@router.get("/me", response=UserOut, summary="Tài khoản đang gọi API (who am I)")
+def me(request):
+    return request.auth
+
+
+@router.delete("/token", response={204: None}, summary="Thu hồi khóa đang dùng (revoke the current token)")
+def delete_token(request):
+    token = getattr(request, "api_token", None)
+    if token is None:
+        raise ApiError(400, _("Yêu cầu này phải dùng khóa truy cập (Authorization: Bearer …)."))
+    revoke_token(token=token, actor=request.auth)
+    return Status(204, None)

@@ -1,0 +1,29 @@
+"""API tokens: a random secret shown once, stored only as its SHA-256 digest."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("tên gợi nhớ"), max_length=100, blank=True)
+    # The first characters of the token, kept in clear so a person can tell tokens apart.
+    prefix = models.CharField(_("tiền tố"), max_length=12, db_index=True)
+    # A token carries 256 random bits, so a fast digest is enough; a password hash would only slow each call.
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("lần dùng gần nhất"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("thời điểm thu hồi"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khóa truy cập API")
+        verbose_name_plural = _("khóa truy cập API")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
