@@ -12,12 +12,12 @@ from nangsuat.registry.models import Enterprise, EnterpriseKind, EnterpriseMembe
 def valid_tax_code(n: int) -> str:
     """The n-th valid 10-digit tax code (check digit of Thông tư 105/2020/TT-BTC)."""
     weights = (31, 29, 23, 19, 17, 13, 7, 5, 3)
-    while True:
-        body = f"18{n:07d}"
+    for prefix in ("18", "19", "17", "16", "15", "14", "13", "12", "11", "10", "20"):
+        body = f"{prefix}{(n + 1) % 10_000_000:07d}"  # serial 0000000 is not a valid tax code
         check = 10 - sum(w * int(d) for w, d in zip(weights, body, strict=True)) % 11
-        if check < 10:
+        if check < 10:  # a body without a check digit moves to the next prefix, keeping n's code unique
             return f"{body}{check}"
-        n += 10_000_000  # skip bodies without a check digit, keep uniqueness
+    raise ValueError(n)
 
 
 def some_ward() -> Ward:
