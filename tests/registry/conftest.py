@@ -1,7 +1,7 @@
 import pytest
 
-from tests.factories import AgencyFactory, UserFactory, some_vsic, some_ward
 from nangsuat.core.roles import Role
+from tests.factories import AgencyFactory, UserFactory, some_vsic, some_ward
 
 
 @pytest.fixture
