@@ -4,7 +4,7 @@ from nangsuat.core.roles import Role
 from nangsuat.dossiers import workflow
 from tests.factories import UserFactory
 
-from .factories import CallFactory, DossierFactory, make_council
+from tests.councils.factories import CallFactory, DossierFactory, make_council
 
 
 @pytest.fixture
