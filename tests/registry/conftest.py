@@ -1,12 +1,22 @@
 import pytest
 
+from nangsuat.core.demo import DEMO_TOTP_SECRET
+from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
 from tests.factories import AgencyFactory, UserFactory, some_vsic, some_ward
 
 
+def staff_user(**kwargs):
+    """A staff user with TOTP enrolled, so the pages do not send it to the second-factor set-up."""
+    kwargs.setdefault("role", Role.OFFICER)
+    user = UserFactory(**kwargs)
+    enrol_totp(user, DEMO_TOTP_SECRET)
+    return user
+
+
 @pytest.fixture
 def officer(db):
-    return UserFactory(role=Role.OFFICER, agency=AgencyFactory())
+    return staff_user(role=Role.OFFICER, agency=AgencyFactory())
 
 
 @pytest.fixture
