@@ -1,3 +1,419 @@
-from ninja import Router
+"""``/api/v1/calls``, ``/api/v1/dossiers`` and the public status lookup, through this app's services.
 
-router = Router()
+A dossier the caller may not see is **404** (an enterprise guessing ids learns nothing). Transitions take
+``{"action": ..., "note": ..., ...}``: the extra fields are the action's form (``workflow.ACTION_FORMS``),
+validated by ``workflow.clean_payload``; refusals are 403 (role, scope) or 409 (state, condition).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
+from pydantic import ConfigDict
+
+from nangsuat.api.errors import ApiError
+from nangsuat.api.pagination import paginated
+from nangsuat.api.schemas import InputSchema
+from nangsuat.core.audit import history_of
+from nangsuat.core.roles import Role
+from nangsuat.reference.models import SupportContent
+from nangsuat.registry.models import Enterprise
+
+from . import selectors, services, services_dossiers, workflow
+from .models import Call, Dossier
+from .permissions import member_enterprise_ids, visible_dossiers
+from .services_dossiers import Conflict
+from .states import State
+from .views_lists import lookup_throttled
+
+router = Router(tags=["dossiers"])
+
+
+# --- Calls ----------------------------------------------------------------------------------------
+
+
+class CallContentOut(Schema):
+    content_id: int
+    content_code: str
+    content_name: str
+    support_rate_percent: int
+    ceiling_vnd: int
+    required_attachments: list[str]
+
+
+class CriterionOut(Schema):
+    code: str
+    name: str
+    max_points: int
+
+
+class PriorityRuleOut(Schema):
+    basis: str
+    points: int
+    threshold: int | None
+
+
+class CallOut(Schema):
+    id: int
+    code: str
+    year: int
+    title: str
+    registration_opens: dt.date
+    registration_closes: dt.date
+    review_ends: dt.date | None
+    contract_ends: dt.date | None
+    budget_vnd: int
+    is_published: bool
+    legal_basis: str
+    effective_date: dt.date | None
+
+
+class CallDetailOut(CallOut):
+    description: str
+    pass_total_min: float
+    pass_criterion_min_ratio: float
+    contents: list[CallContentOut]
+    criteria: list[CriterionOut]
+    priority_rules: list[PriorityRuleOut]
+
+
+class CallContentIn(InputSchema):
+    content_id: int
+    support_rate_percent: int = Field(50, ge=1, le=100)
+    ceiling_vnd: int = Field(200_000_000, ge=0)
+    required_attachments: list[str] = []
+
+
+class CallIn(InputSchema):
+    year: int = Field(..., ge=2021, le=2030)
+    title: str = Field(..., min_length=3, max_length=255)
+    budget_vnd: int = Field(..., ge=0, le=10**15)
+    description: str = ""
+    registration_opens: dt.date | None = None
+    registration_closes: dt.date | None = None
+    review_ends: dt.date | None = None
+    contract_ends: dt.date | None = None
+    legal_basis: str = Field(services.DEFAULT_LEGAL_BASIS, max_length=300)
+    effective_date: dt.date | None = None
+    contents: list[CallContentIn] = []
+    publish: bool = False
+
+
+def _call_detail(call: Call) -> dict[str, Any]:
+    data = {f: getattr(call, f) for f in CallDetailOut.model_fields if hasattr(call, f)}
+    data["pass_total_min"] = float(call.pass_total_min)
+    data["pass_criterion_min_ratio"] = float(call.pass_criterion_min_ratio)
+    data["contents"] = [
+        {"content_id": cc.content_id, "content_code": cc.content.code, "content_name": cc.content.name,
+         "support_rate_percent": cc.support_rate_percent, "ceiling_vnd": cc.ceiling_vnd,
+         "required_attachments": cc.required_attachments}
+        for cc in call.contents.select_related("content")
+    ]  # fmt: skip
+    data["criteria"] = list(call.criteria.values("code", "name", "max_points"))
+    data["priority_rules"] = list(call.priority_rules.values("basis", "points", "threshold"))
+    return data
+
+
+@router.get("/calls", response=list[CallOut], summary="Đợt đăng ký (calls)")
+@paginated
+def list_calls(request):
+    return selectors.visible_calls(request.auth)
+
+
+@router.post("/calls", response={201: CallDetailOut}, summary="Tạo đợt đăng ký (create a call)")
+def create_call(request, body: CallIn):
+    user = request.auth
+    if user.agency is None:
+        raise PermissionDenied(_("Tài khoản chưa gắn với cơ quan thực hiện."))
+    known = set(
+        SupportContent.objects.filter(pk__in=[c.content_id for c in body.contents]).values_list(
+            "pk", flat=True
+        )
+    )
+    unknown = [c.content_id for c in body.contents if c.content_id not in known]
+    if unknown:
+        raise ApiError(
+            400,
+            _("Nội dung hỗ trợ không tồn tại."),
+            {"contents": [_("Không có nội dung %(id)s.") % {"id": i} for i in unknown]},
+        )
+    fields = body.dict(
+        exclude={
+            "contents",
+            "publish",
+            "year",
+            "title",
+            "budget_vnd",
+            "description",
+            "legal_basis",
+            "effective_date",
+        }
+    )
+    call = services.create_call(
+        agency=user.agency, actor=user, year=body.year, title=body.title, budget_vnd=body.budget_vnd,
+        description=body.description, legal_basis=body.legal_basis, effective_date=body.effective_date,
+        contents=[{"content": c.content_id, **c.dict(exclude={"content_id"})} for c in body.contents], **fields,
+    )  # fmt: skip
+    if body.publish:
+        services.publish_call(call=call, actor=user)
+    return Status(201, _call_detail(call))
+
+
+@router.get("/calls/{call_id}", response=CallDetailOut, summary="Một đợt đăng ký")
+def get_call(request, call_id: int):
+    return _call_detail(get_object_or_404(selectors.visible_calls(request.auth), pk=call_id))
+
+
+# --- Dossiers -------------------------------------------------------------------------------------
+
+
+class DossierOut(Schema):
+    id: int
+    tracking_code: str | None
+    state: str = Field(..., description="Mã trạng thái: " + ", ".join(State.values))
+    state_label: str
+    call_id: int
+    enterprise_id: int
+    enterprise_name: str
+    enterprise_tax_code: str
+    content_id: int
+    content_name: str
+    title: str
+    submitted_at: dt.datetime | None
+    state_changed_at: dt.datetime | None
+    due_on: dt.date | None
+    priority_points: int
+
+    @staticmethod
+    def resolve_state_label(obj: Dossier) -> str:
+        return str(State(obj.state).label)
+
+    @staticmethod
+    def resolve_enterprise_name(obj: Dossier) -> str:
+        return obj.enterprise.name
+
+    @staticmethod
+    def resolve_enterprise_tax_code(obj: Dossier) -> str:
+        return obj.enterprise.tax_code
+
+    @staticmethod
+    def resolve_content_name(obj: Dossier) -> str:
+        return obj.content.name
+
+
+class AttachmentOut(Schema):
+    id: int
+    kind: str
+    original_name: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+class ActionOut(Schema):
+    action: str
+    label: str
+    allowed: bool
+    reason: str
+    note_required: bool
+
+
+class DossierDetailOut(DossierOut):
+    objectives: str
+    expected_results: str
+    total_cost_vnd: int | None
+    requested_support_vnd: int | None
+    period_start: dt.date | None
+    period_end: dt.date | None
+    consultant: str
+    other_state_support: bool
+    other_state_support_detail: str
+    uses_domestic_materials: bool
+    export_potential: bool
+    jobs_created: int
+    attachments: list[AttachmentOut]
+    actions: list[ActionOut]
+
+
+class DossierFilterIn(InputSchema):
+    state: str = ""
+    call: int | None = None
+    content: int | None = None
+    ward: str = ""
+    overdue: bool = False
+    q: str = ""
+    sort: str = "-created"
+
+
+class DossierFormIn(InputSchema):
+    content_id: int | None = None
+    title: str | None = Field(None, max_length=255)
+    objectives: str | None = Field(None, max_length=8000)
+    expected_results: str | None = Field(None, max_length=8000)
+    total_cost_vnd: int | None = Field(None, ge=0, le=10**15)
+    requested_support_vnd: int | None = Field(None, ge=0, le=10**15)
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    consultant: str | None = Field(None, max_length=255)
+    other_state_support: bool | None = None
+    other_state_support_detail: str | None = Field(None, max_length=4000)
+    uses_domestic_materials: bool | None = None
+    export_potential: bool | None = None
+    jobs_created: int | None = Field(None, ge=0, le=1_000_000)
+
+
+class DossierCreateIn(DossierFormIn):
+    call_id: int
+    enterprise_id: int | None = None
+    content_id: int
+
+
+class TransitionIn(InputSchema):
+    model_config = ConfigDict(extra="allow")
+    action: str = Field(..., description="Mã thao tác: " + ", ".join(workflow.BY_ACTION))
+    note: str = Field("", max_length=4000)
+
+
+class HistoryOut(Schema):
+    at: dt.datetime
+    action: str
+    from_state: str
+    to_state: str
+    actor: str
+    note: str
+
+
+def _visible(request, dossier_id: int) -> Dossier:
+    qs = visible_dossiers(Dossier.objects.select_related("call", "enterprise", "content"), request.auth)
+    return get_object_or_404(qs, pk=dossier_id)
+
+
+def _detail(dossier: Dossier, user) -> Dossier:
+    dossier.attachments_list = list(dossier.attachments.filter(is_current=True))
+    dossier.actions_list = [
+        {
+            "action": t.action,
+            "label": t.label,
+            "allowed": bool(d),
+            "reason": d.reason,
+            "note_required": t.note_required,
+        }
+        for t, d in workflow.available_actions(user, dossier)
+    ]
+    return dossier
+
+
+class _DetailSchema(DossierDetailOut):
+    @staticmethod
+    def resolve_attachments(obj: Dossier):
+        return obj.attachments_list
+
+    @staticmethod
+    def resolve_actions(obj: Dossier):
+        return obj.actions_list
+
+
+def _form_data(body: DossierFormIn) -> dict[str, Any]:
+    data = body.dict(exclude_unset=True, exclude={"call_id", "enterprise_id"})
+    if "content_id" in data:
+        data["content"] = data.pop("content_id")
+    return data
+
+
+@router.get("/dossiers", response=list[DossierOut], summary="Hồ sơ (dossiers)")
+@paginated
+def list_dossiers(request, filters: Query[DossierFilterIn]):
+    return selectors.dossiers_for_user(
+        user=request.auth, filters=selectors.DossierFilters.from_params(filters.dict())
+    )
+
+
+@router.get("/dossiers/{dossier_id}", response=_DetailSchema, summary="Một hồ sơ")
+def get_dossier(request, dossier_id: int):
+    return _detail(_visible(request, dossier_id), request.auth)
+
+
+@router.post("/dossiers", response={201: _DetailSchema}, summary="Lập hồ sơ (bản nháp)")
+def create_dossier(request, body: DossierCreateIn):
+    user = request.auth
+    if user.role != Role.ENTERPRISE:
+        raise PermissionDenied(_("Chỉ doanh nghiệp được lập hồ sơ đăng ký."))
+    mine = Enterprise.objects.filter(pk__in=member_enterprise_ids(user))
+    enterprise = mine.filter(pk=body.enterprise_id).first() if body.enterprise_id else mine.first()
+    if enterprise is None:
+        raise ApiError(
+            400, _("Bạn không đại diện cho doanh nghiệp này."), {"enterprise_id": [_("Không hợp lệ.")]}
+        )
+    call = selectors.visible_calls(user).filter(pk=body.call_id).first()
+    if call is None:
+        raise ApiError(400, _("Đợt đăng ký không tồn tại."), {"call_id": [_("Không có đợt này.")]})
+    dossier = services_dossiers.create_draft(
+        call=call, enterprise=enterprise, actor=user, data=_form_data(body)
+    )
+    return Status(201, _detail(_visible(request, dossier.pk), user))
+
+
+@router.patch(
+    "/dossiers/{dossier_id}", response=_DetailSchema, summary="Sửa phiếu đăng ký (bản nháp/cần bổ sung)"
+)
+def patch_dossier(request, dossier_id: int, body: DossierFormIn):
+    dossier = _visible(request, dossier_id)
+    try:
+        services_dossiers.update_dossier(dossier=dossier, actor=request.auth, data=_form_data(body))
+    except Conflict as exc:
+        raise ApiError(409, str(exc)) from exc
+    return _detail(_visible(request, dossier_id), request.auth)
+
+
+@router.post("/dossiers/{dossier_id}/transitions", response=_DetailSchema, summary="Chuyển trạng thái hồ sơ")
+def transition(request, dossier_id: int, body: TransitionIn):
+    dossier = _visible(request, dossier_id)
+    extra = dict(body.model_extra or {})
+    payload = workflow.clean_payload(body.action, extra) if body.action in workflow.BY_ACTION else {}
+    workflow.perform(dossier=dossier, action=body.action, actor=request.auth, note=body.note, payload=payload)
+    return _detail(_visible(request, dossier_id), request.auth)
+
+
+@router.get("/dossiers/{dossier_id}/history", response=list[HistoryOut], summary="Lịch sử hồ sơ")
+def dossier_history(request, dossier_id: int):
+    dossier = _visible(request, dossier_id)
+    return [
+        {"at": e.created_at, "action": e.action, "from_state": e.from_state, "to_state": e.to_state,
+         "actor": str(e.actor) if e.actor else "", "note": e.note}
+        for e in history_of(dossier).order_by("created_at", "id")
+        if e.to_state or request.auth.role != Role.ENTERPRISE
+    ]  # fmt: skip
+
+
+# --- Public lookup ---------------------------------------------------------------------------------
+
+
+class PublicStatusOut(Schema):
+    tracking_code: str
+    state: str
+    state_label: str
+    submitted_at: dt.datetime | None
+    last_changed_at: dt.datetime | None
+    due_on: dt.date | None
+
+
+@router.get(
+    "/public/dossiers/{tracking_code}", auth=None, response=PublicStatusOut,
+    summary="Tra cứu tình trạng hồ sơ (public, cần mã số thuế)",
+)  # fmt: skip
+def public_dossier(request, tracking_code: str, tax_code: str = ""):
+    if lookup_throttled(request):
+        raise ApiError(429, _("Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút."))
+    dossier = selectors.public_status(tracking_code=tracking_code, tax_code=tax_code)
+    if dossier is None:
+        raise ApiError(404, _("Không tìm thấy hồ sơ với mã hồ sơ và mã số thuế này."))
+    return {
+        "tracking_code": dossier.tracking_code, "state": dossier.state, "state_label": str(State(dossier.state).label),
+        "submitted_at": dossier.submitted_at, "last_changed_at": dossier.state_changed_at, "due_on": dossier.due_on,
+    }  # fmt: skip

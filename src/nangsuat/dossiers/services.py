@@ -98,6 +98,10 @@ def create_call(
     ``ceiling_vnd``, ``required_attachments``. Refuses a non-manager or another agency (PermissionDenied)."""
     ensure_call_manager(actor, agency.pk)
     values = {**default_window(year), **{k: v for k, v in fields.items() if v is not None}}
+    closes = values["registration_closes"]
+    for name, days in (("review_ends", 90), ("contract_ends", 180)):
+        if fields.get(name) is None and values[name] < closes:
+            values[name] = closes + dt.timedelta(days=days)  # a window moved out of quý I moves the rest
     values["budget_vnd"] = budget_vnd
     _check_dates(values)
     call = Call.objects.create(

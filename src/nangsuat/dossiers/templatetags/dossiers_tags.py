@@ -1,0 +1,59 @@
+from django import template
+from django.utils import timezone
+
+from ..states import State
+
+register = template.Library()
+
+_OK = {
+    State.VALID,
+    State.SURVEYED,
+    State.RECOMMENDED,
+    State.PROPOSED,
+    State.APPROVED,
+    State.ASSIGNED,
+    State.CONTRACTED,
+    State.IN_PROGRESS,
+    State.ACCEPTED,
+    State.LIQUIDATED,
+    State.PAID,
+}
+_WARN = {
+    State.SUBMITTED,
+    State.NEEDS_SUPPLEMENT,
+    State.IN_COUNCIL,
+    State.COMPLETION_REQUESTED,
+    State.INSPECTED,
+}
+_ERR = {
+    State.INVALID,
+    State.NOT_RECOMMENDED,
+    State.NOT_APPROVED,
+    State.NOT_ACCEPTED,
+    State.WITHDRAWN,
+    State.TERMINATED,
+}
+
+
+@register.inclusion_tag("dossiers/_state_badge.html")
+def state_badge(state: str):
+    tone = "ok" if state in _OK else "warn" if state in _WARN else "err" if state in _ERR else ""
+    label = State(state).label if state in State.values else state
+    return {"state": state, "label": label, "tone": tone}
+
+
+@register.filter
+def is_overdue(day) -> bool:
+    return bool(day) and day < timezone.localdate()
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def attachment_kind(kind: str) -> str:
+    from ..selectors import kind_label
+
+    return kind_label(kind)

@@ -1,0 +1,191 @@
+"""Pages of calls: officers create, edit and publish; enterprises see open calls and start a dossier."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nangsuat.core.roles import Role
+from nangsuat.registry.models import Enterprise
+
+from . import selectors, services, services_dossiers
+from .forms import CallContentFormSet, CallForm, DossierForm, PriorityForm, RubricForm
+from .models import Call
+from .permissions import member_enterprise_ids
+
+
+def _is_manager(user) -> bool:
+    return user.has_role(*services.CALL_MANAGERS)
+
+
+def _form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errs in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@login_required
+def call_list(request):
+    user = request.user
+    if user.role == Role.ENTERPRISE:
+        calls = selectors.calls_for_enterprise(user).prefetch_related("contents__content")
+    else:
+        calls = selectors.calls_for_staff(user).prefetch_related("contents__content")
+    return render(
+        request, "dossiers/call_list.html",
+        {"calls": calls, "today": timezone.localdate(), "can_manage": _is_manager(user)},
+    )  # fmt: skip
+
+
+@login_required
+def call_detail(request, pk: int):
+    call = get_object_or_404(
+        selectors.visible_calls(request.user).prefetch_related("contents__content"), pk=pk
+    )
+    return render(
+        request, "dossiers/call_detail.html",
+        {
+            "call": call, "criteria": call.criteria.all(), "rules": call.priority_rules.all(),
+            "pass_rule": services.pass_rule_text(call), "can_manage": _is_manager(request.user),
+            "open_now": call.window_open_on(timezone.localdate()),
+            "dossier_count": call.dossiers.exclude(state="draft").count(),
+        },
+    )  # fmt: skip
+
+
+def _contents_initial(call: Call | None) -> list[dict]:
+    if call is None:
+        return []
+    return [
+        {"content": cc.content, "support_rate_percent": cc.support_rate_percent, "ceiling_vnd": cc.ceiling_vnd,
+         "required_attachments": cc.required_attachments}
+        for cc in call.contents.select_related("content")
+    ]  # fmt: skip
+
+
+def _contents_from(formset) -> list[dict]:
+    return [
+        f.cleaned_data
+        for f in formset.forms
+        if f.cleaned_data.get("content") and not f.cleaned_data.get("DELETE")
+    ]
+
+
+@login_required
+def call_edit(request, pk: int | None = None):
+    user = request.user
+    if not _is_manager(user):
+        raise PermissionDenied(_("Chỉ cán bộ Sở KH&CN được quản lý đợt đăng ký."))
+    call = get_object_or_404(selectors.calls_for_staff(user), pk=pk) if pk else None
+    if call is None:
+        year = timezone.localdate().year
+        initial = {"year": year, "budget_vnd": 0, "legal_basis": services.DEFAULT_LEGAL_BASIS,
+                   "title": _("Đợt đăng ký hỗ trợ năm %(y)s") % {"y": year}, **services.default_window(year)}  # fmt: skip
+        form = CallForm(request.POST or None, initial=initial)
+    else:
+        form = CallForm(request.POST or None, instance=call)
+    contents = CallContentFormSet(request.POST or None, initial=_contents_initial(call), prefix="contents")
+    rubric = RubricForm(
+        request.POST or None, criteria=list(call.criteria.all()) if call else [], prefix="rubric"
+    )
+    if call is None:
+        rubric = RubricForm(
+            request.POST or None, prefix="rubric",
+            criteria=[type("C", (), {"name": n, "max_points": p}) for _c, n, p in services.DEFAULT_RUBRIC],
+        )  # fmt: skip
+    priority = PriorityForm(
+        request.POST or None, rules=list(call.priority_rules.all()) if call else [], prefix="priority"
+    )
+    if call is None and not request.POST:
+        priority = PriorityForm(
+            prefix="priority",
+            rules=[type("R", (), {"basis": b, "points": p, "threshold": t}) for b, p, t in services.DEFAULT_RULES],
+        )  # fmt: skip
+    rubric_locked = bool(call) and services.rubric_locked(call)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and contents.is_valid()
+        and priority.is_valid()
+        and (rubric_locked or rubric.is_valid())
+    ):
+        data = dict(form.cleaned_data)
+        try:
+            with transaction.atomic():
+                if call is None:
+                    agency = user.agency
+                    if agency is None:
+                        raise PermissionDenied(_("Tài khoản chưa gắn với cơ quan thực hiện."))
+                    call = services.create_call(
+                        agency=agency, actor=user, year=data.pop("year"), title=data.pop("title"),
+                        budget_vnd=data.pop("budget_vnd"), contents=_contents_from(contents), **data,
+                    )  # fmt: skip
+                else:
+                    data.pop("year", None)
+                    services.update_call(call=call, actor=user, **data)
+                    services.set_call_contents(call=call, actor=user, contents=_contents_from(contents))
+                if not rubric_locked:
+                    services.set_rubric(call=call, actor=user, criteria=rubric.cleaned_data["criteria"])
+                services.set_priority_rules(call=call, actor=user, rules=priority.rules())
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu đợt đăng ký “%(t)s”.") % {"t": call.title})
+            return redirect("dossiers:call_detail", pk=call.pk)
+    return render(
+        request, "dossiers/call_form.html",
+        {"form": form, "contents": contents, "rubric": rubric, "priority": priority, "call": call,
+         "rubric_locked": rubric_locked},
+    )  # fmt: skip
+
+
+@login_required
+def call_publish(request, pk: int):
+    if request.method != "POST":
+        return redirect("dossiers:call_detail", pk=pk)
+    call = get_object_or_404(selectors.calls_for_staff(request.user), pk=pk)
+    publish = request.POST.get("publish") != "0"
+    try:
+        services.publish_call(call=call, actor=request.user, published=publish)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Đã công bố đợt đăng ký.") if publish else _("Đã hủy công bố đợt đăng ký.")
+        )
+    return redirect("dossiers:call_detail", pk=pk)
+
+
+@login_required
+def dossier_start(request, pk: int):
+    """An enterprise starts a dossier (bản nháp) from an open call."""
+    user = request.user
+    if user.role != Role.ENTERPRISE:
+        raise PermissionDenied(_("Chỉ doanh nghiệp được lập hồ sơ đăng ký."))
+    call = get_object_or_404(selectors.calls_for_enterprise(user), pk=pk)
+    enterprises = Enterprise.objects.filter(pk__in=member_enterprise_ids(user), agency_id=call.agency_id)
+    enterprise = enterprises.first()
+    if enterprise is None:
+        raise Http404
+    form = DossierForm(request.POST or None, call=call)
+    if request.method == "POST" and form.is_valid():
+        try:
+            dossier = services_dossiers.create_draft(
+                call=call, enterprise=enterprise, actor=user, data=form.cleaned_data
+            )
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, _("Đã lưu bản nháp. Hãy đính kèm hồ sơ rồi nộp."))
+            return redirect("dossiers:dossier_detail", pk=dossier.pk)
+    return render(
+        request, "dossiers/dossier_form.html", {"form": form, "call": call, "enterprise": enterprise}
+    )

@@ -1,0 +1,269 @@
+"""Pages of one dossier: the form, attachments, checklist, override, comments, actions and timeline."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nangsuat.core.roles import Role
+
+from . import selectors, services_dossiers, workflow
+from .forms import AttachmentForm, CommentForm, DossierForm, EligibilityForm, OverrideForm
+from .models import Attachment, Dossier, VisitPhoto
+from .permissions import visible_dossiers
+from .services_dossiers import EDITABLE_STATES, Conflict
+from .states import State
+from .views_calls import _form_errors
+
+
+def visible_dossier(request, pk: int) -> Dossier:
+    """The dossier if this user may see it; 404 otherwise (the same for a guessed id)."""
+    qs = visible_dossiers(
+        Dossier.objects.select_related("call", "enterprise", "enterprise__ward", "content"), request.user
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def _action_buttons(user, dossier: Dossier) -> list[dict]:
+    return [
+        {
+            "action": t.action,
+            "label": t.label,
+            "allowed": bool(d),
+            "reason": d.reason,
+            "danger": t.note_required,
+        }
+        for t, d in workflow.available_actions(user, dossier)
+    ]
+
+
+@login_required
+def dossier_detail(request, pk: int):
+    dossier = visible_dossier(request, pk)
+    user = request.user
+    staff = user.role != Role.ENTERPRISE
+    attachments = list(dossier.attachments.filter(is_current=True).order_by("kind", "-uploaded_at"))
+    required = selectors.required_attachment_kinds(dossier)
+    present = {a.kind for a in attachments}
+    context = {
+        "dossier": dossier,
+        "staff": staff,
+        "today": timezone.localdate(),
+        "overdue": bool(dossier.due_on and dossier.due_on < timezone.localdate()),
+        "actions": _action_buttons(user, dossier),
+        "attachments": attachments,
+        "required_kinds": [(k, selectors.kind_label(k), k in present) for k in required],
+        "checks": list(dossier.eligibility.select_related("checked_by")),
+        "duplicate_reason": selectors.duplicate_support_reason(dossier) if staff else "",
+        "duplicates": list(selectors.duplicate_dossiers(dossier)[:10]) if staff else [],
+        "supplements": list(dossier.supplement_requests.all()),
+        "visits": list(dossier.visits.prefetch_related("photos")),
+        "revisions": list(dossier.revisions.all()),
+        "timeline": selectors.timeline(dossier, user),
+        "editable": dossier.state in EDITABLE_STATES and user.role == Role.ENTERPRISE,
+        "attachment_form": AttachmentForm(),
+        "comment_form": CommentForm(),
+        "override_form": OverrideForm() if user.role == Role.DIRECTOR else None,
+        "offered": selectors.call_content_for(dossier),
+    }
+    return render(request, "dossiers/dossier_detail.html", context)
+
+
+@login_required
+def dossier_edit(request, pk: int):
+    dossier = visible_dossier(request, pk)
+    if request.user.role != Role.ENTERPRISE or dossier.state not in EDITABLE_STATES:
+        raise PermissionDenied(_("Chỉ doanh nghiệp sửa được hồ sơ ở trạng thái bản nháp hoặc cần bổ sung."))
+    form = DossierForm(request.POST or None, instance=dossier, call=dossier.call)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_dossiers.update_dossier(dossier=dossier, actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        except Conflict as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã lưu phiếu đăng ký."))
+            return redirect("dossiers:dossier_detail", pk=dossier.pk)
+    return render(
+        request, "dossiers/dossier_form.html",
+        {"form": form, "call": dossier.call, "enterprise": dossier.enterprise, "dossier": dossier},
+    )  # fmt: skip
+
+
+@login_required
+def attachment_upload(request, pk: int):
+    dossier = visible_dossier(request, pk)
+    if request.method != "POST":
+        return redirect("dossiers:dossier_detail", pk=pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services_dossiers.add_attachment(
+                dossier=dossier,
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except (PermissionDenied, Conflict) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã đính kèm “%(n)s”.") % {"n": form.cleaned_data["file"].name})
+    else:
+        messages.error(request, " ".join(m for errs in form.errors.values() for m in errs))
+    return redirect(reverse("dossiers:dossier_detail", args=[pk]) + "#attachments")
+
+
+@login_required
+def attachment_remove(request, pk: int, attachment_id: int):
+    dossier = visible_dossier(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, dossier=dossier, is_current=True)
+    if request.method == "POST":
+        try:
+            services_dossiers.remove_attachment(attachment=attachment, actor=request.user)
+        except (PermissionDenied, Conflict) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã gỡ tệp “%(n)s”.") % {"n": attachment.original_name})
+    return redirect("dossiers:dossier_detail", pk=pk)
+
+
+@login_required
+def attachment_download(request, pk: int, attachment_id: int):
+    dossier = visible_dossier(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, dossier=dossier)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+    response["Content-Type"] = attachment.content_type
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def photo_download(request, pk: int, photo_id: int):
+    dossier = visible_dossier(request, pk)
+    photo = get_object_or_404(VisitPhoto, pk=photo_id, visit__dossier=dossier)
+    try:
+        handle = photo.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle, content_type="image/png" if photo.file.name.endswith(".png") else "image/jpeg"
+    )
+
+
+@login_required
+def eligibility(request, pk: int):
+    dossier = visible_dossier(request, pk)
+    if request.user.role not in (Role.OFFICER, Role.DIRECTOR):
+        raise PermissionDenied(_("Chỉ cán bộ Sở KH&CN kiểm tra điều kiện hỗ trợ."))
+    form = EligibilityForm(request.POST or None, checks=list(dossier.eligibility.all()))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_dossiers.record_eligibility(dossier=dossier, actor=request.user, items=form.items())
+        except ValidationError as exc:
+            for item, errs in exc.message_dict.items():
+                form.add_error(f"evidence_{item}" if f"evidence_{item}" in form.fields else None, errs)
+        except (PermissionDenied, Conflict) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã lưu kết quả kiểm tra điều kiện."))
+            return redirect("dossiers:dossier_detail", pk=pk)
+    return render(
+        request, "dossiers/eligibility.html",
+        {"dossier": dossier, "form": form, "duplicate_reason": selectors.duplicate_support_reason(dossier),
+         "duplicates": selectors.duplicate_dossiers(dossier)[:10],
+         "editable": dossier.state in (State.SUBMITTED, State.NEEDS_SUPPLEMENT)},
+    )  # fmt: skip
+
+
+@login_required
+def duplicate_override(request, pk: int):
+    dossier = visible_dossier(request, pk)
+    form = OverrideForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services_dossiers.override_duplicate(
+                    dossier=dossier, director=request.user, reason=form.cleaned_data["reason"]
+                )
+            except (PermissionDenied, Conflict) as exc:
+                messages.error(request, str(exc))
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Đã ghi nhận lý do chấp nhận hồ sơ trùng nội dung hỗ trợ."))
+        else:
+            messages.error(request, " ".join(m for errs in form.errors.values() for m in errs))
+    return redirect("dossiers:dossier_detail", pk=pk)
+
+
+@login_required
+def comment_add(request, pk: int):
+    dossier = visible_dossier(request, pk)
+    form = CommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_dossiers.add_comment(
+                dossier=dossier, author=request.user, body=form.cleaned_data["body"],
+                internal=form.cleaned_data["internal"],
+            )  # fmt: skip
+        except (PermissionDenied, ValidationError) as exc:
+            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        else:
+            messages.success(request, _("Đã gửi ý kiến."))
+    elif request.method == "POST":
+        messages.error(request, " ".join(m for errs in form.errors.values() for m in errs))
+    return redirect("dossiers:dossier_detail", pk=pk)
+
+
+@login_required
+def dossier_action(request, pk: int, action: str):
+    """Confirm one action (note + the action's own fields) and perform it: the one door to ``perform``."""
+    dossier = visible_dossier(request, pk)
+    transition = workflow.BY_ACTION.get(action)
+    if transition is None:
+        raise Http404
+    decision = workflow.may_act(request.user, dossier, transition)
+    ready = workflow.check_conditions(dossier, transition) if decision else decision
+    form_class = workflow.ACTION_FORMS.get(action)
+    form = form_class(request.POST or None, request.FILES or None) if form_class else None
+    status, errors, note = 200, [], request.POST.get("note", "")
+    if request.method == "POST":
+        try:
+            payload = workflow.clean_payload(action, request.POST, request.FILES)
+            workflow.perform(dossier=dossier, action=action, actor=request.user, note=note, payload=payload)
+        except workflow.WorkflowError as exc:
+            status, errors = exc.status, [exc.message]
+        except ValidationError as exc:
+            status = 400
+            if hasattr(exc, "error_dict"):
+                for field, errs in exc.message_dict.items():
+                    if form is not None and field in form.fields:
+                        form.add_error(field, errs)
+                    else:
+                        errors.extend(errs)
+            else:
+                errors = exc.messages
+        else:
+            messages.success(request, _("Đã thực hiện: %(a)s.") % {"a": transition.label})
+            return redirect("dossiers:dossier_detail", pk=pk)
+    elif not decision:
+        status = 403
+    return render(
+        request, "dossiers/action_confirm.html",
+        {"dossier": dossier, "transition": transition, "decision": decision, "ready": ready, "form": form,
+         "errors": errors, "note": note},
+        status=status,
+    )  # fmt: skip

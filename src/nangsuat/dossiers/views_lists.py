@@ -1,0 +1,128 @@
+"""Lists of dossiers (staff list with filters and Excel export, an enterprise's own dossiers), the
+"Việc cần làm" page, and the public status lookup by tracking code."""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nangsuat.core.roles import Role
+from nangsuat.reference.models import SupportContent, Ward
+
+from . import selectors
+from .models import Call
+from .states import State
+
+PAGE_SIZE = 25
+EXPORT_LIMIT = 20_000
+LOOKUPS_PER_WINDOW = 20
+LOOKUP_WINDOW_SECONDS = 600
+
+
+def _filter_choices(user) -> dict:
+    calls = selectors.calls_for_staff(user) if user.role != Role.ENTERPRISE else Call.objects.none()
+    return {
+        "states": State.choices,
+        "calls": calls.only("id", "title"),
+        "contents": SupportContent.objects.filter(is_active=True).only("id", "name"),
+        "wards": Ward.objects.filter(province_id=getattr(user.agency, "province_code", "92")).only(
+            "code", "name"
+        ),
+    }
+
+
+@login_required
+def dossier_list(request):
+    user = request.user
+    filters = selectors.DossierFilters.from_params(request.GET)
+    qs = selectors.dossiers_for_user(user=user, filters=filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "dossiers/my_dossiers.html" if user.role == Role.ENTERPRISE else "dossiers/dossier_list.html"
+    context = {"page_obj": page, "filters": filters, "today": timezone.localdate(), **_filter_choices(user)}
+    if request.htmx:
+        return render(request, "dossiers/_dossier_table.html", context)
+    return render(request, template, context)
+
+
+@login_required
+def dossier_export(request):
+    """The filtered list as an Excel workbook (write-only, streamed from the query)."""
+    from openpyxl import Workbook
+
+    user = request.user
+    filters = selectors.DossierFilters.from_params(request.GET)
+    qs = selectors.dossiers_for_user(user=user, filters=filters)[:EXPORT_LIMIT]
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(_("Hồ sơ"))
+    ws.append(
+        [_("Mã hồ sơ"), _("Doanh nghiệp"), _("Mã số thuế"), _("Xã/phường"), _("Đợt đăng ký"), _("Nội dung"),
+         _("Tên nhiệm vụ"), _("Trạng thái"), _("Ngày nộp"), _("Hạn xử lý"), _("Tổng kinh phí (đồng)"),
+         _("Đề nghị hỗ trợ (đồng)"), _("Điểm ưu tiên")]
+    )  # fmt: skip
+    labels = dict(State.choices)
+    for d in qs.iterator(chunk_size=2000):
+        ws.append(
+            [d.tracking_code or "", d.enterprise.name, d.enterprise.tax_code, d.enterprise.ward.name, d.call.title,
+             d.content.name, d.title, str(labels.get(d.state, d.state)),
+             timezone.localtime(d.submitted_at).date() if d.submitted_at else None, d.due_on,
+             d.total_cost_vnd, d.requested_support_vnd, d.priority_points]
+        )  # fmt: skip
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="ho-so-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response
+
+
+@login_required
+def tasks(request):
+    user = request.user
+    page = Paginator(selectors.tasks_for(user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "dossiers/tasks.html",
+        {"page_obj": page, "today": timezone.localdate(), "enterprise": user.role == Role.ENTERPRISE},
+    )  # fmt: skip
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def lookup_throttled(request) -> bool:
+    """A simple counter per address: at most LOOKUPS_PER_WINDOW lookups every 10 minutes."""
+    key = f"dossier-lookup:{client_ip(request)}"
+    cache.add(key, 0, LOOKUP_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, LOOKUP_WINDOW_SECONDS)
+        count = 1
+    return count > LOOKUPS_PER_WINDOW
+
+
+def public_lookup(request):
+    """Anyone may read a dossier's state and dates with its tracking code and the enterprise's tax code."""
+    code = (request.GET.get("code") or "").strip()
+    tax_code = (request.GET.get("tax_code") or "").strip()
+    context = {"code": code, "tax_code": tax_code, "searched": bool(code or tax_code)}
+    status = 200
+    if context["searched"]:
+        if lookup_throttled(request):
+            context["error"] = _("Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.")
+            status = 429
+        else:
+            dossier = selectors.public_status(tracking_code=code, tax_code=tax_code)
+            if dossier is None:
+                context["error"] = _("Không tìm thấy hồ sơ với mã hồ sơ và mã số thuế này.")
+                status = 404
+            context["dossier"] = dossier
+    return render(request, "dossiers/public_lookup.html", context, status=status)
