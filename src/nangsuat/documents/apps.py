@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
@@ -7,4 +8,11 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Văn bản"
 
     def ready(self) -> None:
+        from nangsuat.core.navigation import NavItem, add_nav_item
+
         from . import effects  # noqa: F401  documents generated on workflow steps
+        from .selectors import REGISTER_ROLES
+
+        add_nav_item(
+            NavItem(_("Sổ văn bản"), "documents:register", REGISTER_ROLES, "/documents/", "file", 60)
+        )

@@ -1,1 +1,331 @@
-"""Workflow guards and effects of this app, registered on import (see dossiers.workflow)."""
+"""Workflow effects that issue the step's document (see ``dossiers.workflow``): each numbers and draws
+its document inside the step's transaction and leaves the PDF for after the commit.
+
+Effect names (as the TRANSITIONS table uses them): receipt_slip, supplement_request_letter,
+validity_minutes, survey_minutes, council_minutes, assignment_decision, support_contract,
+inspection_minutes, acceptance_minutes, liquidation_minutes, payment_request.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from nangsuat.core.formatting import format_date_vi
+from nangsuat.dossiers.workflow import Step, effect
+
+from . import context as ctx
+from .models import Document, DocumentKind
+from .services import issue_document
+
+log = logging.getLogger(__name__)
+K = DocumentKind
+
+
+def _issue(step: Step, kind: str, title: str, data: dict[str, Any], **options) -> Document:
+    dossier = step.dossier
+    base = {"enterprise": ctx.enterprise_data(dossier), "dossier": ctx.dossier_data(dossier)}
+    signer = options.pop("signer", None) or ctx.signer_for(dossier.agency, step.actor)
+    base["signer"] = signer
+    return issue_document(
+        agency=dossier.agency,
+        kind=kind,
+        title=title,
+        data={**base, **data},
+        dossier=dossier,
+        actor=step.actor,
+        signer_name=signer.get("name", ""),
+        signer_title=signer.get("title", ""),
+        **options,
+    )
+
+
+def _code(step: Step) -> str:
+    return step.dossier.tracking_code or f"#{step.dossier.pk}"
+
+
+def _visit(step: Step, kind: str):
+    visits = getattr(step.dossier, "visits", None)
+    return visits.filter(kind=kind).order_by("-visited_on", "-pk").first() if visits is not None else None
+
+
+def _visit_data(step: Step, kind: str) -> dict[str, Any]:
+    visit = _visit(step, kind)
+    payload = step.payload or {}
+    photos = getattr(visit, "photos", None)
+    return {
+        "held_on_text": ctx.date_text(ctx.pick(payload, visit, "visited_on")) or format_date_vi(timezone.localdate()),
+        "participants": str(ctx.pick(payload, visit, "participants") or ""),
+        "findings": str(ctx.pick(payload, visit, "findings") or step.note or ""),
+        "photos": photos.count() if photos is not None else 0,
+        "signatures": {"left": ctx.enterprise_data(step.dossier)["representative"], "right": ctx.person_name(step.actor)},
+    }  # fmt: skip
+
+
+@effect("receipt_slip")
+def receipt_slip(step: Step) -> None:
+    """The receipt slip of a submission: it must always be issued, so every detail is optional."""
+    dossier = step.dossier
+    attachments: dict[str, int] = {}
+    try:
+        from nangsuat.dossiers.selectors import kind_label
+    except ImportError:  # pragma: no cover - the intake app always has it
+
+        def kind_label(kind: str) -> str:
+            return kind
+
+    for kind in dossier.attachments.filter(is_current=True).values_list("kind", flat=True):
+        label = str(kind_label(kind))
+        attachments[label] = attachments.get(label, 0) + 1
+    rows = [["Phiếu đăng ký tham gia Chương trình (trực tuyến)", "01"]]
+    rows += [[label, f"{count:02d}"] for label, count in attachments.items()]
+    _issue(
+        step,
+        K.RECEIPT_SLIP,
+        f"Phiếu tiếp nhận hồ sơ {_code(step)}",
+        {
+            "received_at_text": ctx.moment_text(dossier.submitted_at),
+            "due_on_text": format_date_vi(dossier.due_on) if dossier.due_on else "",
+            "attachments": rows,
+            "submitted_by": ctx.person_name(step.actor),
+        },
+        signer={"heading": ["NGƯỜI TIẾP NHẬN"], "name": "", "title": ""},
+    )
+
+
+@effect("supplement_request_letter")
+def supplement_request_letter(step: Step) -> None:
+    request = ctx.latest_related(step.dossier, "supplement_requests")
+    items = ctx.pick(step.payload, request, "items") or step.note
+    deadline = ctx.pick(step.payload, request, "deadline") or step.dossier.due_on
+    _issue(
+        step,
+        K.SUPPLEMENT_REQUEST,
+        f"Thông báo bổ sung hồ sơ {_code(step)}",
+        {"items": str(items or ""), "deadline_text": ctx.date_text(deadline)},
+    )
+
+
+@effect("validity_minutes")
+def validity_minutes(step: Step) -> None:
+    dossier = step.dossier
+    valid = step.transition.target == "valid"
+    checks = []
+    eligibility = getattr(dossier, "eligibility", None)
+    for check in eligibility.all() if eligibility is not None else []:
+        label = check.get_item_display() if hasattr(check, "get_item_display") else str(check)
+        checks.append([label, "Đạt" if check.met else "Không đạt", check.evidence or ""])
+    override = getattr(dossier, "duplicate_override_reason", "")
+    director = ctx.signer_for(dossier.agency, None)
+    _issue(
+        step,
+        K.VALIDITY_MINUTES,
+        f"Biên bản xác nhận {'hồ sơ hợp lệ' if valid else 'hồ sơ không hợp lệ'} {_code(step)}",
+        {
+            "held_on_text": format_date_vi(timezone.localdate()),
+            "participants": [
+                f"{ctx.person_name(step.actor)} — {getattr(step.actor, 'position', '') or 'Chuyên viên'}"
+            ],
+            "checks": checks,
+            "valid": valid,
+            "note": step.note,
+            "duplicate_note": f"Hỗ trợ trùng nội dung được lãnh đạo Sở chấp nhận: {override}"
+            if override
+            else "",
+            "signatures": {"left": ctx.person_name(step.actor), "right": director.get("name", "")},
+        },
+    )
+
+
+@effect("survey_minutes")
+def survey_minutes(step: Step) -> None:
+    _issue(step, K.SURVEY_MINUTES, f"Biên bản khảo sát thực tế {_code(step)}", _visit_data(step, "survey"))
+
+
+@effect("inspection_minutes")
+def inspection_minutes(step: Step) -> None:
+    data = _visit_data(step, "inspection")
+    data["contract_number"] = ctx.contract_data(step.dossier, {})["number"]
+    _issue(step, K.INSPECTION_MINUTES, f"Biên bản kiểm tra thực tế {_code(step)}", data)
+
+
+def _mean(value: Any) -> str:
+    if value in (None, ""):
+        return "—"
+    try:
+        return f"{Decimal(str(value)):.2f}".replace(".", ",")
+    except ArithmeticError:
+        return str(value)
+
+
+def _council_data(step: Step) -> dict[str, Any]:
+    """Members, per-criterion means, total and the verdict, from the council records when they exist."""
+    from nangsuat.councils.models import Council
+
+    dossier = step.dossier
+    council = Council.objects.filter(call_id=dossier.call_id).order_by("-pk").first()
+    members, chair, secretary = [], "", ""
+    for member in council.members.select_related("user").order_by("pk") if council else []:
+        name = ctx.person_name(member.user)
+        members.append([name, member.get_position_display()])
+        chair = name if member.position == "chair" else chair
+        secretary = name if member.position == "secretary" else secretary
+    result = ctx.latest_related(dossier, "council_results", "council_result", "results")
+    criteria = []
+    means = ctx.pick({}, result, "criterion_means", "means", "criteria") or {}
+    for criterion in dossier.call.criteria.all():
+        mean = means.get(criterion.code) if isinstance(means, dict) else None
+        criteria.append([criterion.name, str(criterion.max_points), _mean(mean)])
+    sheets = getattr(dossier, "score_sheets", None)
+    decision = ""
+    if council is not None and council.decision_number:
+        decision = council.decision_number + (
+            f" {format_date_vi(council.decision_date)}" if council.decision_date else ""
+        )
+    return {
+        "council": {"name": council.name if council else "", "decision": decision, "members": members},
+        "criteria": criteria,
+        "total": _mean(ctx.pick({}, result, "mean_total", "total", "total_mean")),
+        "sheets": str(sheets.count()) if sheets is not None and hasattr(sheets, "count") else "",
+        "priority_points": str(getattr(dossier, "priority_points", 0)),
+        "passed": step.transition.target == "recommended",
+        "note": step.note,
+        "held_on_text": format_date_vi(timezone.localdate()),
+        "signatures": {"left": secretary or ctx.person_name(step.actor), "right": chair},
+    }
+
+
+@effect("council_minutes")
+def council_minutes(step: Step) -> None:
+    try:
+        data = _council_data(step)
+    except Exception:  # noqa: BLE001 - the minutes are issued even when the council's records are partial
+        log.exception("council records unreadable for dossier %s", step.dossier.pk)
+        data = {"passed": step.transition.target == "recommended", "note": step.note}
+    _issue(step, K.COUNCIL_MINUTES, f"Biên bản họp Hội đồng tư vấn, hồ sơ {_code(step)}", data,
+           visible_to_enterprise=False)  # fmt: skip
+
+
+@effect("assignment_decision")
+def assignment_decision(step: Step) -> None:
+    dossier = step.dossier
+    payload = step.payload or {}
+    city_number = ctx.pick(payload, dossier, "city_decision_number", "decision_number")
+    city_date = ctx.pick(payload, dossier, "city_decision_date", "decision_date")
+    amount = ctx.pick(payload, dossier, "amount_vnd", "approved_amount_vnd", "requested_support_vnd")
+    days = getattr(dossier.call, "contract_days", None)
+    _issue(
+        step,
+        K.ASSIGNMENT_DECISION,
+        f"Quyết định giao trực tiếp thực hiện nhiệm vụ cho {dossier.enterprise.name}",
+        {
+            "city_decision": " ".join(x for x in (str(city_number or ""), ctx.date_text(city_date)) if x),
+            "amount_vnd": int(amount) if amount not in (None, "") else None,
+            "period_text": ctx.dossier_data(dossier)["period"],
+            "contract_deadline_text": f"trong thời hạn {days} ngày làm việc kể từ ngày Quyết định có hiệu lực"
+            if days
+            else "",
+        },
+    )
+
+
+def _parties(step: Step, signer: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "party_a": {"representative": signer.get("name", ""), "title": signer.get("title", "")},
+        "signatures": {
+            "left": ctx.enterprise_data(step.dossier)["representative"],
+            "right": signer.get("name", ""),
+        },
+    }
+
+
+@effect("support_contract")
+def support_contract(step: Step) -> None:
+    contract = ctx.contract_data(step.dossier, step.payload)
+    signer = ctx.signer_for(step.dossier.agency, step.actor)
+    _issue(
+        step,
+        K.SUPPORT_CONTRACT,
+        f"Hợp đồng hỗ trợ thực hiện nhiệm vụ với {step.dossier.enterprise.name}",
+        {
+            **_parties(step, signer),
+            "amount_vnd": contract["amount_vnd"],
+            "deliverables": contract["deliverables"],
+            "deadline_text": contract["deadline_text"],
+            "signed_on_text": contract["signed_on_text"],
+            "assignment_decision": ctx.document_number(step.dossier, K.ASSIGNMENT_DECISION),
+        },
+        signer=signer,
+    )
+
+
+@effect("acceptance_minutes")
+def acceptance_minutes(step: Step) -> None:
+    payload = step.payload or {}
+    signer = ctx.signer_for(step.dossier.agency, step.actor)
+    passed = step.transition.target == "accepted"
+    record = ctx.latest_related(step.dossier, "acceptances", "acceptance")
+    _issue(
+        step,
+        K.ACCEPTANCE_MINUTES,
+        f"Biên bản nghiệm thu {_code(step)}",
+        {
+            **_parties(step, signer),
+            "passed": passed,
+            "rating": str(ctx.pick(payload, record, "rating") or ("Đạt" if passed else "Không đạt")),
+            "findings": str(ctx.pick(payload, record, "findings", "comments") or step.note or ""),
+            "contract_number": ctx.contract_data(step.dossier, {})["number"],
+            "inspection_minutes": ctx.document_number(step.dossier, K.INSPECTION_MINUTES),
+            "held_on_text": format_date_vi(timezone.localdate()),
+        },
+        signer=signer,
+    )
+
+
+@effect("liquidation_minutes")
+def liquidation_minutes(step: Step) -> None:
+    payload = step.payload or {}
+    signer = ctx.signer_for(step.dossier.agency, step.actor)
+    contract = ctx.contract_data(step.dossier, {})
+    record = ctx.latest_related(step.dossier, "liquidations", "liquidation")
+    final = ctx.pick(payload, record, "final_amount_vnd", "amount_vnd")
+    _issue(
+        step,
+        K.LIQUIDATION_MINUTES,
+        f"Biên bản thanh lý hợp đồng {contract['number'] or _code(step)}",
+        {
+            **_parties(step, signer),
+            "contract_number": contract["number"],
+            "contract_amount_vnd": contract["amount_vnd"],
+            "final_amount_vnd": int(final) if final not in (None, "") else contract["amount_vnd"],
+            "acceptance_minutes": ctx.document_number(step.dossier, K.ACCEPTANCE_MINUTES),
+            "result": str(ctx.pick(payload, record, "result", "note") or step.note or ""),
+            "held_on_text": format_date_vi(timezone.localdate()),
+        },
+        signer=signer,
+    )
+
+
+@effect("payment_request")
+def payment_request(step: Step) -> None:
+    payload = step.payload or {}
+    contract = ctx.contract_data(step.dossier, {})
+    record = ctx.latest_related(step.dossier, "payments", "payment")
+    liquidation = ctx.latest_related(step.dossier, "liquidations", "liquidation")
+    amount = ctx.pick(payload, record, "amount_vnd", "paid_amount_vnd") or ctx.pick(
+        {}, liquidation, "final_amount_vnd"
+    )
+    _issue(
+        step,
+        K.PAYMENT_REQUEST,
+        f"Đề nghị thanh toán kinh phí hỗ trợ {_code(step)}",
+        {
+            "contract_number": contract["number"],
+            "liquidation_minutes": ctx.document_number(step.dossier, K.LIQUIDATION_MINUTES),
+            "amount_vnd": int(amount) if amount not in (None, "") else contract["amount_vnd"],
+            "reference": str(ctx.pick(payload, record, "reference") or ""),
+        },
+    )

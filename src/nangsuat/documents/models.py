@@ -105,3 +105,8 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} — {self.title}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("documents:download", args=[self.pk])

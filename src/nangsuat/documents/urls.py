@@ -1,2 +1,12 @@
+from django.urls import path
+
+from . import views
+
 app_name = "documents"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("export.xlsx", views.export, name="export"),
+    path("<int:pk>/", views.download, name="download"),
+    path("<int:pk>/pdf/", views.download_pdf, name="download_pdf"),
+    path("<int:pk>/redraw-pdf/", views.redraw_pdf, name="redraw_pdf"),
+]

@@ -1,0 +1,255 @@
+"""Documents of the assignment, the contract, the acceptance, the liquidation and the payment
+(Kế hoạch 14, II.3.c–g)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nangsuat.core.formatting import amount_in_words, format_vnd
+
+from .format import Head, OfficialDocument, Signature
+from .kinds import builder, enterprise_block, paragraphs, participants, recipients, signer, text
+
+LEGAL_BASES = [
+    "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31 tháng 8 năm 2020 của Thủ tướng Chính phủ phê duyệt Chương "
+    "trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021–2030;",
+    "Căn cứ Thông tư số 15/2022/TT-BKHCN ngày 15 tháng 10 năm 2022 của Bộ trưởng Bộ Khoa học và Công nghệ "
+    "quy định việc quản lý Chương trình;",
+    "Căn cứ Thông tư số 35/2021/TT-BTC ngày 19 tháng 5 năm 2021 của Bộ trưởng Bộ Tài chính quy định quản lý "
+    "và sử dụng kinh phí thực hiện Chương trình;",
+    "Căn cứ Kế hoạch số 14/KH-UBND năm 2026 của Ủy ban nhân dân thành phố Cần Thơ;",
+]
+
+
+def money(amount: Any) -> str:
+    """'1.250.000.000 đồng (Bằng chữ: Một tỷ hai trăm năm mươi triệu đồng)'."""
+    try:
+        value = int(amount)
+    except (TypeError, ValueError):
+        return "………… đồng (Bằng chữ: …………)"
+    return f"{format_vnd(value, ' đồng')} (Bằng chữ: {amount_in_words(value)})"
+
+
+def _bases(doc: OfficialDocument, data: dict[str, Any], extra: list[str] | None = None) -> None:
+    for line in LEGAL_BASES + list(extra or []) + list(data.get("extra_bases") or []):
+        doc.para(line, italic=True, before=3)
+
+
+def _party_a(doc: OfficialDocument, head: Head, data: dict[str, Any]) -> None:
+    a = data.get("party_a") or {}
+    doc.para([("BÊN A (Bên giao): ", {"bold": True}), (head.issuer.upper(), {"bold": True})])
+    doc.field("Đại diện", text(a.get("representative")))
+    doc.field("Chức vụ", text(a.get("title"), "Giám đốc"))
+    if a.get("address"):
+        doc.field("Địa chỉ", text(a.get("address")))
+
+
+def _party_b(doc: OfficialDocument, data: dict[str, Any]) -> None:
+    e = data.get("enterprise") or {}
+    doc.para(
+        [("BÊN B (Bên nhận hỗ trợ): ", {"bold": True}), (text(e.get("name"), "……").upper(), {"bold": True})]
+    )
+    doc.field("Đại diện", text(e.get("representative")))
+    doc.field("Chức vụ", text(e.get("representative_title")))
+    doc.field("Mã số thuế", text(e.get("tax_code")))
+    doc.field("Địa chỉ", text(e.get("address")))
+    if e.get("bank_account"):
+        doc.field("Tài khoản", text(e.get("bank_account")))
+
+
+def _two_parties(data: dict[str, Any]) -> list[Signature]:
+    names = data.get("signatures") or {}
+    return [
+        Signature(heading=["ĐẠI DIỆN BÊN B"], name=text(names.get("left")), note="(Ký, ghi rõ họ tên, đóng dấu)"),
+        Signature(heading=["ĐẠI DIỆN BÊN A"], name=text(names.get("right")), note="(Ký, ghi rõ họ tên, đóng dấu)"),
+    ]  # fmt: skip
+
+
+@builder("assignment_decision")
+def assignment_decision(head: Head, data: dict[str, Any]) -> OfficialDocument:
+    doc = head.document()
+    d, e = data.get("dossier") or {}, data.get("enterprise") or {}
+    doc.title(
+        "QUYẾT ĐỊNH",
+        "Về việc giao trực tiếp thực hiện nhiệm vụ hỗ trợ doanh nghiệp\nnâng cao năng suất và chất lượng",
+    )
+    doc.centred(f"GIÁM ĐỐC {head.issuer.upper()}", bold=True)
+    city = text(data.get("city_decision"))
+    _bases(doc, data, [f"Căn cứ Quyết định số {city} của Ủy ban nhân dân thành phố phê duyệt danh sách doanh "
+                       "nghiệp được hỗ trợ;"] if city else [])  # fmt: skip
+    doc.para("Theo đề nghị của Trưởng phòng Quản lý chuyên ngành.", italic=True, before=3)
+    doc.centred("QUYẾT ĐỊNH:", bold=True)
+    doc.para(
+        [
+            ("Điều 1. ", {"bold": True}),
+            (f"Giao trực tiếp cho {text(e.get('name'), '……')} (mã số thuế {text(e.get('tax_code'), '……')}) "
+             f"thực hiện nhiệm vụ “{text(d.get('title'), '……')}”, nội dung hỗ trợ: {text(d.get('content'), '……')}.", {}),
+        ]
+    )  # fmt: skip
+    doc.para(f"Kinh phí hỗ trợ từ ngân sách nhà nước: {money(data.get('amount_vnd'))}.")
+    if data.get("period_text"):
+        doc.para(f"Thời gian thực hiện: {text(data.get('period_text'))}.")
+    doc.para(
+        [
+            ("Điều 2. ", {"bold": True}),
+            (f"{text(e.get('name'), 'Doanh nghiệp')} có trách nhiệm ký hợp đồng hỗ trợ với {head.issuer} "
+             f"{text(data.get('contract_deadline_text'), 'trong thời hạn quy định')}; thực hiện nhiệm vụ đúng nội "
+             "dung, tiến độ và sử dụng kinh phí đúng mục đích.", {}),
+        ]
+    )  # fmt: skip
+    doc.para(
+        [
+            ("Điều 3. ", {"bold": True}),
+            (f"Chánh Văn phòng Sở, Trưởng phòng Quản lý chuyên ngành, Kế toán trưởng và {text(e.get('name'), 'doanh nghiệp')} "
+             "chịu trách nhiệm thi hành Quyết định này. Quyết định có hiệu lực kể từ ngày ký./.", {}),
+        ]
+    )  # fmt: skip
+    doc.signatures(
+        [signer(data, ["GIÁM ĐỐC"])],
+        recipients(data, ["Như Điều 3", "UBND thành phố (để báo cáo)", "Lưu: VT, QLCN"]),
+    )
+    return doc
+
+
+@builder("support_contract")
+def support_contract(head: Head, data: dict[str, Any]) -> OfficialDocument:
+    doc = head.document(centred_header=True)
+    d = data.get("dossier") or {}
+    doc.title(
+        "HỢP ĐỒNG HỖ TRỢ",
+        "Thực hiện nhiệm vụ hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng",
+        number_below=True,
+    )
+    decision = text(data.get("assignment_decision"))
+    _bases(doc, data, ["Căn cứ Bộ luật Dân sự ngày 24 tháng 11 năm 2015;"]
+           + ([f"Căn cứ Quyết định số {decision} của Giám đốc {head.issuer} về việc giao trực tiếp thực hiện nhiệm vụ;"]
+              if decision else []))  # fmt: skip
+    doc.para(f"Hôm nay, {text(data.get('signed_on_text'), '……')}, tại {head.issuer}, chúng tôi gồm:")
+    _party_a(doc, head, data)
+    _party_b(doc, data)
+    doc.para("Hai bên thỏa thuận ký kết Hợp đồng hỗ trợ với các điều khoản sau:")
+    doc.heading("Điều 1. Nội dung hỗ trợ")
+    doc.para(
+        f"Bên A hỗ trợ, Bên B thực hiện nhiệm vụ “{text(d.get('title'), '……')}” (mã hồ sơ "
+        f"{text(d.get('tracking_code'), '……')}), nội dung: {text(d.get('content'), '……')}."
+    )
+    doc.heading("Điều 2. Sản phẩm phải đạt")
+    participants(doc, data.get("deliverables") or "")
+    doc.heading("Điều 3. Thời gian thực hiện")
+    doc.para(
+        f"Bên B hoàn thành nhiệm vụ và đề nghị nghiệm thu chậm nhất {text(data.get('deadline_text'), '……')}."
+    )
+    doc.heading("Điều 4. Kinh phí và phương thức thanh toán")
+    doc.para(f"Kinh phí hỗ trợ từ ngân sách nhà nước: {money(data.get('amount_vnd'))}.")
+    doc.para(
+        "Bên A thanh toán một lần cho Bên B bằng chuyển khoản sau khi nhiệm vụ được nghiệm thu đạt và hai "
+        "bên ký biên bản thanh lý hợp đồng, theo số kinh phí được xác định tại biên bản thanh lý."
+    )
+    doc.heading("Điều 5. Quyền và nghĩa vụ của các bên")
+    doc.para(
+        "Bên A theo dõi, kiểm tra việc thực hiện; tổ chức nghiệm thu, thanh lý và thanh toán theo quy định."
+    )
+    doc.para(
+        "Bên B thực hiện đúng nội dung, tiến độ; báo cáo khi được yêu cầu; cung cấp hồ sơ, minh chứng kết quả; "
+        "sử dụng kinh phí đúng mục đích và hoàn trả kinh phí nếu vi phạm hợp đồng."
+    )
+    doc.heading("Điều 6. Điều khoản chung")
+    doc.para(
+        "Hai bên cam kết thực hiện đúng các điều khoản của Hợp đồng. Hợp đồng có hiệu lực kể từ ngày ký, được "
+        "lập thành 04 bản có giá trị pháp lý như nhau, mỗi bên giữ 02 bản./."
+    )
+    doc.signatures(_two_parties(data))
+    return doc
+
+
+@builder("acceptance_minutes")
+def acceptance_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
+    doc = head.document()
+    doc.title(
+        "BIÊN BẢN NGHIỆM THU",
+        "Kết quả thực hiện nhiệm vụ hỗ trợ doanh nghiệp\nnâng cao năng suất và chất lượng",
+    )
+    doc.para(f"Căn cứ Hợp đồng hỗ trợ số {text(data.get('contract_number'), '……')};", italic=True)
+    if data.get("inspection_minutes"):
+        doc.para(
+            f"Căn cứ Biên bản kiểm tra số {text(data.get('inspection_minutes'))};", italic=True, before=3
+        )
+    doc.para(f"Hôm nay, {text(data.get('held_on_text'), '……')}, tại {head.issuer}, chúng tôi gồm:")
+    _party_a(doc, head, data)
+    _party_b(doc, data)
+    doc.para("Hai bên cùng tiến hành nghiệm thu kết quả thực hiện nhiệm vụ:")
+    d = data.get("dossier") or {}
+    doc.field("Tên nhiệm vụ", text(d.get("title")))
+    doc.field("Nội dung hỗ trợ", text(d.get("content")))
+    doc.heading("Kết quả, nhận xét:")
+    paragraphs(doc, data.get("findings") or data.get("note") or "")
+    passed = bool(data.get("passed"))
+    doc.para(
+        [
+            ("Kết luận: ", {"bold": True}),
+            (f"nhiệm vụ được nghiệm thu, xếp loại “{text(data.get('rating'), 'Đạt' if passed else 'Không đạt')}”.", {"bold": True}),
+        ]
+    )  # fmt: skip
+    doc.para("Biên bản được lập thành 04 bản, mỗi bên giữ 02 bản có giá trị như nhau./.")
+    doc.signatures(_two_parties(data))
+    return doc
+
+
+@builder("liquidation_minutes")
+def liquidation_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
+    doc = head.document()
+    doc.title("BIÊN BẢN THANH LÝ HỢP ĐỒNG", f"Hợp đồng hỗ trợ số {text(data.get('contract_number'), '……')}")
+    doc.para(f"Căn cứ Hợp đồng hỗ trợ số {text(data.get('contract_number'), '……')};", italic=True)
+    if data.get("acceptance_minutes"):
+        doc.para(
+            f"Căn cứ Biên bản nghiệm thu số {text(data.get('acceptance_minutes'))};", italic=True, before=3
+        )
+    doc.para(f"Hôm nay, {text(data.get('held_on_text'), '……')}, tại {head.issuer}, chúng tôi gồm:")
+    _party_a(doc, head, data)
+    _party_b(doc, data)
+    doc.para("Hai bên thống nhất thanh lý Hợp đồng với các nội dung sau:")
+    doc.heading("Điều 1. Khối lượng thực hiện")
+    paragraphs(doc, data.get("result") or "Bên B đã thực hiện nhiệm vụ theo Hợp đồng và được nghiệm thu.")
+    doc.heading("Điều 2. Kinh phí")
+    doc.para(f"Kinh phí theo Hợp đồng: {money(data.get('contract_amount_vnd'))}.")
+    doc.para(
+        [
+            ("Kinh phí thanh lý, Bên A thanh toán cho Bên B: ", {}),
+            (money(data.get("final_amount_vnd")), {"bold": True}),
+        ]
+    )
+    doc.heading("Điều 3. Điều khoản chung")
+    doc.para("Hai bên thống nhất thanh lý Hợp đồng; Hợp đồng chấm dứt sau khi Bên A thanh toán cho Bên B./.")
+    doc.signatures(_two_parties(data))
+    return doc
+
+
+@builder("payment_request")
+def payment_request(head: Head, data: dict[str, Any]) -> OfficialDocument:
+    doc = head.document()
+    e = data.get("enterprise") or {}
+    doc.title("ĐỀ NGHỊ THANH TOÁN", "Kinh phí hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng")
+    doc.centred(f"Kính gửi: {text(data.get('addressee'), 'Kho bạc Nhà nước')}.")
+    doc.para(f"Căn cứ Hợp đồng hỗ trợ số {text(data.get('contract_number'), '……')};", italic=True)
+    if data.get("liquidation_minutes"):
+        doc.para(
+            f"Căn cứ Biên bản thanh lý hợp đồng số {text(data.get('liquidation_minutes'))};",
+            italic=True,
+            before=3,
+        )
+    doc.para(f"{head.issuer} đề nghị thanh toán kinh phí hỗ trợ cho doanh nghiệp như sau:")
+    enterprise_block(doc, data)
+    if e.get("bank_account"):
+        doc.field("Số tài khoản", text(e.get("bank_account")))
+    doc.para([("Số tiền: ", {}), (money(data.get("amount_vnd")), {"bold": True})])
+    doc.field(
+        "Nội dung", f"Thanh toán kinh phí hỗ trợ theo Hợp đồng số {text(data.get('contract_number'), '……')}"
+    )
+    if data.get("reference"):
+        doc.field("Chứng từ tham chiếu", text(data.get("reference")))
+    doc.para(f"{head.issuer} đề nghị Kho bạc Nhà nước chuyển khoản cho doanh nghiệp theo nội dung trên./.")
+    doc.signatures(
+        [signer(data, ["GIÁM ĐỐC"])],
+        recipients(data, ["Như trên", text(e.get("name"), "Doanh nghiệp"), "Lưu: VT, KT"]),
+    )
+    return doc

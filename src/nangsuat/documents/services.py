@@ -1,0 +1,148 @@
+"""Issuing documents: number from the register, DOCX drawn at once, PDF after the commit.
+
+``issue_document`` is the one way a document enters the register. It runs inside the caller's
+transaction (a workflow step's), so a step that fails leaves neither a document nor a used number.
+Drawing the DOCX takes milliseconds and happens inline; the PDF conversion takes seconds and runs after
+the commit as a background job (inline when ``TASKS_RUN_INLINE``), so it never slows a transition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import close_old_connections, transaction
+from django.utils import timezone
+
+from nangsuat.core.audit import record_audit
+from nangsuat.core.jobs import start_job
+from nangsuat.core.models import Agency, Job
+
+from . import kinds
+from .format import Head
+from .models import Document
+from .numbering import allocate_number
+from .pdf import ConversionUnavailable, docx_to_pdf, soffice_path
+
+if TYPE_CHECKING:
+    from nangsuat.core.models import User
+
+log = logging.getLogger(__name__)
+
+
+def issue_document(
+    *,
+    agency: Agency,
+    kind: str,
+    title: str,
+    data: dict[str, Any],
+    dossier=None,
+    actor: User | None = None,
+    issued_on: dt.date | None = None,
+    signer_name: str = "",
+    signer_title: str = "",
+    visible_to_enterprise: bool = True,
+) -> Document:
+    """Number, draw and register a document of ``kind`` from ``data`` (the values its layout reads,
+    kept on the record so it can be drawn again). Schedules its PDF after the commit."""
+    issued_on = issued_on or timezone.localdate()
+    with transaction.atomic():
+        allocated = allocate_number(agency=agency, kind=kind, year=issued_on.year)
+        head = Head.for_agency(agency, number=allocated.number, issued_on=issued_on)
+        content = kinds.render(kind, head, data)
+        document = Document(
+            agency=agency,
+            dossier=dossier,
+            kind=kind,
+            year=issued_on.year,
+            series=allocated.series,
+            sequence=allocated.sequence,
+            number=allocated.number,
+            issued_on=issued_on,
+            title=title[:500],
+            signer_name=signer_name[:150],
+            signer_title=signer_title[:150],
+            visible_to_enterprise=visible_to_enterprise,
+            data=data,
+            created_by=actor if actor is not None and actor.is_authenticated else None,
+        )
+        document.file.save(
+            _file_name(kind, issued_on, allocated.sequence, "docx"), ContentFile(content), save=False
+        )
+        document.save()
+        record_audit(actor=actor, action="issue_document", target=document, note=document.number)
+        schedule_pdf(document)
+    return document
+
+
+def _file_name(kind: str, day: dt.date, sequence: int, extension: str) -> str:
+    return f"{kind.replace('_', '-')}-{day.year}-{sequence:04d}-{uuid.uuid4().hex[:8]}.{extension}"
+
+
+def schedule_pdf(document: Document) -> None:
+    """Convert after the commit: as a background job owned by the document's creator (so a failure is
+    recorded), or on a plain thread for a document issued by the system."""
+    if not getattr(settings, "DOCUMENTS_PDF", True) or soffice_path() is None:
+        Document.objects.filter(pk=document.pk).update(pdf_status=Document.PdfStatus.MISSING)
+        document.pdf_status = Document.PdfStatus.MISSING
+        return
+    if document.created_by_id:
+        job = Job.objects.create(
+            owner_id=document.created_by_id,
+            agency_id=document.agency_id,
+            kind="document_pdf",
+            total=1,
+            params={"document_id": document.pk},
+        )
+        start_job(job, lambda job: convert_to_pdf(document.pk))
+        return
+
+    def run() -> None:
+        close_old_connections()
+        try:
+            convert_to_pdf(document.pk)
+        except Exception:  # noqa: BLE001 - the status on the record tells the register
+            log.exception("PDF conversion of document %s failed", document.pk)
+        finally:
+            close_old_connections()
+
+    if settings.TASKS_RUN_INLINE:
+        transaction.on_commit(run)
+    else:
+        transaction.on_commit(lambda: threading.Thread(target=run, daemon=True).start())
+
+
+def convert_to_pdf(document_id: int) -> dict[str, Any]:
+    """Draw the PDF of a registered document; records READY, MISSING (no LibreOffice) or FAILED."""
+    document = Document.objects.get(pk=document_id)
+    try:
+        with document.file.open("rb") as source:
+            pdf = docx_to_pdf(source.read())
+    except ConversionUnavailable:
+        Document.objects.filter(pk=document_id).update(pdf_status=Document.PdfStatus.MISSING)
+        return {"document_id": document_id, "pdf": "missing"}
+    except Exception:
+        Document.objects.filter(pk=document_id).update(pdf_status=Document.PdfStatus.FAILED)
+        raise
+    name = _file_name(document.kind, document.issued_on, document.sequence, "pdf")
+    document.pdf.save(name, ContentFile(pdf), save=False)
+    document.pdf_status = Document.PdfStatus.READY
+    document.save(update_fields=["pdf", "pdf_status"])
+    return {"document_id": document_id, "pdf": document.pdf.name, "bytes": len(pdf)}
+
+
+def redraw_pdf(*, document: Document, actor: User) -> Document:
+    """Try the PDF again (after a failure, or once LibreOffice is installed)."""
+    with transaction.atomic():
+        Document.objects.filter(pk=document.pk).update(pdf_status=Document.PdfStatus.PENDING)
+        document.pdf_status = Document.PdfStatus.PENDING
+        if document.created_by_id is None:
+            document.created_by = actor
+        record_audit(actor=actor, action="redraw_document_pdf", target=document, note=document.number)
+        schedule_pdf(document)
+    return document

@@ -1,0 +1,111 @@
+"""The document register (sổ văn bản) and the downloads, each checking who may see what."""
+
+from __future__ import annotations
+
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from nangsuat.core.roles import Role
+
+from . import selectors, services
+from .export import register_workbook
+from .models import Document, DocumentKind
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+REDRAW_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN})
+
+
+def _register_user(request) -> None:
+    if request.user.role not in selectors.REGISTER_ROLES:
+        raise PermissionDenied(_("Sổ văn bản chỉ dành cho cán bộ."))
+
+
+@login_required
+def register(request):
+    _register_user(request)
+    filters = selectors.RegisterFilters.from_params(request.GET)
+    qs = selectors.register(user=request.user, filters=filters)
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page,
+        "documents": page.object_list,
+        "filters": filters,
+        "kinds": DocumentKind.choices,
+        "years": selectors.years_in_register(request.user),
+        "total": page.paginator.count,
+        "can_redraw": request.user.role in REDRAW_ROLES,
+    }
+    template = "documents/_register_table.html" if request.htmx else "documents/register.html"
+    return render(request, template, context)
+
+
+@login_required
+def export(request):
+    _register_user(request)
+    filters = selectors.RegisterFilters.from_params(request.GET)
+    qs = selectors.register(user=request.user, filters=filters)[:20000]
+    content = register_workbook(qs)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"so-van-ban-{timezone.localdate():%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _file_response(document: Document, field: str, extension: str, content_type: str):
+    stored = getattr(document, field)
+    if not stored:
+        raise Http404(_("Văn bản chưa có tệp %(ext)s.") % {"ext": extension.upper()})
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404(_("Không tìm thấy tệp của văn bản.")) from exc
+    name = f"{slugify(document.number.replace('/', '-')) or document.pk}-{document.kind.replace('_', '-')}.{extension}"
+    return FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+
+
+def _document_for(request, pk: int) -> Document:
+    document = get_object_or_404(Document.objects.select_related("dossier"), pk=pk)
+    decision = selectors.can_download(request.user, document)
+    if not decision:
+        # Same answer as a missing document: never confirm another enterprise's document exists.
+        raise Http404(decision.reason)
+    return document
+
+
+@login_required
+def download(request, pk: int):
+    document = _document_for(request, pk)
+    return _file_response(document, "file", "docx", DOCX_TYPE)
+
+
+@login_required
+def download_pdf(request, pk: int):
+    document = _document_for(request, pk)
+    return _file_response(document, "pdf", "pdf", mimetypes.types_map.get(".pdf", "application/pdf"))
+
+
+@login_required
+@require_POST
+def redraw_pdf(request, pk: int):
+    document = _document_for(request, pk)
+    if request.user.role not in REDRAW_ROLES:
+        raise PermissionDenied(_("Bạn không được tạo lại tệp PDF."))
+    services.redraw_pdf(document=document, actor=request.user)
+    messages.info(request, _("Đang tạo lại tệp PDF của văn bản %(number)s.") % {"number": document.number})
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "documents:register"
+    return redirect(target)

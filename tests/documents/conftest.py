@@ -1,0 +1,28 @@
+import pytest
+
+from nangsuat.core.roles import Role
+from tests.factories import UserFactory, enterprise_user
+
+from .factories import DossierFactory
+
+
+@pytest.fixture
+def officer(can_tho):
+    return UserFactory(
+        role=Role.OFFICER, agency=can_tho, full_name="Nguyễn Thị Thu Hà", position="Chuyên viên"
+    )
+
+
+@pytest.fixture
+def director(can_tho):
+    return UserFactory(role=Role.DIRECTOR, agency=can_tho, full_name="Trần Văn Minh", position="Giám đốc Sở")
+
+
+@pytest.fixture
+def dossier(can_tho):
+    return DossierFactory(call__agency=can_tho)
+
+
+@pytest.fixture
+def owner(dossier):
+    return enterprise_user(dossier.enterprise)
