@@ -1,0 +1,101 @@
+"""Reads behind the dashboard and the public home page. Read-only; every figure is scoped to what the
+user may see (registry.selectors.visible_enterprises, core.tenancy.scope_to_agency)."""
+
+import datetime as dt
+
+from django.db.models import Count
+from django.utils import timezone
+
+from nangsuat.core import calendar
+from nangsuat.core.models import AuditEntry, Holiday, User
+from nangsuat.core.roles import Role
+from nangsuat.core.tenancy import scope_to_agency
+from nangsuat.reference.models import SupportContent, VsicCode
+from nangsuat.registry import selectors as registry
+from nangsuat.registry.models import EnterpriseKind, EnterpriseMembership, SizeClass
+
+# Roles that read the enterprise registry of their agency (the ministry: of all agencies).
+REGISTRY_READERS = frozenset(
+    {Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY, Role.CITY, Role.FINANCE}
+)
+ACTIVITY_READERS = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY})
+MEMBERSHIP_DECIDERS = frozenset({Role.OFFICER, Role.ADMIN})
+
+
+def _bars(rows: list[tuple[str, str, int]]) -> list[dict]:
+    """(key, label, count) rows → dicts with the bar's width in % of the largest."""
+    top = max((n for _, _, n in rows), default=0) or 1
+    return [{"key": k, "label": label, "count": n, "pct": round(100 * n / top)} for k, label, n in rows]
+
+
+def registry_figures(user: User) -> dict:
+    enterprises = registry.visible_enterprises(user)
+    year = timezone.localdate().year
+    sizes = dict(enterprises.values_list("size_class").annotate(n=Count("id")).order_by())
+    kinds = dict(enterprises.values_list("kind").annotate(n=Count("id")).order_by())
+    sections = dict(enterprises.values_list("vsic_section").annotate(n=Count("id")).order_by())
+    section_names = dict(VsicCode.objects.filter(level=1).values_list("code", "name"))
+    top_sections = sorted(sections.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
+    return {
+        "total": sum(sizes.values()),
+        "new_this_year": enterprises.filter(created_at__year=year).count(),
+        "year": year,
+        "sme": sum(n for k, n in sizes.items() if k in (SizeClass.MICRO, SizeClass.SMALL, SizeClass.MEDIUM)),
+        "by_size": _bars(
+            [(k, label, sizes.get(k, 0)) for k, label in SizeClass.choices]
+            + ([("unknown", "—", sizes[""])] if sizes.get("") else [])
+        ),
+        "by_kind": _bars([(k, label, kinds.get(k, 0)) for k, label in EnterpriseKind.choices]),
+        "by_section": _bars([(code, section_names.get(code, code), n) for code, n in top_sections]),
+    }
+
+
+def recent_activity(user: User, *, limit: int = 8) -> list[AuditEntry]:
+    qs = scope_to_agency(AuditEntry.objects.select_related("actor", "content_type"), user)
+    return list(qs.order_by("-created_at", "-id")[:limit])
+
+
+def upcoming_days_off(*, today: dt.date | None = None, limit: int = 3) -> list[Holiday]:
+    today = today or timezone.localdate()
+    return list(
+        Holiday.objects.filter(date__gte=today).exclude(kind=Holiday.Kind.WORKDAY).order_by("date")[:limit]
+    )
+
+
+def calendar_figures() -> dict:
+    today = timezone.localdate()
+    return {
+        "today": today,
+        "today_is_working": calendar.is_working_day(today),
+        "next_working_day": calendar.next_working_day(today),
+        "in_5_working_days": calendar.add_working_days(today, 5),
+        "days_off": upcoming_days_off(today=today),
+    }
+
+
+def dashboard_for(user: User) -> dict:
+    """What the dashboard shows ``user``, by role."""
+    data: dict = {"calendar": calendar_figures()}
+    if user.role == Role.ENTERPRISE:
+        data["my_enterprises"] = list(registry.enterprises_of(user))
+        data["pending_claims"] = EnterpriseMembership.objects.filter(
+            user=user, status=EnterpriseMembership.Status.PENDING
+        ).count()
+        return data
+    if user.role in REGISTRY_READERS:
+        data["registry"] = registry_figures(user)
+    if user.role in MEMBERSHIP_DECIDERS:
+        data["pending_memberships"] = registry.pending_memberships(user).count()
+    if user.role in ACTIVITY_READERS:
+        data["activity"] = recent_activity(user)
+    if user.role == Role.ADMIN:
+        data["users"] = scope_to_agency(User.objects.filter(is_active=True), user).count()
+    return data
+
+
+def catalogue_by_group() -> list[tuple[str, list[SupportContent]]]:
+    """The active support contents, grouped, in catalogue order (for the public home page)."""
+    groups: dict[str, list[SupportContent]] = {}
+    for content in SupportContent.objects.filter(is_active=True).order_by("ordering", "name"):
+        groups.setdefault(content.group, []).append(content)
+    return list(groups.items())
