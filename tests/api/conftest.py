@@ -1,10 +1,13 @@
 import json
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.core.cache import cache
 from django.test import Client
 
 from nangsuat.api.tokens import issue_token
+from nangsuat.core.demo import DEMO_TOTP_SECRET
+from nangsuat.core.mfa import enrol_totp
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +25,8 @@ class ApiClient:
         self.client = Client()
         self.headers = {}
         if user is not None:
+            if user.is_staff_role and not Authenticator.objects.filter(user=user).exists():
+                enrol_totp(user, DEMO_TOTP_SECRET)  # staff need TOTP before any API use
             _token, raw = issue_token(user=user, name="test")
             self.headers["HTTP_AUTHORIZATION"] = f"Bearer {raw}"
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import DataError, IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -118,6 +118,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
         logger.info("Integrity error in API: %s", exc)
         return _respond(api, request, 409, _("Dữ liệu trùng lặp hoặc xung đột với dữ liệu đã có."))
 
+    def on_data_error(request, exc):
+        logger.info("Data error in API: %s", exc)
+        return _respond(api, request, 400, _("Dữ liệu không hợp lệ (quá dài, quá lớn hoặc sai kiểu)."))
+
     def on_unexpected(request, exc):
         logger.exception("Unexpected API error", exc_info=exc)
         return _respond(api, request, 500, _("Lỗi hệ thống. Vui lòng thử lại sau hoặc liên hệ quản trị."))
@@ -131,4 +135,5 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(ObjectDoesNotExist, on_not_found)
     api.add_exception_handler(WorkflowError, on_workflow_error)
     api.add_exception_handler(IntegrityError, on_integrity_error)
+    api.add_exception_handler(DataError, on_data_error)
     api.add_exception_handler(Exception, on_unexpected)

@@ -66,10 +66,10 @@ def _message(err: dict[str, Any]) -> str:
 def _field_name(loc: list | tuple) -> str:
     parts = [str(p) for p in loc]
     if parts and parts[0] in _SOURCES:
-        source, parts = parts[0], parts[1:]
-        # A body schema is nested under the operation's parameter name ("payload"): drop it.
-        if source in ("body", "form") and len(parts) > 1:
-            parts = parts[1:]
+        # A schema parameter nests its fields under the parameter's name ("payload", "filters"): drop it.
+        parts = parts[2:] if len(parts) > 2 else parts[1:]
+    # Pydantic adds the tried type to the path of a union member ("literal['a','b']", "function-after[…]").
+    parts = [p for p in parts if "[" not in p]
     return ".".join(parts) or "__all__"
 
 
