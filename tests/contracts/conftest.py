@@ -2,9 +2,8 @@ import pytest
 
 from nangsuat.core.roles import Role
 from nangsuat.dossiers import workflow
-from tests.factories import UserFactory
-
 from tests.councils.factories import CallFactory, DossierFactory, make_council
+from tests.factories import UserFactory
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from nangsuat.core.calendar import add_working_days
 from nangsuat.core.roles import Role
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.states import State
-from tests.councils.factories import DossierFactory, make_council, score_all
+from tests.councils.factories import DossierFactory, score_all
 from tests.factories import UserFactory, enterprise_user
 
 pytestmark = pytest.mark.django_db
@@ -182,4 +182,6 @@ def test_wrong_roles_are_refused(call, officer, director, council, can_tho):
     with pytest.raises(workflow.TransitionForbidden):
         workflow.perform(dossier=dossier, action="propose", actor=officer)
     with pytest.raises(workflow.TransitionForbidden):
-        workflow.perform(dossier=dossier, action="propose", actor=UserFactory(role=Role.FINANCE, agency=can_tho))
+        workflow.perform(
+            dossier=dossier, action="propose", actor=UserFactory(role=Role.FINANCE, agency=can_tho)
+        )

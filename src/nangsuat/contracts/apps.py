@@ -7,4 +7,14 @@ class ContractsConfig(AppConfig):
     verbose_name = "Phê duyệt, hợp đồng, nghiệm thu, thanh toán"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from nangsuat.core.navigation import NavItem, add_nav_item
+        from nangsuat.core.roles import Role
+
         from . import effects  # noqa: F401  registers the contract steps' workflow guards and effects
+
+        city = frozenset({Role.DIRECTOR, Role.OFFICER})
+        add_nav_item(NavItem(_("Trình UBND"), "contracts:city_index", city, "/contracts/city/", "file", 31))
+        readers = frozenset({Role.OFFICER, Role.DIRECTOR, Role.FINANCE, Role.ENTERPRISE})
+        add_nav_item(NavItem(_("Hợp đồng"), "contracts:list", readers, "/contracts/", "wallet", 32))

@@ -7,4 +7,12 @@ class CouncilsConfig(AppConfig):
     verbose_name = "Hội đồng tư vấn"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from nangsuat.core.navigation import NavItem, add_nav_item
+        from nangsuat.core.roles import Role
+
         from . import effects  # noqa: F401  registers the council's workflow guards and effects
+
+        roles = frozenset({Role.COUNCIL, Role.OFFICER, Role.DIRECTOR, Role.FINANCE})
+        add_nav_item(NavItem(_("Hội đồng"), "councils:index", roles, "/councils/", "scale", 30))

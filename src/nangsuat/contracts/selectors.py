@@ -1,0 +1,91 @@
+"""Reads of the contract steps with who-may-see applied: enterprises their own contracts; agency staff
+(officer, director, finance, city) their agency's; the ministry all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Q, QuerySet
+
+from nangsuat.core.roles import Role
+from nangsuat.core.tenancy import scope_to_agency
+from nangsuat.core.text import fold
+from nangsuat.dossiers.models import Call, Dossier
+from nangsuat.dossiers.permissions import member_enterprise_ids
+from nangsuat.dossiers.states import State
+
+from . import services
+from .models import SupportContract
+
+if TYPE_CHECKING:
+    from nangsuat.core.models import User
+
+READ_ROLES = (Role.OFFICER, Role.DIRECTOR, Role.FINANCE, Role.CITY, Role.ADMIN, Role.MINISTRY)
+CITY_LIST_ROLES = (Role.DIRECTOR, Role.OFFICER, Role.CITY, Role.ADMIN, Role.MINISTRY)
+SORTS = {"signed_on": "signed_on", "-signed_on": "-signed_on", "amount": "amount_vnd", "-amount": "-amount_vnd",
+         "deadline": "deadline", "-deadline": "-deadline"}  # fmt: skip
+
+
+def contracts_for(user: User) -> QuerySet[SupportContract]:
+    qs = SupportContract.objects.select_related(
+        "dossier__enterprise", "dossier__content", "dossier__call", "agency"
+    )
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    if user.role == Role.ENTERPRISE:
+        return qs.filter(dossier__enterprise_id__in=member_enterprise_ids(user))
+    if user.has_role(*READ_ROLES):
+        return scope_to_agency(qs, user)
+    return qs.none()
+
+
+def contract_list(user: User, *, q: str = "", state: str = "", sort: str = "") -> QuerySet[SupportContract]:
+    qs = contracts_for(user)
+    if state in State.values:
+        qs = qs.filter(dossier__state=state)
+    q = (q or "").strip()
+    if q:
+        folded = fold(q)
+        qs = qs.filter(
+            Q(number__icontains=q) | Q(dossier__tracking_code__icontains=q)
+            | Q(dossier__enterprise__name__icontains=q) | Q(dossier__enterprise__tax_code__icontains=q)
+            | Q(dossier__enterprise__search_text__icontains=folded)
+        )  # fmt: skip
+    return qs.order_by(SORTS.get(sort, "-signed_on"), "-id")
+
+
+def city_calls(user: User) -> QuerySet[Call]:
+    if not user.has_role(*CITY_LIST_ROLES):
+        return Call.objects.none()
+    return scope_to_agency(Call.objects.all(), user).annotate(
+        recommended=Count("dossiers", filter=Q(dossiers__state=State.RECOMMENDED)),
+        proposed=Count("dossiers", filter=Q(dossiers__state__in=services.COMMITTED_STATES)),
+    )
+
+
+@dataclass
+class CityRow:
+    dossier: Dossier
+    rank: int | None
+    total: object
+    amount: int
+    limit: int | None
+    proposed: bool
+
+
+def city_rows(call: Call) -> list[CityRow]:
+    """Recommended dossiers and those already on the list, in the council's rank order."""
+    dossiers = (
+        Dossier.objects.filter(call=call, state__in={State.RECOMMENDED, *services.COMMITTED_STATES})
+        .select_related("enterprise", "content", "council_result", "call")
+    )  # fmt: skip
+    rows = []
+    for d in dossiers:
+        result = getattr(d, "council_result", None)
+        proposed = d.state != State.RECOMMENDED
+        amount = services.supported_amount(d) if proposed else services.proposed_support(d)
+        rows.append(CityRow(d, result.rank if result else None, result.total_mean if result else None, amount,
+                            services.support_limit(d), proposed))  # fmt: skip
+    rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.dossier.pk))
+    return rows

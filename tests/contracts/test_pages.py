@@ -1,0 +1,91 @@
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from nangsuat.dossiers.states import State
+from tests.factories import enterprise_user
+
+from .test_workflow import contracted, recommended
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_mfa(settings):
+    settings.STAFF_MFA_REQUIRED = False
+
+
+def client_for(user) -> Client:
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def test_director_proposes_within_budget_with_a_running_total(call, officer, director, council):
+    call.budget_vnd = 400_000_000
+    call.save()
+    dossiers = [recommended(call, officer, council) for _ in range(3)]
+    c = client_for(director)
+    page = c.get(reverse("contracts:city_list", args=[call.pk])).content.decode()
+    assert all(d.tracking_code in page for d in dossiers) and "400.000.000 đ" in page
+    partial = c.get(reverse("contracts:city_total", args=[call.pk]), {"dossier": [d.pk for d in dossiers]})
+    text = partial.content.decode()
+    assert "450.000.000 đ" in text and "Vượt dự toán" in text
+    r = c.post(
+        reverse("contracts:city_propose", args=[call.pk]), {"dossier": [d.pk for d in dossiers]}, follow=True
+    )
+    text = r.content.decode()
+    assert "Đã trình UBND thành phố 2 hồ sơ" in text and "Vượt dự toán kinh phí" in text
+    states = sorted(type(d).objects.get(pk=d.pk).state for d in dossiers)
+    assert states == [State.PROPOSED, State.PROPOSED, State.RECOMMENDED]
+
+
+def test_officer_records_the_city_decision(call, officer, director, council):
+    a, b = recommended(call, officer, council), recommended(call, officer, council)
+    client_for(director).post(reverse("contracts:city_propose", args=[call.pk]), {"dossier": [a.pk, b.pk]})
+    c = client_for(officer)
+    url = reverse("contracts:city_decision", args=[call.pk])
+    r = c.post(url, {f"decision_{a.pk}": "approve"})
+    assert r.status_code == 400 and "Vui lòng nhập số quyết định" in r.content.decode()
+    r = c.post(url, {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-06-01",
+                     "decision_file": SimpleUploadedFile("qd.pdf", b"%PDF-1.4"),
+                     f"decision_{a.pk}": "approve", f"decision_{b.pk}": "not_approve", f"reason_{b.pk}": "Trùng"})  # fmt: skip
+    assert r.status_code == 302
+    a.refresh_from_db(), b.refresh_from_db()
+    assert (a.state, b.state) == (State.APPROVED, State.NOT_APPROVED)
+    assert a.city_item.decision_number == "1234/QĐ-UBND" and a.city_item.decision_file
+    assert client_for(director).get(url).status_code == 403
+
+
+def test_enterprise_reports_progress_and_requests_completion(call, officer, director, council, vinh_long):
+    dossier = contracted(call, officer, director, council)
+    ent = enterprise_user(dossier.enterprise)
+    c = client_for(ent)
+    detail = reverse("contracts:detail", args=[dossier.contract.pk])
+    page = c.get(detail).content.decode()
+    assert "150.000.000 đ" in page and "Gửi báo cáo" in page
+    r = c.post(reverse("contracts:progress_add", args=[dossier.contract.pk]), {"period": "", "text": ""})
+    assert r.status_code == 400 and "Vui lòng nhập kỳ báo cáo" in r.content.decode()
+    c.post(
+        reverse("contracts:progress_add", args=[dossier.contract.pk]),
+        {"period": "Quý III/2026", "text": "Đã đào tạo"},
+    )
+    assert "Quý III/2026" in c.get(detail).content.decode()
+    r = c.post(reverse("contracts:completion_request", args=[dossier.contract.pk]),
+               {"self_assessment": "Đã được cấp chứng nhận", "evidence": SimpleUploadedFile("gcn.pdf", b"%PDF")})  # fmt: skip
+    assert r.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.state == State.COMPLETION_REQUESTED
+    # Another enterprise and another agency see nothing.
+    from nangsuat.core.roles import Role
+    from tests.factories import EnterpriseFactory, UserFactory
+
+    other = enterprise_user(EnterpriseFactory(agency=call.agency))
+    assert client_for(other).get(detail).status_code == 404
+    assert client_for(UserFactory(role=Role.OFFICER, agency=vinh_long)).get(detail).status_code == 404
+    lst = client_for(officer).get(reverse("contracts:list"), {"q": dossier.tracking_code}).content.decode()
+    assert dossier.contract.number in lst
+    assert dt.date.today()
