@@ -26,3 +26,9 @@ def dossier(can_tho):
 @pytest.fixture
 def owner(dossier):
     return enterprise_user(dossier.enterprise)
+
+
+@pytest.fixture(autouse=True)
+def _no_second_factor(settings):
+    """Pages are tested with force_login; the TOTP step has its own tests."""
+    settings.STAFF_MFA_REQUIRED = False

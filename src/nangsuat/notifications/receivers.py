@@ -1,1 +1,94 @@
-"""Notifications sent when a dossier moves (see dossiers.workflow.dossier_transitioned)."""
+"""Notifications sent when a dossier moves (see dossiers.workflow.dossier_transitioned).
+
+The people who act next (read from the TRANSITIONS table: the roles whose actions start from the new
+state, within the dossier's agency) are told what awaits them; the enterprise's members are told of
+every change of their dossier's state. The one who acted is not notified of their own step.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.dispatch import receiver
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from nangsuat.core.formatting import format_date_vi
+from nangsuat.dossiers.states import State
+from nangsuat.dossiers.workflow import dossier_transitioned
+
+from .selectors import enterprise_members, users_acting_next
+from .services import notify
+
+log = logging.getLogger(__name__)
+
+
+def dossier_url(dossier) -> str:
+    try:
+        return reverse("dossiers:dossier_detail", args=[dossier.pk])
+    except NoReverseMatch:
+        return ""
+
+
+def _label(state: str) -> str:
+    try:
+        return str(State(state).label)
+    except ValueError:
+        return state
+
+
+def _details(step) -> list[str]:
+    dossier = step.dossier
+    lines = [
+        _("Doanh nghiệp: %(name)s") % {"name": dossier.enterprise.name},
+        _("Nội dung: %(content)s — %(title)s") % {"content": dossier.content, "title": dossier.title},
+        _("Trạng thái: %(old)s → %(new)s")
+        % {"old": _label(step.from_state), "new": _label(step.transition.target)},
+        _("Người thực hiện: %(actor)s") % {"actor": step.actor},
+    ]
+    if step.note:
+        lines.append(_("Ghi chú: %(note)s") % {"note": step.note})
+    if dossier.due_on:
+        lines.append(_("Hạn xử lý: %(due)s") % {"due": format_date_vi(dossier.due_on)})
+    return lines
+
+
+def notify_transition(step) -> int:
+    """Notify the next actors and the enterprise of one step; returns how many were notified."""
+    dossier = step.dossier
+    code = dossier.tracking_code or f"#{dossier.pk}"
+    state = step.transition.target
+    url = dossier_url(dossier)
+    details = _details(step)
+    next_actors = users_acting_next(dossier, state)
+    members = {u.pk: u for u in enterprise_members(dossier)}
+    sent = 0
+    for pk in set(next_actors) | set(members):
+        if pk == getattr(step.actor, "pk", None):
+            continue
+        user, actions = next_actors.get(pk, (members.get(pk), []))
+        if pk in members:
+            title = _("Hồ sơ %(code)s: %(state)s") % {"code": code, "state": _label(state)}
+        else:
+            title = _("Hồ sơ %(code)s chờ bạn xử lý: %(actions)s") % {
+                "code": code,
+                "actions": ", ".join(actions),
+            }
+        body = list(details)
+        if actions:
+            body.append(_("Việc cần làm: %(actions)s") % {"actions": ", ".join(actions)})
+        verb = f"dossier_{state}"
+        if notify(user, title=title, body="\n".join(body), url=url, dossier=dossier, verb=verb):
+            sent += 1
+    return sent
+
+
+@receiver(dossier_transitioned, dispatch_uid="notifications.on_transition")
+def on_transition(sender, step, **kwargs) -> None:
+    # A savepoint: a failure here rolls back the notifications only, never the step itself.
+    try:
+        with transaction.atomic():
+            notify_transition(step)
+    except Exception:  # noqa: BLE001
+        log.exception("notifications for dossier %s failed", getattr(step.dossier, "pk", None))

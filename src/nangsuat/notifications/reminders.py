@@ -1,0 +1,73 @@
+"""Deadline reminders: dossiers due within two working days, or overdue, remind the people who act
+next — once per person, dossier and day, however often the command runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nangsuat.core.calendar import add_working_days, working_days_between
+from nangsuat.core.formatting import format_date_vi
+from nangsuat.dossiers.states import FINAL_STATES, PRIVATE_STATES
+
+from .receivers import _label, dossier_url
+from .selectors import users_acting_next
+from .services import notify
+
+WARN_WORKING_DAYS = 2
+
+
+def due_dossiers(today: dt.date):
+    from nangsuat.dossiers.models import Dossier
+
+    horizon = add_working_days(today, WARN_WORKING_DAYS)
+    return (
+        Dossier.objects.filter(due_on__isnull=False, due_on__lte=horizon)
+        .exclude(state__in=FINAL_STATES | PRIVATE_STATES)
+        .select_related("enterprise", "agency", "content")
+        .order_by("due_on", "pk")
+    )
+
+
+def send_reminders(today: dt.date | None = None) -> dict[str, int]:
+    """Remind every dossier's next actors; returns {"dossiers": n, "notifications": m}."""
+    today = today or timezone.localdate()
+    counts = {"dossiers": 0, "notifications": 0}
+    for dossier in due_dossiers(today):
+        counts["dossiers"] += 1
+        code = dossier.tracking_code or f"#{dossier.pk}"
+        if dossier.due_on < today:
+            late = working_days_between(dossier.due_on, today)
+            title = _("Hồ sơ %(code)s đã quá hạn %(days)s ngày làm việc") % {
+                "code": code,
+                "days": max(late, 1),
+            }
+        else:
+            title = _("Hồ sơ %(code)s đến hạn xử lý %(due)s") % {
+                "code": code,
+                "due": format_date_vi(dossier.due_on),
+            }
+        with transaction.atomic():
+            for user, actions in users_acting_next(dossier).values():
+                body = "\n".join(
+                    [
+                        _("Doanh nghiệp: %(name)s") % {"name": dossier.enterprise.name},
+                        _("Trạng thái: %(state)s") % {"state": _label(dossier.state)},
+                        _("Hạn xử lý: %(due)s") % {"due": format_date_vi(dossier.due_on)},
+                        _("Việc cần làm: %(actions)s") % {"actions": ", ".join(actions)},
+                    ]
+                )
+                sent = notify(
+                    user,
+                    title=title,
+                    body=body,
+                    url=dossier_url(dossier),
+                    dossier=dossier,
+                    verb="reminder",
+                    key=f"reminder:{dossier.pk}:{today.isoformat()}",
+                )
+                counts["notifications"] += sent is not None
+    return counts

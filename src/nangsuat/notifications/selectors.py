@@ -1,0 +1,75 @@
+"""Reading a user's notifications, and who acts next on a dossier (read from the workflow table)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+
+from nangsuat.core.roles import Role
+
+from .models import Notification
+
+if TYPE_CHECKING:
+    from nangsuat.core.models import User
+
+# Actions open from almost every state that nobody is waiting for.
+NOT_AWAITED = frozenset({"withdraw", "terminate"})
+
+
+def notifications_for(user: User, *, unread_only: bool = False) -> QuerySet[Notification]:
+    qs = Notification.objects.filter(user=user).select_related("dossier")
+    return qs.filter(read_at__isnull=True) if unread_only else qs
+
+
+def unread_count(user: User) -> int:
+    if not getattr(user, "is_authenticated", False):
+        return 0
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def awaited_actions(state: str) -> dict[str, list[str]]:
+    """Role → the actions it may take from ``state`` (by the TRANSITIONS table)."""
+    from nangsuat.dossiers.workflow import TRANSITIONS
+
+    by_role: dict[str, list[str]] = {}
+    for transition in TRANSITIONS:
+        if state in transition.sources and transition.action not in NOT_AWAITED:
+            for role in transition.roles:
+                by_role.setdefault(role, []).append(transition.label)
+    return by_role
+
+
+def enterprise_members(dossier) -> list[User]:
+    from nangsuat.core.models import User
+    from nangsuat.registry.models import EnterpriseMembership
+
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__enterprise_id=dossier.enterprise_id,
+            memberships__status=EnterpriseMembership.Status.CONFIRMED,
+        ).distinct()
+    )
+
+
+def users_acting_next(dossier, state: str | None = None) -> dict[int, tuple[User, list[str]]]:
+    """The people who may take the dossier's next step, with the actions awaiting them: staff of the
+    dossier's agency by role (council members only for their own call's councils), and the
+    enterprise's members when the enterprise acts next."""
+    from nangsuat.core.models import User
+
+    state = state or dossier.state
+    result: dict[int, tuple[User, list[str]]] = {}
+    for role, actions in awaited_actions(state).items():
+        if role == Role.ENTERPRISE:
+            users = enterprise_members(dossier)
+        else:
+            qs = User.objects.filter(role=role, is_active=True, agency_id=dossier.agency_id)
+            if role == Role.COUNCIL:
+                qs = qs.filter(council_seats__council__call_id=dossier.call_id).distinct()
+            users = list(qs)
+        for user in users:
+            known = result.get(user.pk, (user, []))[1]
+            result[user.pk] = (user, known + [a for a in actions if a not in known])
+    return result

@@ -1,0 +1,113 @@
+"""Sending notifications: one row per recipient for the bell, and an e-mail after the commit.
+
+``notify(user, title=..., body=..., url=..., dossier=..., verb=..., key=..., email=True)`` is the one
+way to notify someone. With a ``key``, the same user is notified at most once for it (reminders).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Notification
+
+if TYPE_CHECKING:
+    from nangsuat.core.models import User
+
+log = logging.getLogger(__name__)
+SUBJECT_PREFIX = "[Chương trình 1322] "
+
+
+def notify(
+    user: User,
+    *,
+    title: str,
+    body: str = "",
+    url: str = "",
+    dossier=None,
+    verb: str = "info",
+    key: str = "",
+    email: bool = True,
+) -> Notification | None:
+    """Notify ``user`` in the app and, when ``email`` and the user has an address, by e-mail after the
+    commit. Returns None (and sends nothing) for an inactive user or a key already used for them."""
+    if user is None or not user.is_active:
+        return None
+    if key and Notification.objects.filter(user=user, key=key).exists():
+        return None
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                user=user,
+                dossier=dossier,
+                verb=verb[:40],
+                title=title[:255],
+                body=body,
+                url=url[:500],
+                key=key,
+            )
+    except IntegrityError:  # the same key sent at the same moment by another process
+        return None
+    if email and user.email:
+        transaction.on_commit(lambda: _send_email(notification.pk))
+    return notification
+
+
+def notify_many(users: Iterable[User], **kwargs) -> list[Notification]:
+    sent = []
+    seen: set[int] = set()
+    for user in users:
+        if user.pk in seen:
+            continue
+        seen.add(user.pk)
+        notification = notify(user, **kwargs)
+        if notification is not None:
+            sent.append(notification)
+    return sent
+
+
+def absolute_url(path: str) -> str:
+    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    return f"{base}{path}" if path.startswith("/") and base else path
+
+
+def _send_email(notification_id: int) -> None:
+    notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
+    if notification is None or not notification.user.email:
+        return
+    name = notification.user.full_name or notification.user.username
+    lines = [_("Kính gửi %(name)s,") % {"name": name}, "", notification.title]
+    if notification.body:
+        lines += ["", notification.body]
+    if notification.url:
+        lines += ["", _("Xem chi tiết: %(url)s") % {"url": absolute_url(notification.url)}]
+    lines += [
+        "",
+        _("Thư này được gửi tự động từ Hệ thống quản lý Chương trình 1322; vui lòng không trả lời."),
+    ]
+    try:
+        send_mail(
+            subject=(SUBJECT_PREFIX + notification.title)[:200],
+            message="\n".join(lines),
+            from_email=None,
+            recipient_list=[notification.user.email],
+        )
+    except Exception:  # noqa: BLE001 - a mail server down must not break anything; the bell still shows it
+        log.exception("e-mail for notification %s failed", notification_id)
+        return
+    Notification.objects.filter(pk=notification_id).update(emailed_at=timezone.now())
+
+
+def mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
+    """Mark the user's notifications read (all unread ones when ``ids`` is None); returns how many."""
+    qs = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    return qs.update(read_at=timezone.now())
