@@ -116,7 +116,8 @@ class EnterpriseFilterForm(forms.Form):
         self.fields["vsic_section"].empty_label = _("Tất cả")
 
     def selector_kwargs(self) -> dict:
-        data = self.cleaned_data if self.is_valid() else {}
+        self.is_valid()  # a bad value drops that filter only; the valid ones stay in cleaned_data
+        data = self.cleaned_data
         return {
             "q": data.get("q") or "",
             "ward": data["ward"].pk if data.get("ward") else None,

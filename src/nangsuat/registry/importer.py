@@ -6,6 +6,7 @@ value as it is. Each batch is one transaction (bulk_create / bulk_update, with t
 simple-history); one audit entry sums up the import.
 """
 
+import contextlib
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
@@ -139,14 +140,27 @@ def _xlsx_rows(stream: Any) -> Iterator[tuple]:
 
 
 def _csv_rows(stream: Any) -> Iterator[list[str]]:
-    raw = stream.read()
+    # Read line by line: a file of a million rows never sits in memory at once.
+    text = (
+        io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        if not isinstance(stream, io.TextIOBase)
+        else stream
+    )
     try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+        first = text.readline()
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        yield from csv.reader(_chain(first, text), delimiter=delimiter)
     except UnicodeDecodeError:
         raise ValidationError(_("Tệp CSV phải được lưu với bảng mã UTF-8.")) from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+    finally:
+        if isinstance(text, io.TextIOWrapper):
+            with contextlib.suppress(ValueError):  # the caller may have closed the stream already
+                text.detach()
+
+
+def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
+    yield first
+    yield from rest
 
 
 # --- Validating ---------------------------------------------------------------------------------------
