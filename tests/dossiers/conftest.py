@@ -44,3 +44,10 @@ def enterprise(agency):
 @pytest.fixture
 def ent_user(enterprise):
     return enterprise_user(enterprise)
+
+
+@pytest.fixture
+def api_client():
+    from tests.api.conftest import ApiClient
+
+    return ApiClient

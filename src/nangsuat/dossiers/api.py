@@ -8,6 +8,7 @@ validated by ``workflow.clean_payload``; refusals are 403 (role, scope) or 409 (
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -15,7 +16,6 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
-from pydantic import ConfigDict
 
 from nangsuat.api.errors import ApiError
 from nangsuat.api.pagination import paginated
@@ -275,7 +275,6 @@ class DossierCreateIn(DossierFormIn):
 
 
 class TransitionIn(InputSchema):
-    model_config = ConfigDict(extra="allow")
     action: str = Field(..., description="Mã thao tác: " + ", ".join(workflow.BY_ACTION))
     note: str = Field("", max_length=4000)
 
@@ -374,8 +373,11 @@ def patch_dossier(request, dossier_id: int, body: DossierFormIn):
 @router.post("/dossiers/{dossier_id}/transitions", response=_DetailSchema, summary="Chuyển trạng thái hồ sơ")
 def transition(request, dossier_id: int, body: TransitionIn):
     dossier = _visible(request, dossier_id)
-    extra = dict(body.model_extra or {})
-    payload = workflow.clean_payload(body.action, extra) if body.action in workflow.BY_ACTION else {}
+    # Ninja's schemas drop unknown keys; the action's extra fields are read from the JSON body itself.
+    raw = json.loads(request.body or b"{}")
+    extra = {k: v for k, v in raw.items() if k not in ("action", "note")} if isinstance(raw, dict) else {}
+    services_dossiers.precheck_action(dossier=dossier, action=body.action, actor=request.auth)
+    payload = workflow.clean_payload(body.action, extra)
     workflow.perform(dossier=dossier, action=body.action, actor=request.auth, note=body.note, payload=payload)
     return _detail(_visible(request, dossier_id), request.auth)
 

@@ -197,3 +197,18 @@ def add_comment(*, dossier: Dossier, author: User, body: str, internal: bool = T
     comment = Comment.objects.create(dossier=dossier, author=author, body=body[:8000], internal=internal)
     record_audit(actor=author, action="add_comment", target=dossier, data={"internal": internal})
     return comment
+
+
+def precheck_action(*, dossier: Dossier, action: str, actor: User) -> None:
+    """Refuse early (403 role/scope, 409 state) before validating an action's fields, so a caller learns
+    first that it may not act at all; ``workflow.perform`` checks everything again under the lock."""
+    from . import workflow
+
+    transition = workflow.BY_ACTION.get(action)
+    if transition is None:
+        raise workflow.UnknownAction(_("Thao tác “%(action)s” không tồn tại.") % {"action": action})
+    decision = workflow.may_act(actor, dossier, transition)
+    if not decision:
+        raise workflow.TransitionForbidden(decision.reason)
+    if dossier.state not in transition.sources:
+        raise workflow.TransitionConflict(workflow.check_conditions(dossier, transition).reason)

@@ -242,6 +242,7 @@ def dossier_action(request, pk: int, action: str):
     status, errors, note = 200, [], request.POST.get("note", "")
     if request.method == "POST":
         try:
+            services_dossiers.precheck_action(dossier=dossier, action=action, actor=request.user)
             payload = workflow.clean_payload(action, request.POST, request.FILES)
             workflow.perform(dossier=dossier, action=action, actor=request.user, note=note, payload=payload)
         except workflow.WorkflowError as exc:

@@ -30,7 +30,7 @@ def _filter_choices(user) -> dict:
     calls = selectors.calls_for_staff(user) if user.role != Role.ENTERPRISE else Call.objects.none()
     return {
         "states": State.choices,
-        "calls": calls.only("id", "title"),
+        "calls": calls.select_related(None).only("id", "title"),
         "contents": SupportContent.objects.filter(is_active=True).only("id", "name"),
         "wards": Ward.objects.filter(province_id=getattr(user.agency, "province_code", "92")).only(
             "code", "name"

@@ -1,0 +1,174 @@
+"""The whole role × action × state matrix of the workflow table, through the service and, for a sample,
+through the API. Rules of other apps (documents, councils, contracts) are stubbed: this is about who may
+do what from where. This app's own conditions are met by the fixtures."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from nangsuat.core.permissions import ALLOW
+from nangsuat.core.roles import Role
+from nangsuat.councils.models import Council, CouncilMember
+from nangsuat.dossiers import effects as own_rules
+from nangsuat.dossiers import workflow
+from nangsuat.dossiers.models import Dossier
+from nangsuat.dossiers.states import State
+from tests.factories import UserFactory, enterprise_user
+
+from .factories import make_dossier, meet_eligibility
+
+pytestmark = pytest.mark.django_db
+
+OWN = {
+    name
+    for name, fn in {**workflow.CONDITIONS, **workflow.EFFECTS}.items()
+    if fn.__module__ == own_rules.__name__
+}
+TODAY = timezone.localdate().isoformat()
+PAYLOADS = {
+    "request_supplement": {"items": "Bổ sung báo cáo tài chính"},
+    "record_survey": {"visited_on": TODAY, "participants": "Đoàn khảo sát", "findings": "Đạt"},
+    "inspect": {"visited_on": TODAY, "participants": "Đoàn kiểm tra", "findings": "Đạt"},
+}
+
+
+@pytest.fixture
+def stub_other_apps(monkeypatch):
+    for name in list(workflow.CONDITIONS):
+        if name not in OWN:
+            monkeypatch.setitem(workflow.CONDITIONS, name, lambda dossier: ALLOW)
+    for name in list(workflow.EFFECTS):
+        if name not in OWN:
+            monkeypatch.setitem(workflow.EFFECTS, name, lambda step: None)
+    for name in list(workflow.PERMISSIONS):
+        monkeypatch.setitem(workflow.PERMISSIONS, name, lambda dossier, user: ALLOW)
+
+
+@pytest.fixture
+def people(agency, call, enterprise):
+    users = {role: UserFactory(role=role, agency=agency) for role in Role if role != Role.ENTERPRISE}
+    users[Role.ENTERPRISE] = enterprise_user(enterprise)
+    council = Council.objects.create(call=call, name="Hội đồng tư vấn")
+    CouncilMember.objects.create(
+        council=council, user=users[Role.COUNCIL], position=CouncilMember.Position.SECRETARY
+    )
+    return users
+
+
+def dossier_in(state, call, enterprise, action) -> Dossier:
+    dossier = make_dossier(
+        call=call, enterprise=enterprise, state=state, attachments=action in ("submit", "resubmit")
+    )
+    if action == "mark_valid":
+        meet_eligibility(dossier)
+    return dossier
+
+
+def act(dossier, action, user):
+    payload = workflow.clean_payload(action, PAYLOADS[action]) if action in PAYLOADS else {}
+    note = "Lý do ghi rõ" if workflow.BY_ACTION[action].note_required else ""
+    return workflow.perform(dossier=dossier, action=action, actor=user, note=note, payload=payload)
+
+
+@pytest.mark.parametrize("action", [t.action for t in workflow.TRANSITIONS])
+def test_role_state_matrix(action, stub_other_apps, people, call, enterprise):
+    transition = workflow.BY_ACTION[action]
+    for role, user in people.items():
+        if role not in transition.roles:
+            dossier = dossier_in(transition.sources[0], call, enterprise, action)
+            with pytest.raises(workflow.TransitionForbidden):
+                act(dossier, action, user)
+            assert Dossier.objects.get(pk=dossier.pk).state == transition.sources[0]
+            continue
+        for state in State.values:
+            dossier = dossier_in(state, call, enterprise, action)
+            if state in transition.sources:
+                act(dossier, action, user)
+                assert Dossier.objects.get(pk=dossier.pk).state == transition.target, (role, state)
+            elif state == State.DRAFT and role != Role.ENTERPRISE:
+                # A draft is the enterprise's alone: staff do not even see it.
+                with pytest.raises(workflow.TransitionForbidden):
+                    act(dossier, action, user)
+            else:
+                with pytest.raises(workflow.TransitionConflict) as exc:
+                    act(dossier, action, user)
+                assert "Không thể" in exc.value.message, (role, state)
+                assert Dossier.objects.get(pk=dossier.pk).state == state
+
+
+def test_every_transition_is_audited(stub_other_apps, people, call, enterprise):
+    from nangsuat.core.audit import history_of
+
+    dossier = dossier_in("submitted", call, enterprise, "mark_valid")
+    act(dossier, "mark_valid", people[Role.OFFICER])
+    entry = history_of(dossier).get()
+    assert (entry.actor, entry.from_state, entry.to_state) == (people[Role.OFFICER], "submitted", "valid")
+
+
+def test_another_agency_is_refused(stub_other_apps, vinh_long, call, enterprise):
+    stranger = UserFactory(role=Role.OFFICER, agency=vinh_long)
+    dossier = dossier_in("submitted", call, enterprise, "mark_valid")
+    with pytest.raises(workflow.TransitionForbidden):
+        act(dossier, "mark_valid", stranger)
+
+
+def test_another_enterprise_is_refused(stub_other_apps, call, enterprise):
+    from tests.factories import EnterpriseFactory
+
+    dossier = dossier_in("draft", call, enterprise, "submit")
+    other = enterprise_user(EnterpriseFactory(agency=call.agency))
+    with pytest.raises(workflow.TransitionForbidden):
+        act(dossier, "submit", other)
+
+
+def test_note_required_and_unknown_action(stub_other_apps, people, call, enterprise):
+    from django.core.exceptions import ValidationError
+
+    dossier = dossier_in("submitted", call, enterprise, "mark_invalid")
+    with pytest.raises(ValidationError):
+        workflow.perform(dossier=dossier, action="mark_invalid", actor=people[Role.OFFICER])
+    with pytest.raises(workflow.UnknownAction):
+        workflow.perform(dossier=dossier, action="fly", actor=people[Role.OFFICER])
+
+
+# --- A sample through the API ---------------------------------------------------------------------
+
+API_SAMPLE = [
+    ("mark_valid", Role.OFFICER, "submitted", 200),
+    ("mark_valid", Role.DIRECTOR, "submitted", 403),
+    ("mark_valid", Role.ENTERPRISE, "submitted", 403),
+    ("mark_valid", Role.OFFICER, "valid", 409),
+    ("request_supplement", Role.OFFICER, "submitted", 200),
+    ("record_survey", Role.OFFICER, "valid", 200),
+    ("propose", Role.DIRECTOR, "recommended", 200),
+    ("propose", Role.OFFICER, "recommended", 403),
+    ("withdraw", Role.ENTERPRISE, "submitted", 200),
+    ("withdraw", Role.ENTERPRISE, "contracted", 409),
+    ("terminate", Role.DIRECTOR, "in_progress", 200),
+    ("pay", Role.OFFICER, "accepted", 409),
+]
+
+
+@pytest.mark.parametrize(("action", "role", "state", "status"), API_SAMPLE)
+def test_matrix_sample_through_api(
+    action, role, state, status, stub_other_apps, people, call, enterprise, api_client
+):
+    dossier = dossier_in(state, call, enterprise, action)
+    body = {"action": action, "note": "Lý do ghi rõ", **PAYLOADS.get(action, {})}
+    response = api_client(people[role]).post(f"/api/v1/dossiers/{dossier.pk}/transitions", body)
+    assert response.status_code == status, response.content
+    if status == 200:
+        assert response.json()["state"] == workflow.BY_ACTION[action].target
+    else:
+        assert response.json()["detail"]
+        assert Dossier.objects.get(pk=dossier.pk).state == state
+
+
+def test_api_transition_bad_fields_are_400(stub_other_apps, people, call, enterprise, api_client):
+    dossier = dossier_in("valid", call, enterprise, "record_survey")
+    future = (timezone.localdate() + dt.timedelta(days=2)).isoformat()
+    body = {"action": "record_survey", "visited_on": future, "participants": "", "findings": "x"}
+    response = api_client(people[Role.OFFICER]).post(f"/api/v1/dossiers/{dossier.pk}/transitions", body)
+    assert response.status_code == 400
+    assert {"visited_on", "participants"} <= set(response.json()["errors"])
