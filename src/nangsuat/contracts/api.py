@@ -1,3 +1,98 @@
-from ninja import Router
+"""``/api/v1/contracts``: support contracts with their steps (read-only; the steps are dossier
+transitions: ``POST /api/v1/dossiers/{id}/transitions`` with the payload keys of ``contracts.forms``).
 
-router = Router()
+Visibility: an enterprise user its own enterprises' contracts; officers, directors, finance and city
+their agency's; the ministry all — anything else is 404.
+"""
+
+from datetime import date, datetime
+
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+
+from nangsuat.api.pagination import paginated
+from nangsuat.api.schemas import InputSchema
+
+from . import selectors
+from .models import SupportContract
+
+router = Router(tags=["contracts"])
+
+
+class ContractOut(Schema):
+    id: int
+    number: str
+    dossier_id: int
+    tracking_code: str | None
+    state: str = Field(..., description="Trạng thái hồ sơ (dossier state)")
+    enterprise_name: str
+    content: str
+    signed_on: date
+    amount_vnd: int
+    deadline: date
+    deliverables: str
+
+
+class ReportOut(Schema):
+    period: str
+    text: str
+    has_file: bool
+    submitted_at: datetime
+
+
+class ContractDetailOut(ContractOut):
+    progress_reports: list[ReportOut]
+    completion_requested_at: datetime | None
+    self_assessment: str | None
+    evidence: list[str]
+    acceptance: dict | None = Field(None, description="{rating, passed, minutes_date}")
+    liquidation: dict | None = Field(None, description="{final_amount_vnd, liquidated_on}")
+    payment: dict | None = Field(None, description="{amount_vnd, paid_on, reference}")
+    termination: dict | None = Field(None, description="{reason, terminated_on}")
+
+
+def _out(c: SupportContract) -> dict:
+    d = c.dossier
+    return {"id": c.pk, "number": c.number, "dossier_id": d.pk, "tracking_code": d.tracking_code, "state": d.state,
+            "enterprise_name": d.enterprise.name, "content": d.content.name, "signed_on": c.signed_on,
+            "amount_vnd": c.amount_vnd, "deadline": c.deadline, "deliverables": c.deliverables}  # fmt: skip
+
+
+class ContractFilters(InputSchema):
+    q: str = Field("", max_length=100, description="Số hợp đồng, mã hồ sơ, tên hoặc MST doanh nghiệp")
+    state: str = Field("", max_length=24, description="Trạng thái hồ sơ")
+    sort: str = Field("", max_length=20, description="signed_on | amount | deadline, '-' để giảm dần")
+
+
+@router.get("/contracts", response=list[ContractOut], summary="Danh sách hợp đồng hỗ trợ")
+@paginated
+def list_contracts(request, filters: Query[ContractFilters]):
+    return [
+        _out(c)
+        for c in selectors.contract_list(request.auth, q=filters.q, state=filters.state, sort=filters.sort)
+    ]
+
+
+@router.get("/contracts/{contract_id}", response=ContractDetailOut, summary="Hợp đồng và các bước thực hiện")
+def get_contract(request, contract_id: int):
+    c = get_object_or_404(selectors.contracts_for(request.auth), pk=contract_id)
+    out = _out(c)
+    completion = getattr(c, "completion_request", None)
+    acceptance, liquidation = getattr(c, "acceptance", None), getattr(c, "liquidation", None)
+    payment, termination = getattr(c, "payment", None), getattr(c, "termination", None)
+    out.update({
+        "progress_reports": [{"period": r.period, "text": r.text, "has_file": bool(r.file), "submitted_at": r.submitted_at}
+                             for r in c.progress_reports.all()],
+        "completion_requested_at": completion.requested_at if completion else None,
+        "self_assessment": completion.self_assessment if completion else None,
+        "evidence": [e.original_name for e in completion.evidence.all()] if completion else [],
+        "acceptance": {"rating": acceptance.rating, "passed": acceptance.passed,
+                       "minutes_date": acceptance.minutes_date} if acceptance else None,
+        "liquidation": {"final_amount_vnd": liquidation.final_amount_vnd,
+                        "liquidated_on": liquidation.liquidated_on} if liquidation else None,
+        "payment": {"amount_vnd": payment.amount_vnd, "paid_on": payment.paid_on,
+                    "reference": payment.reference} if payment else None,
+        "termination": {"reason": termination.reason,
+                        "terminated_on": termination.terminated_on} if termination else None,
+    })  # fmt: skip
+    return out

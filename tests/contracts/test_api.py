@@ -1,0 +1,60 @@
+import pytest
+
+from nangsuat.core.roles import Role
+from tests.api.conftest import ApiClient
+from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
+
+from .test_workflow import contracted
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_mfa(settings):
+    settings.STAFF_MFA_REQUIRED = False
+
+
+def test_contracts_list_and_detail_scoped(call, officer, director, council, vinh_long):
+    dossier = contracted(call, officer, director, council)
+    contract = dossier.contract
+    r = ApiClient(officer).get("/api/v1/contracts")
+    assert r.status_code == 200 and r.json()["total"] == 1
+    assert r.json()["items"][0]["amount_vnd"] == 150_000_000
+    detail = ApiClient(enterprise_user(dossier.enterprise)).get(f"/api/v1/contracts/{contract.pk}")
+    assert detail.status_code == 200 and detail.json()["number"] == contract.number
+    assert detail.json()["payment"] is None
+    assert (
+        ApiClient(UserFactory(role=Role.OFFICER, agency=vinh_long))
+        .get(f"/api/v1/contracts/{contract.pk}")
+        .status_code
+        == 404
+    )
+    other = enterprise_user(EnterpriseFactory(agency=call.agency))
+    assert ApiClient(other).get(f"/api/v1/contracts/{contract.pk}").status_code == 404
+    assert ApiClient(other).get("/api/v1/contracts").json()["total"] == 0
+    assert ApiClient(officer).get("/api/v1/contracts", {"q": "khong-co"}).json()["total"] == 0
+
+
+def test_sign_contract_through_the_transitions_endpoint_refuses_above_the_limit(
+    call, officer, director, council
+):
+    import datetime as dt
+
+    from nangsuat.dossiers import workflow
+
+    from .test_workflow import recommended
+
+    dossier = recommended(call, officer, council)
+    workflow.perform(dossier=dossier, action="propose", actor=director)
+    workflow.perform(dossier=dossier, action="approve", actor=officer,
+                     payload={"decision_number": "1/QĐ-UBND", "decision_date": dt.date(2026, 6, 1)})  # fmt: skip
+    api = ApiClient(director)
+    url = f"/api/v1/dossiers/{dossier.pk}/transitions"
+    r = api.post(url, {"action": "assign", "decision_number": "45/QĐ-SKHCN", "decision_date": "2026-06-10"})
+    assert r.status_code == 200, r.json()
+    body = {"action": "sign_contract", "number": "01/2026/HĐ-SKHCN", "signed_on": "2026-06-20",
+            "amount_vnd": 150_000_001, "deliverables": "Giấy chứng nhận", "deadline": "2026-12-31"}  # fmt: skip
+    r = api.post(url, body)
+    assert r.status_code == 400 and "150.000.000 đ" in r.json()["errors"]["amount_vnd"][0]
+    r = api.post(url, {**body, "amount_vnd": 150_000_000})
+    assert r.status_code == 200 and r.json()["state"] == "contracted"
