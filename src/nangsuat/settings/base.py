@@ -121,7 +121,22 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "nangsuat.core.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "nangsuat.accounts.forms.EnterpriseSignupForm"}
+_AF = "nangsuat.accounts.allauth_forms"
+ACCOUNT_FORMS = {
+    "signup": "nangsuat.accounts.forms.EnterpriseSignupForm",
+    "login": f"{_AF}.LoginForm",
+    "reset_password": f"{_AF}.ResetPasswordForm",
+    "reset_password_from_key": f"{_AF}.ResetPasswordKeyForm",
+    "change_password": f"{_AF}.ChangePasswordForm",
+    "set_password": f"{_AF}.SetPasswordForm",
+    "reauthenticate": f"{_AF}.ReauthenticatePasswordForm",
+}
+MFA_FORMS = {
+    "authenticate": f"{_AF}.AuthenticateForm",
+    "reauthenticate": f"{_AF}.ReauthenticateForm",
+    "activate_totp": f"{_AF}.ActivateTOTPForm",
+}
+MFA_ADAPTER = "nangsuat.core.adapters.MfaAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
