@@ -11,6 +11,7 @@ urlpatterns = [
     path("dossiers/", include("nangsuat.dossiers.urls")),
     path("councils/", include("nangsuat.councils.urls")),
     path("contracts/", include("nangsuat.contracts.urls")),
+    path("submissions/", include("nangsuat.contracts.urls_submissions")),
     path("documents/", include("nangsuat.documents.urls")),
     path("notifications/", include("nangsuat.notifications.urls")),
     path("api/v1/", include("nangsuat.api.urls")),
