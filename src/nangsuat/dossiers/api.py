@@ -5,8 +5,6 @@ A dossier the caller may not see is **404** (an enterprise guessing ids learns n
 validated by ``workflow.clean_payload``; refusals are 403 (role, scope) or 409 (state, condition).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import json
 from typing import Any

@@ -155,7 +155,7 @@ class DossierFilters:
     @classmethod
     def from_params(cls, params) -> DossierFilters:
         def as_int(name: str) -> int | None:
-            value = (params.get(name) or "").strip()
+            value = str(params.get(name) or "").strip()
             return int(value) if value.isdigit() else None
 
         state = params.get("state") or ""
@@ -164,7 +164,7 @@ class DossierFilters:
             call=as_int("call"),
             content=as_int("content"),
             ward=(params.get("ward") or "").strip()[:10],
-            overdue=(params.get("overdue") or "") in ("1", "true", "on"),
+            overdue=params.get("overdue") in ("1", "true", "on", True),
             q=(params.get("q") or "").strip()[:100],
             sort=params.get("sort") or "-created",
         )

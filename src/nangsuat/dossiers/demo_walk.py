@@ -1,0 +1,225 @@
+"""Walking a demo dossier through the real workflow, one action at a time, as its actors would."""
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from nangsuat.core.demo import ensure_user
+from nangsuat.core.models import AuditEntry, User
+from nangsuat.core.roles import Role
+from nangsuat.registry.models import Enterprise, EnterpriseMembership
+
+from .models import Call, CallContent, Dossier, EligibilityCheck
+from .services_dossiers import add_attachment, create_draft, record_eligibility
+from .states import State
+from .workflow import perform
+
+# The main road from submission to payment, and the side roads that end elsewhere.
+ROAD = [
+    "submit", "mark_valid", "record_survey", "send_to_council", "recommend", "propose", "approve", "assign",
+    "sign_contract", "start", "request_completion", "inspect", "accept", "liquidate", "pay",
+]  # fmt: skip
+BY_TARGET = {
+    State.DRAFT: [],
+    State.NEEDS_SUPPLEMENT: ["submit", "request_supplement"],
+    State.INVALID: ["submit", "mark_invalid"],
+    State.NOT_RECOMMENDED: ROAD[:4] + ["not_recommend"],
+    State.NOT_APPROVED: ROAD[:6] + ["not_approve"],
+    State.NOT_ACCEPTED: ROAD[:12] + ["not_accept"],
+    State.WITHDRAWN: ["submit", "mark_valid", "withdraw"],
+    State.TERMINATED: ROAD[:10] + ["terminate"],
+}
+AFTER = {action: target for action, target in zip(ROAD, [
+    State.SUBMITTED, State.VALID, State.SURVEYED, State.IN_COUNCIL, State.RECOMMENDED, State.PROPOSED,
+    State.APPROVED, State.ASSIGNED, State.CONTRACTED, State.IN_PROGRESS, State.COMPLETION_REQUESTED,
+    State.INSPECTED, State.ACCEPTED, State.LIQUIDATED, State.PAID,
+], strict=True)}  # fmt: skip
+TARGET_ROAD = {target: ROAD[: i + 1] for i, target in enumerate(AFTER.values())}
+
+TITLES = {
+    "iso-9001": "Xây dựng và áp dụng hệ thống quản lý chất lượng ISO 9001:2015",
+    "iso-22000": "Áp dụng hệ thống quản lý an toàn thực phẩm ISO 22000:2018",
+    "haccp": "Xây dựng kế hoạch HACCP cho dây chuyền chế biến",
+    "vietgap": "Sản xuất theo VietGAP cho vùng nguyên liệu",
+    "5s": "Áp dụng công cụ 5S tại xưởng sản xuất",
+    "lean": "Áp dụng sản xuất tinh gọn (Lean) giảm lãng phí",
+    "traceability": "Triển khai truy xuất nguồn gốc sản phẩm bằng mã QR",
+}
+CONSULTANTS = [
+    "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Cần Thơ",
+    "Công ty TNHH Tư vấn Năng suất Mê Kông",
+    "Viện Năng suất Việt Nam",
+    "",
+]
+# A tiny valid PDF, the attachments of the demo's dossiers.
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj "
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+@dataclass
+class People:
+    officer: User
+    director: User
+    council: list[User] = field(default_factory=list)
+
+
+def seat_council(call: Call, people: People, seats: list[str]) -> None:
+    from nangsuat.councils.services import add_member, create_council
+
+    council = create_council(
+        call=call, actor=people.officer, name=f"Hội đồng tư vấn xét chọn hồ sơ {call.title.split(' —')[0]}",
+        decision_number="45/QĐ-SKHCN", decision_date=dt.date(2026, 4, 10),
+    )  # fmt: skip
+    for user, seat in zip(people.council, seats, strict=True):
+        add_member(council=council, user=user, position=seat, actor=people.officer)
+
+
+class Walk:
+    """One dossier from its draft to ``target``; ``index`` varies the content, amounts and scores."""
+
+    def __init__(self, call: Call, enterprise: Enterprise, people: People, index: int, representative=None):
+        self.call, self.enterprise, self.people, self.index = call, enterprise, people, index
+        self.rng = random.Random(index)
+        self.user = self._representative(representative)
+
+    def _representative(self, username: str | None) -> User:
+        if username:
+            return User.objects.get(username=username)
+        user = ensure_user(
+            f"dn{self.enterprise.tax_code}", Role.ENTERPRISE, self.enterprise.representative or "Đại diện doanh nghiệp",
+            "Giám đốc", self.enterprise.agency,
+        )  # fmt: skip
+        if user.email.endswith("@demo.nangsuat.local"):  # keep the printed list to one account per role
+            User.objects.filter(pk=user.pk).update(email=f"dn{self.enterprise.tax_code}@doanhnghiep.demo")
+        EnterpriseMembership.objects.get_or_create(
+            user=user, enterprise=self.enterprise, defaults={"status": EnterpriseMembership.Status.CONFIRMED}
+        )
+        return user
+
+    def to(self, target: str) -> Dossier:
+        dossier = self._draft()
+        road = BY_TARGET.get(target, TARGET_ROAD.get(target, []))
+        for action in road:
+            self._before(dossier, action, passing=target != State.NOT_RECOMMENDED)
+            perform(dossier=dossier, action=action, actor=self._actor(action), note=self._note(action),
+                    payload=self._payload(dossier, action))  # fmt: skip
+        if target == State.IN_COUNCIL:
+            self._score(dossier, passing=True, members=2)
+        return dossier
+
+    # --- The steps -----------------------------------------------------------------------------------
+
+    def _draft(self) -> Dossier:
+        contents = list(CallContent.objects.filter(call=self.call).select_related("content"))
+        offered = contents[self.index % len(contents)]
+        total = self.rng.choice([120, 160, 180, 240, 300]) * 1_000_000
+        asked = offered.max_support_for(total) // 1_000_000 * 1_000_000
+        start = dt.date(2026, 7, 1)
+        dossier = create_draft(call=self.call, enterprise=self.enterprise, actor=self.user, data={
+            "content": offered.content_id,
+            "title": TITLES.get(offered.content.code, f"Áp dụng {offered.content.name}"),
+            "objectives": "Nâng cao năng suất, chất lượng sản phẩm; giảm tỷ lệ sản phẩm lỗi và chi phí vận hành.",
+            "expected_results": f"Được cấp chứng nhận/hoàn thành áp dụng {offered.content.name} trong năm 2026.",
+            "total_cost_vnd": total, "requested_support_vnd": asked,
+            "period_start": start, "period_end": start + dt.timedelta(days=150),
+            "consultant": CONSULTANTS[self.index % len(CONSULTANTS)],
+            "uses_domestic_materials": self.index % 2 == 0, "export_potential": self.index % 3 == 0,
+            "jobs_created": self.rng.choice([0, 4, 12, 20]),
+        })  # fmt: skip
+        for kind in offered.required_attachments:
+            add_attachment(dossier=dossier, actor=self.user, kind=kind,
+                           upload=SimpleUploadedFile(f"{kind}.pdf", PDF, content_type="application/pdf"))  # fmt: skip
+        return dossier
+
+    def _actor(self, action: str) -> User:
+        if action in {"submit", "resubmit", "start", "request_completion", "withdraw"}:
+            return self.user
+        if action in {"propose", "assign", "sign_contract", "accept", "not_accept", "liquidate", "terminate"}:
+            return self.people.director
+        return self.people.officer
+
+    def _before(self, dossier: Dossier, action: str, passing: bool) -> None:
+        if action == "mark_valid":
+            record_eligibility(dossier=dossier, actor=self.people.officer, items={
+                item: (True, "Đã đối chiếu hồ sơ gốc, xác nhận của cơ quan thuế/BHXH") for item in EligibilityCheck.Item.values
+            })  # fmt: skip
+        elif action in {"recommend", "not_recommend"}:
+            self._score(dossier, passing=passing)
+
+    def _score(self, dossier: Dossier, passing: bool, members: int | None = None) -> None:
+        from nangsuat.councils.models import ScoreSheet
+        from nangsuat.councils.services import declare_conflict, save_score, submit_sheet
+
+        sheets = ScoreSheet.objects.filter(dossier=dossier, status=ScoreSheet.Status.PENDING)
+        sheets = list(sheets.select_related("member__user").order_by("member_id"))[:members]
+        for sheet in sheets:
+            user = sheet.member.user
+            declare_conflict(sheet=sheet, actor=user, has_conflict=False)
+            base = (13, 42, 30) if passing else (8, 26, 18)
+            points = {c.code: max(0, min(c.max_points, b + self.rng.randint(-2, 2)))
+                      for c, b in zip(self.call.criteria.all(), base, strict=False)}  # fmt: skip
+            save_score(sheet=sheet, actor=user, points=points, comment="Hồ sơ đầy đủ, mục tiêu rõ ràng.")
+            submit_sheet(sheet=sheet, actor=user)
+
+    def _note(self, action: str) -> str:
+        return {
+            "request_supplement": "Bổ sung xác nhận hoàn thành nghĩa vụ bảo hiểm xã hội năm 2025.",
+            "mark_invalid": "Doanh nghiệp chưa hoàn thành nghĩa vụ thuế năm 2025.",
+            "not_recommend": "Tổng điểm bình quân dưới 70 điểm.",
+            "not_approve": "Vượt dự toán kinh phí được giao của năm.",
+            "not_accept": "Chưa được cấp giấy chứng nhận theo cam kết.",
+            "withdraw": "Doanh nghiệp tự thu xếp kinh phí, rút hồ sơ.",
+            "terminate": "Doanh nghiệp tạm ngừng sản xuất, đề nghị chấm dứt hợp đồng.",
+        }.get(action, "")
+
+    def _payload(self, dossier: Dossier, action: str) -> dict:
+        dossier.refresh_from_db()
+        day = timezone.localdate()
+        amount = dossier.requested_support_vnd or 0
+        visit = {"visited_on": day, "participants": "Chuyên viên Sở KH&CN; đại diện doanh nghiệp",
+                 "findings": "Cơ sở sản xuất đúng như hồ sơ; thiết bị, nhân lực đáp ứng.", "photos": []}  # fmt: skip
+        n = self.index + 1
+        return {
+            "request_supplement": {"items": "Xác nhận bảo hiểm xã hội năm 2025", "deadline": day + dt.timedelta(days=14)},
+            "record_survey": visit,
+            "inspect": visit,
+            "approve": {"decision_number": "812/QĐ-UBND", "decision_date": day},
+            "not_approve": {"decision_number": "812/QĐ-UBND", "decision_date": day},
+            "assign": {"decision_number": f"{60 + n}/QĐ-SKHCN", "decision_date": day},
+            "sign_contract": {"number": f"{n:02d}/2026/HĐ-SKHCN", "signed_on": day, "amount_vnd": amount,
+                              "deliverables": "Giấy chứng nhận; hồ sơ, quy trình áp dụng; báo cáo kết quả.",
+                              "deadline": day + dt.timedelta(days=150)},
+            "request_completion": {"self_assessment": "Đã hoàn thành toàn bộ nội dung theo hợp đồng.", "evidence": []},
+            "accept": {"rating": dossier.call.ratings()[0], "minutes_date": day},
+            "not_accept": {"rating": dossier.call.ratings()[-1], "minutes_date": day},
+            "liquidate": {"final_amount_vnd": amount, "liquidated_on": day},
+            "pay": {"amount_vnd": amount, "paid_on": day, "reference": f"UNC-2026-{n:04d}"},
+            "terminate": {"terminated_on": day},
+        }.get(action, {})  # fmt: skip
+
+
+def backdate(dossiers: list[Dossier], *, start: dt.date) -> None:
+    """Spread the demo's history over the year: each dossier's entries move back in time, keeping order."""
+    now = timezone.now()
+    dossier_type = ContentType.objects.get_for_model(Dossier)
+    for i, dossier in enumerate(dossiers):
+        entries = list(
+            AuditEntry.objects.filter(content_type=dossier_type, object_id=str(dossier.pk)).order_by(
+                "created_at", "id"
+            )
+        )
+        first = timezone.make_aware(dt.datetime.combine(start + dt.timedelta(days=i % 50), dt.time(8, 30)))
+        span = max(1, len(entries))
+        for k, entry in enumerate(entries):
+            moment = first + (now - first) * (k / span) * 0.9
+            AuditEntry.objects.filter(pk=entry.pk).update(created_at=moment)
+        if entries:
+            Dossier.objects.filter(pk=dossier.pk).update(created_at=first)
+            if Dossier.objects.filter(pk=dossier.pk, submitted_at__isnull=False).exists():
+                Dossier.objects.filter(pk=dossier.pk).update(submitted_at=first + dt.timedelta(hours=2))

@@ -1,0 +1,147 @@
+"""The JSON API of calls and dossiers, and the public status lookup."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from nangsuat.core.roles import Role
+from nangsuat.dossiers import workflow
+from nangsuat.dossiers.models import Dossier
+from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
+
+from .factories import SupportContentFactory, make_dossier
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _quiet_documents(monkeypatch):
+    for name in ("receipt_slip",):
+        monkeypatch.setitem(workflow.EFFECTS, name, lambda step: None)
+
+
+def test_calls_list_create_detail(agency, officer, call, ent_user, api_client):
+    content = SupportContentFactory()
+    body = {
+        "year": 2027, "title": "Đợt 2027", "budget_vnd": 3_000_000_000, "publish": True,
+        "contents": [{"content_id": content.pk, "support_rate_percent": 40, "ceiling_vnd": 150_000_000}],
+    }  # fmt: skip
+    response = api_client(officer).post("/api/v1/calls", body)
+    assert response.status_code == 201, response.content
+    created = response.json()
+    assert created["registration_opens"] == "2027-01-01" and created["registration_closes"] == "2027-03-31"
+    assert [c["max_points"] for c in created["criteria"]] == [15, 50, 35]
+    assert created["contents"][0]["support_rate_percent"] == 40
+    listed = api_client(officer).get("/api/v1/calls").json()
+    assert listed["total"] == 2
+    assert api_client(ent_user).get(f"/api/v1/calls/{created['id']}").status_code == 200
+    assert api_client(ent_user).post("/api/v1/calls", body).status_code == 403
+    bad = api_client(officer).post("/api/v1/calls", {**body, "contents": [{"content_id": 99999}]})
+    assert bad.status_code == 400 and "contents" in bad.json()["errors"]
+
+
+def test_enterprise_draft_patch_submit_history(call, enterprise, ent_user, api_client):
+    client = api_client(ent_user)
+    content = call.contents.first().content
+    response = client.post(
+        "/api/v1/dossiers", {"call_id": call.pk, "content_id": content.pk, "title": "Lean"}
+    )
+    assert response.status_code == 201, response.content
+    dossier_id = response.json()["id"]
+    patch = {
+        "objectives": "Giảm lãng phí", "expected_results": "Lean", "total_cost_vnd": 200_000_000,
+        "requested_support_vnd": 90_000_000, "period_start": "2026-05-01", "period_end": "2026-11-30",
+    }  # fmt: skip
+    response = client.patch(f"/api/v1/dossiers/{dossier_id}", patch)
+    assert response.status_code == 200 and response.json()["total_cost_vnd"] == 200_000_000
+    response = client.post(f"/api/v1/dossiers/{dossier_id}/transitions", {"action": "submit"})
+    assert response.status_code == 409 and "hồ sơ kèm theo" in response.json()["detail"]
+    make_attachments = make_dossier(call=call, enterprise=enterprise)  # borrow its files
+    make_attachments.attachments.update(dossier_id=dossier_id)
+    response = client.post(f"/api/v1/dossiers/{dossier_id}/transitions", {"action": "submit", "note": ""})
+    assert response.status_code == 200 and response.json()["tracking_code"].startswith("CT-")
+    assert client.patch(f"/api/v1/dossiers/{dossier_id}", {"title": "x"}).status_code == 409
+    history = client.get(f"/api/v1/dossiers/{dossier_id}/history").json()
+    assert [(h["from_state"], h["to_state"]) for h in history] == [("draft", "submitted")]
+
+
+def test_enterprise_cannot_see_another_by_guessing_ids(call, enterprise, ent_user, api_client):
+    theirs = make_dossier(call=call, enterprise=EnterpriseFactory(agency=call.agency), state="submitted")
+    client = api_client(ent_user)
+    assert client.get(f"/api/v1/dossiers/{theirs.pk}").status_code == 404
+    assert client.get(f"/api/v1/dossiers/{theirs.pk}/history").status_code == 404
+    assert client.patch(f"/api/v1/dossiers/{theirs.pk}", {"title": "x"}).status_code == 404
+    assert (
+        client.post(
+            f"/api/v1/dossiers/{theirs.pk}/transitions", {"action": "withdraw", "note": "x"}
+        ).status_code
+        == 404
+    )
+    assert client.get("/api/v1/dossiers").json()["total"] == 0
+    assert client.get("/api/v1/dossiers/999999").status_code == 404
+
+
+def test_officer_list_filters_and_drafts_hidden(call, enterprise, officer, vinh_long, api_client):
+    make_dossier(call=call, enterprise=enterprise)  # a draft
+    submitted = make_dossier(call=call, enterprise=enterprise, state="submitted", attachments=False)
+    make_dossier(call=call, enterprise=enterprise, state="valid", attachments=False)
+    client = api_client(officer)
+    everything = client.get("/api/v1/dossiers").json()
+    assert everything["total"] == 2
+    only = client.get(
+        "/api/v1/dossiers", {"state": "submitted", "call": call.pk, "ward": enterprise.ward_id}
+    ).json()
+    assert [d["id"] for d in only["items"]] == [submitted.pk]
+    detail = client.get(f"/api/v1/dossiers/{submitted.pk}").json()
+    assert {a["action"] for a in detail["actions"]} >= {"mark_valid", "request_supplement", "mark_invalid"}
+    stranger = UserFactory(role=Role.OFFICER, agency=vinh_long)
+    assert api_client(stranger).get(f"/api/v1/dossiers/{submitted.pk}").status_code == 404
+
+
+def test_create_dossier_validation(call, enterprise, ent_user, officer, api_client):
+    client = api_client(ent_user)
+    response = client.post(
+        "/api/v1/dossiers",
+        {"call_id": call.pk, "content_id": call.contents.first().content_id, "total_cost_vnd": -5},
+    )
+    assert response.status_code == 400 and "total_cost_vnd" in response.json()["errors"]
+    response = client.post("/api/v1/dossiers", {"call_id": 99999, "content_id": 1})
+    assert response.status_code == 400
+    assert (
+        api_client(officer).post("/api/v1/dossiers", {"call_id": call.pk, "content_id": 1}).status_code == 403
+    )
+    other = EnterpriseFactory(agency=call.agency)
+    response = client.post(
+        "/api/v1/dossiers", {"call_id": call.pk, "content_id": 1, "enterprise_id": other.pk}
+    )
+    assert response.status_code == 400
+
+
+def test_unknown_action_is_400(call, enterprise, ent_user, api_client):
+    dossier = make_dossier(call=call, enterprise=enterprise)
+    response = api_client(ent_user).post(f"/api/v1/dossiers/{dossier.pk}/transitions", {"action": "fly"})
+    assert response.status_code == 400
+
+
+def test_public_lookup_api(call, enterprise, api_client):
+    dossier = make_dossier(call=call, enterprise=enterprise, state="submitted")
+    Dossier.objects.filter(pk=dossier.pk).update(due_on=timezone.localdate() + dt.timedelta(days=5))
+    client = api_client()
+    ok = client.get(f"/api/v1/public/dossiers/{dossier.tracking_code}", {"tax_code": enterprise.tax_code})
+    assert ok.status_code == 200
+    body = ok.json()
+    assert set(body) == {"tracking_code", "state", "state_label", "submitted_at", "last_changed_at", "due_on"}
+    assert body["state"] == "submitted"
+    wrong_tax = client.get(f"/api/v1/public/dossiers/{dossier.tracking_code}", {"tax_code": "0100233488"})
+    wrong_code = client.get("/api/v1/public/dossiers/CT-2026-424242", {"tax_code": enterprise.tax_code})
+    assert wrong_tax.status_code == wrong_code.status_code == 404
+    assert wrong_tax.json() == wrong_code.json()
+    statuses = [client.get("/api/v1/public/dossiers/X", {"tax_code": "1"}).status_code for _ in range(25)]
+    assert 429 in statuses
+
+
+def test_second_enterprise_user_of_same_enterprise_sees_it(call, enterprise, api_client):
+    dossier = make_dossier(call=call, enterprise=enterprise)
+    colleague = enterprise_user(enterprise)
+    assert api_client(colleague).get(f"/api/v1/dossiers/{dossier.pk}").status_code == 200
