@@ -29,13 +29,13 @@ def test_director_proposes_within_budget_with_a_running_total(call, officer, dir
     call.save()
     dossiers = [recommended(call, officer, council) for _ in range(3)]
     c = client_for(director)
-    page = c.get(reverse("contracts:city_list", args=[call.pk])).content.decode()
+    page = c.get(reverse("submissions:call", args=[call.pk])).content.decode()
     assert all(d.tracking_code in page for d in dossiers) and "400.000.000 đ" in page
-    partial = c.get(reverse("contracts:city_total", args=[call.pk]), {"dossier": [d.pk for d in dossiers]})
+    partial = c.get(reverse("submissions:total", args=[call.pk]), {"dossier": [d.pk for d in dossiers]})
     text = partial.content.decode()
     assert "450.000.000 đ" in text and "Vượt dự toán" in text
     r = c.post(
-        reverse("contracts:city_propose", args=[call.pk]), {"dossier": [d.pk for d in dossiers]}, follow=True
+        reverse("submissions:propose", args=[call.pk]), {"dossier": [d.pk for d in dossiers]}, follow=True
     )
     text = r.content.decode()
     assert "Đã trình UBND thành phố 2 hồ sơ" in text and "Vượt dự toán kinh phí" in text
@@ -45,9 +45,9 @@ def test_director_proposes_within_budget_with_a_running_total(call, officer, dir
 
 def test_officer_records_the_city_decision(call, officer, director, council):
     a, b = recommended(call, officer, council), recommended(call, officer, council)
-    client_for(director).post(reverse("contracts:city_propose", args=[call.pk]), {"dossier": [a.pk, b.pk]})
+    client_for(director).post(reverse("submissions:propose", args=[call.pk]), {"dossier": [a.pk, b.pk]})
     c = client_for(officer)
-    url = reverse("contracts:city_decision", args=[call.pk])
+    url = reverse("submissions:decision", args=[call.pk])
     r = c.post(url, {f"decision_{a.pk}": "approve"})
     assert r.status_code == 400 and "Vui lòng nhập số quyết định" in r.content.decode()
     r = c.post(url, {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-06-01",

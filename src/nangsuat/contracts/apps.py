@@ -15,6 +15,6 @@ class ContractsConfig(AppConfig):
         from . import effects  # noqa: F401  registers the contract steps' workflow guards and effects
 
         city = frozenset({Role.DIRECTOR, Role.OFFICER})
-        add_nav_item(NavItem(_("Trình UBND"), "contracts:city_index", city, "/contracts/city/", "file", 31))
+        add_nav_item(NavItem(_("Trình UBND"), "submissions:index", city, "/submissions/", "file", 31))
         readers = frozenset({Role.OFFICER, Role.DIRECTOR, Role.FINANCE, Role.ENTERPRISE})
         add_nav_item(NavItem(_("Hợp đồng"), "contracts:list", readers, "/contracts/", "wallet", 32))

@@ -168,7 +168,7 @@ def city_propose(request, call_pk):
     ids = _ids(request.POST.getlist("dossier"))
     if not ids:
         messages.error(request, _("Vui lòng chọn ít nhất một hồ sơ để trình."))
-        return redirect("contracts:city_list", call_pk=call.pk)
+        return redirect("submissions:call", call_pk=call.pk)
     done, refused = [], []
     for row in selectors.city_rows(call):  # in rank order, so the budget goes to the best first
         if row.proposed or row.dossier.pk not in ids:
@@ -185,7 +185,7 @@ def city_propose(request, call_pk):
         )
     for line in refused:
         messages.error(request, line)
-    return redirect("contracts:city_list", call_pk=call.pk)
+    return redirect("submissions:call", call_pk=call.pk)
 
 
 @login_required
@@ -221,6 +221,6 @@ def city_decision(request, call_pk):
                 messages.success(request, _("Đã ghi nhận quyết định cho %(n)s hồ sơ.") % {"n": done})
             for line in refused:
                 messages.error(request, line)
-            return redirect("contracts:city_list", call_pk=call.pk)
+            return redirect("submissions:call", call_pk=call.pk)
     return render(request, "contracts/city_decision.html", {"call": call, "rows": rows, "form": form},
                   status=400 if form.errors else 200)  # fmt: skip
