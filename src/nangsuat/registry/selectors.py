@@ -12,6 +12,7 @@ import re
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import StrIndex
 
 from nangsuat.core.models import User
 from nangsuat.core.roles import Role
@@ -64,13 +65,20 @@ def search(qs: QuerySet[Enterprise], q: str) -> QuerySet[Enterprise]:
     for word in words:
         qs = qs.filter(search_text__contains=word)
     phrase = " ".join(words)
-    starts = Case(
-        When(search_text__startswith=phrase, then=Value(0)),
-        When(search_text__contains=f" {phrase}", then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
+    # Best first: the name starts with the query; a word of the name starts with it; the name contains
+    # it; then the rest (a match in the address, or words apart). Names end at the first " | ".
+    name_end = StrIndex("search_text", Value(" | "))
+    qs = qs.alias(
+        _word_pos=StrIndex("search_text", Value(f" {phrase}")), _pos=StrIndex("search_text", Value(phrase))
+    ).annotate(
+        match_rank=Case(
+            When(search_text__startswith=phrase, then=Value(0)),
+            When(Q(_word_pos__gt=0) & Q(_word_pos__lt=name_end), then=Value(1)),
+            When(Q(_pos__gt=0) & Q(_pos__lt=name_end), then=Value(2)),
+            default=Value(3),
+            output_field=IntegerField(),
+        )
     )
-    qs = qs.annotate(match_rank=starts)
     if connection.vendor == "postgresql":
         qs = qs.annotate(similarity=TrigramWordSimilarity(Value(phrase), "search_text"))
         return qs.order_by("match_rank", "-similarity", "name", "id")

@@ -45,11 +45,12 @@ MAX_EMPLOYEES = 2_000_000
 
 
 def build_search_text(*, name: str, tax_code: str, address: str = "", short_name: str = "") -> str:
-    """The folded column searched on both databases: name first (ranking uses its start), then the
-    tax code in both its written and compact forms, then the address."""
+    """The folded column searched on both databases: the name first (ranking looks at its start), then
+    `` | `` and the tax code in its written and compact forms, then `` | `` and the address. The ranking
+    uses the first separator to tell a match in the name from a match in the address."""
     compact = tax_code.replace("-", "")
-    parts = [name, short_name, tax_code, compact if compact != tax_code else "", address]
-    return fold(" ".join(p for p in parts if p))
+    codes = f"{tax_code} {compact}" if compact != tax_code else tax_code
+    return " | ".join(fold(part) for part in (f"{name} {short_name}", codes, address))
 
 
 def refresh_search_text(enterprise: Enterprise) -> None:
