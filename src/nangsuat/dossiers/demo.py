@@ -8,6 +8,7 @@ timelines, documents and notifications are real. Idempotent: nothing is added wh
 
 import datetime as dt
 
+from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
@@ -60,7 +61,7 @@ def seed(out) -> None:
     with override_settings(
         DOCUMENTS_PDF=False, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
         TASKS_RUN_INLINE=True,
-    ):  # fmt: skip
+    ), transaction.atomic():  # fmt: skip
         count = _seed(agency, out)
     out.write(f"{count} hồ sơ, 2 đợt đăng ký, hội đồng 5 thành viên")
 
@@ -97,7 +98,6 @@ def _seed(agency: Agency, out) -> int:
     dossiers = []
     for i, (enterprise, target) in enumerate(zip(enterprises, plans, strict=False)):
         dossiers.append(walk.Walk(main, enterprise, people, i).to(target))
-    walk.finish_council(main, people, dossiers)
     # The demo enterprise account's own dossier is under contract, so its pages have something to show.
     mine = Enterprise.objects.filter(agency=agency, tax_code=_demo_enterprise_tax_code()).first()
     if mine is not None:

@@ -29,6 +29,11 @@ class MoneyField(forms.IntegerField):
         self.widget.input_type = "text"
         self.widget.attrs.update({"inputmode": "numeric", "class": "money"})
 
+    def prepare_value(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value:,}".replace(",", ".")
+        return value
+
     def to_python(self, value):
         if isinstance(value, str):
             value = value.replace(".", "").replace(",", "").replace(" ", "").replace("đ", "")
@@ -83,6 +88,11 @@ class CallContentForm(forms.Form):
         error_messages={"min_value": _("Từ 1 đến 100."), "max_value": _("Từ 1 đến 100."), "invalid": _("Nhập số.")},
     )  # fmt: skip
     ceiling_vnd = MoneyField(label=_("Mức tối đa (đồng)"), required=False, initial=200_000_000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["content"].empty_label = _("— Chọn nội dung —")
+
     required_attachments = forms.MultipleChoiceField(
         label=_("Hồ sơ kèm theo bắt buộc"), choices=AttachmentKind.choices, required=False,
         initial=DEFAULT_REQUIRED_ATTACHMENTS, widget=forms.CheckboxSelectMultiple,

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from nangsuat.core.audit import history_of
 from nangsuat.core.roles import Role
@@ -241,6 +242,16 @@ def tasks_for(user: User) -> QuerySet[Dossier]:
 # --- The dossier page ------------------------------------------------------------------------------
 
 
+OTHER_ACTIONS = {
+    "create_draft": _lazy("Lập bản nháp"),
+    "update_dossier": _lazy("Sửa phiếu đăng ký"),
+    "add_attachment": _lazy("Đính kèm tệp"),
+    "remove_attachment": _lazy("Gỡ tệp đính kèm"),
+    "record_eligibility": _lazy("Kiểm tra điều kiện hỗ trợ"),
+    "override_duplicate": _lazy("Lãnh đạo Sở chấp nhận hồ sơ trùng nội dung"),
+}
+
+
 @dataclass
 class TimelineEntry:
     at: dt.datetime
@@ -257,12 +268,12 @@ def timeline(dossier: Dossier, user: User) -> list[TimelineEntry]:
     """Every transition, document and comment of the dossier the user may see, newest first."""
     staff = user.role != Role.ENTERPRISE
     entries: list[TimelineEntry] = []
-    labels = dict(Action.choices)
+    labels = {**dict(Action.choices), **OTHER_ACTIONS}
     for entry in history_of(dossier):
-        title = labels.get(entry.action) or _(entry.action.replace("_", " ").capitalize())
         kind = "transition" if entry.to_state else "action"
-        if not staff and kind == "action":
-            continue
+        if kind == "action" and (not staff or entry.action == "add_comment"):
+            continue  # comments are shown as themselves; bookkeeping is for staff
+        title = labels.get(entry.action) or entry.action.replace("_", " ").capitalize()
         entries.append(TimelineEntry(entry.created_at, kind, str(title), entry.actor, entry.note, obj=entry))
     comments = dossier.comments.select_related("author")
     if not staff:

@@ -88,7 +88,8 @@ def call_edit(request, pk: int | None = None):
     if call is None:
         year = timezone.localdate().year
         initial = {"year": year, "budget_vnd": 0, "legal_basis": services.DEFAULT_LEGAL_BASIS,
-                   "title": _("Đợt đăng ký hỗ trợ năm %(y)s") % {"y": year}, **services.default_window(year)}  # fmt: skip
+                   "title": _("Đợt đăng ký hỗ trợ năm %(y)s") % {"y": year}, **services.default_window(year),
+                   "effective_date": services.default_window(year)["registration_opens"]}  # fmt: skip
         form = CallForm(request.POST or None, initial=initial)
     else:
         form = CallForm(request.POST or None, instance=call)

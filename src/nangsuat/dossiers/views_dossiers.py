@@ -18,8 +18,10 @@ from .forms import AttachmentForm, CommentForm, DossierForm, EligibilityForm, Ov
 from .models import Attachment, Dossier, VisitPhoto
 from .permissions import visible_dossiers
 from .services_dossiers import EDITABLE_STATES, Conflict
-from .states import State
+from .states import REFUSED_STATES, State
 from .views_calls import _form_errors
+
+ENDINGS = REFUSED_STATES | {State.TERMINATED}
 
 
 def visible_dossier(request, pk: int) -> Dossier:
