@@ -124,3 +124,14 @@ def test_language_switch_sets_english(client):
     page = client.get("/")
     assert page["Content-Language"] == "en"
     assert '<html lang="en">' in page.content.decode()
+
+
+def test_english_switch_shows_english_navigation(client, can_tho, settings):
+    officer = UserFactory(role=Role.OFFICER, agency=can_tho)
+    client.force_login(officer)
+    client.post(reverse("set_language"), {"language": "en", "next": "/app/"})
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert ">Overview</span>" in page
+    assert ">Enterprises</span>" in page
+    assert "Skip to main content" in page
+    assert "Tổng quan" not in page

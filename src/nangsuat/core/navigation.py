@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .roles import Role
 
@@ -32,7 +33,12 @@ _OFFICE = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY, Rol
 NAV_ITEMS: list[NavItem] = [
     NavItem(_("Tổng quan"), "core:dashboard", frozenset(Role), "/app/", icon="home", order=0),
     NavItem(
-        _("Doanh nghiệp"), "registry:enterprise_list", _OFFICE, "/registry/enterprises/", icon="building"
+        pgettext_lazy("menu", "Doanh nghiệp"),
+        "registry:enterprise_list",
+        _OFFICE,
+        "/registry/enterprises/",
+        icon="building",
+        order=40,
     ),
     NavItem(
         _("Nhập từ Excel"),
@@ -40,6 +46,7 @@ NAV_ITEMS: list[NavItem] = [
         frozenset({Role.OFFICER, Role.ADMIN}),
         "/registry/import/",
         icon="upload",
+        order=41,
     ),
     NavItem(
         _("Hồ sơ doanh nghiệp"),
@@ -47,6 +54,7 @@ NAV_ITEMS: list[NavItem] = [
         frozenset({Role.ENTERPRISE}),
         "/registry/me/",
         icon="idcard",
+        order=2,
     ),
     NavItem(_("Tài khoản cán bộ"), "accounts:staff_list", frozenset({Role.ADMIN}), "/staff/", icon="users"),
 ]

@@ -24,7 +24,7 @@ PLAN_TARGETS = [
     },
     {
         "qualifier": _("ít nhất"),
-        "value": "2.000",
+        "value": _("2.000"),  # the figure, written as each language writes it
         "label": _(
             "doanh nghiệp, hợp tác xã, cơ sở sản xuất kinh doanh được phổ biến, tập huấn tuyên truyền, áp dụng "
             "các hệ thống quản lý, mô hình, công cụ cải tiến năng suất chất lượng"
@@ -49,7 +49,7 @@ PLAN_TARGETS = [
     },
     {
         "qualifier": _("vận động, hỗ trợ"),
-        "value": "05",
+        "value": _("05"),
         "label": _("doanh nghiệp tham gia Giải thưởng Chất lượng Quốc gia"),
         "clause": "I.2.d",
     },
