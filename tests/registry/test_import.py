@@ -95,13 +95,13 @@ def test_missing_required_column_is_refused(officer):
     assert "Mã số thuế" in err.value.messages[0]
 
 
+@pytest.mark.django_db(transaction=True)  # the job closes its connection when done, as in production
 def test_background_job_reports_progress_and_error_report(
     officer, ward, vsic, settings, django_capture_on_commit_callbacks
 ):
     settings.TASKS_RUN_INLINE = True
     upload = SimpleUploadedFile("dn.xlsx", xlsx_bytes(GOOD + BAD))
-    with django_capture_on_commit_callbacks(execute=True):
-        job = start_import(actor=officer, agency=officer.agency, upload=upload)
+    job = start_import(actor=officer, agency=officer.agency, upload=upload)
     job = Job.objects.get(pk=job.pk)
     assert job.status == "done", job.error
     assert (job.total, job.done, job.result["created"], job.result["error_rows"]) == (7, 7, 2, 5)
