@@ -71,6 +71,8 @@ class EnterpriseSignupForm(SignupForm):
         self.fields["password2"].label = _("Nhập lại mật khẩu")
         for name in ("email", "username", "password1", "password2"):
             self.fields[name].widget.attrs.pop("placeholder", None)
+        # The password rules are listed beside the form; Django's bullet list under the field is noise.
+        self.fields["password1"].help_text = ""
         self.existing_enterprise = None
 
     def clean_full_name(self):
