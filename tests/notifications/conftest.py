@@ -31,3 +31,9 @@ def owner(dossier):
 def _no_second_factor(settings):
     """Pages are tested with force_login; the TOTP step has its own tests."""
     settings.STAFF_MFA_REQUIRED = False
+
+
+@pytest.fixture(autouse=True)
+def _no_pdf(settings):
+    """The documents' PDFs have their own tests; here only the notifications matter."""
+    settings.DOCUMENTS_PDF = False

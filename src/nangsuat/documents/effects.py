@@ -8,6 +8,7 @@ inspection_minutes, acceptance_minutes, liquidation_minutes, payment_request.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from decimal import Decimal
 from typing import Any
@@ -25,8 +26,20 @@ log = logging.getLogger(__name__)
 K = DocumentKind
 
 
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def _issue(step: Step, kind: str, title: str, data: dict[str, Any], **options) -> Document:
     dossier = step.dossier
+    options["issued_on"] = _as_date(options.get("issued_on"))
     base = {"enterprise": ctx.enterprise_data(dossier), "dossier": ctx.dossier_data(dossier)}
     signer = options.pop("signer", None) or ctx.signer_for(dossier.agency, step.actor)
     base["signer"] = signer
@@ -166,20 +179,25 @@ def _council_data(step: Step) -> dict[str, Any]:
     from nangsuat.councils.models import Council
 
     dossier = step.dossier
-    council = Council.objects.filter(call_id=dossier.call_id).order_by("-pk").first()
+    result = ctx.latest_related(dossier, "council_result")
+    council = (
+        getattr(result, "council", None)
+        or Council.objects.filter(call_id=dossier.call_id).order_by("-pk").first()
+    )
     members, chair, secretary = [], "", ""
     for member in council.members.select_related("user").order_by("pk") if council else []:
         name = ctx.person_name(member.user)
         members.append([name, member.get_position_display()])
         chair = name if member.position == "chair" else chair
         secretary = name if member.position == "secretary" else secretary
-    result = ctx.latest_related(dossier, "council_results", "council_result", "results")
     criteria = []
     means = ctx.pick({}, result, "criterion_means", "means", "criteria") or {}
     for criterion in dossier.call.criteria.all():
         mean = means.get(criterion.code) if isinstance(means, dict) else None
         criteria.append([criterion.name, str(criterion.max_points), _mean(mean)])
-    sheets = getattr(dossier, "score_sheets", None)
+    sheets = ctx.pick({}, result, "sheet_count")
+    if sheets is None and hasattr(dossier, "score_sheets"):
+        sheets = dossier.score_sheets.count()
     decision = ""
     if council is not None and council.decision_number:
         decision = council.decision_number + (
@@ -189,7 +207,7 @@ def _council_data(step: Step) -> dict[str, Any]:
         "council": {"name": council.name if council else "", "decision": decision, "members": members},
         "criteria": criteria,
         "total": _mean(ctx.pick({}, result, "mean_total", "total", "total_mean")),
-        "sheets": str(sheets.count()) if sheets is not None and hasattr(sheets, "count") else "",
+        "sheets": str(sheets) if sheets is not None else "",
         "priority_points": str(getattr(dossier, "priority_points", 0)),
         "passed": step.transition.target == "recommended",
         "note": step.note,
@@ -211,24 +229,34 @@ def council_minutes(step: Step) -> None:
 
 @effect("assignment_decision")
 def assignment_decision(step: Step) -> None:
+    """The director's decision; its number and date are those typed on the assignment form."""
     dossier = step.dossier
     payload = step.payload or {}
-    city_number = ctx.pick(payload, dossier, "city_decision_number", "decision_number")
-    city_date = ctx.pick(payload, dossier, "city_decision_date", "decision_date")
-    amount = ctx.pick(payload, dossier, "amount_vnd", "approved_amount_vnd", "requested_support_vnd")
+    assignment = ctx.latest_related(dossier, "assignment")
+    city = ctx.latest_related(dossier, "city_item")
+    city_number = getattr(city, "decision_number", "") or ""
+    amount = ctx.pick({}, city, "support_vnd") or getattr(dossier, "requested_support_vnd", None)
+    due = getattr(assignment, "contract_due_on", None)
     days = getattr(dossier.call, "contract_days", None)
+    if due:
+        deadline = f"chậm nhất {format_date_vi(due)}"
+    else:
+        deadline = f"trong thời hạn {days} ngày làm việc kể từ ngày Quyết định có hiệu lực" if days else ""
     _issue(
         step,
         K.ASSIGNMENT_DECISION,
         f"Quyết định giao trực tiếp thực hiện nhiệm vụ cho {dossier.enterprise.name}",
         {
-            "city_decision": " ".join(x for x in (str(city_number or ""), ctx.date_text(city_date)) if x),
+            "city_decision": " ".join(
+                x for x in (city_number, ctx.date_text(getattr(city, "decision_date", None))) if x
+            ),
             "amount_vnd": int(amount) if amount not in (None, "") else None,
             "period_text": ctx.dossier_data(dossier)["period"],
-            "contract_deadline_text": f"trong thời hạn {days} ngày làm việc kể từ ngày Quyết định có hiệu lực"
-            if days
-            else "",
+            "contract_deadline_text": deadline,
         },
+        number=str(ctx.pick(payload, assignment, "decision_number") or ""),
+        number_field="decision_number",
+        issued_on=ctx.pick(payload, assignment, "decision_date"),
     )
 
 
@@ -259,6 +287,8 @@ def support_contract(step: Step) -> None:
             "assignment_decision": ctx.document_number(step.dossier, K.ASSIGNMENT_DECISION),
         },
         signer=signer,
+        number=str(ctx.pick(step.payload or {}, contract["record"], "number", "contract_number") or ""),
+        issued_on=ctx.pick(step.payload or {}, contract["record"], "signed_on"),
     )
 
 
@@ -267,7 +297,9 @@ def acceptance_minutes(step: Step) -> None:
     payload = step.payload or {}
     signer = ctx.signer_for(step.dossier.agency, step.actor)
     passed = step.transition.target == "accepted"
-    record = ctx.latest_related(step.dossier, "acceptances", "acceptance")
+    contract_record = ctx.contract_record(step.dossier)
+    record = ctx.latest_related(contract_record, "acceptance") if contract_record else None
+    held_on = ctx.pick(payload, record, "minutes_date")
     _issue(
         step,
         K.ACCEPTANCE_MINUTES,
@@ -279,9 +311,10 @@ def acceptance_minutes(step: Step) -> None:
             "findings": str(ctx.pick(payload, record, "findings", "comments") or step.note or ""),
             "contract_number": ctx.contract_data(step.dossier, {})["number"],
             "inspection_minutes": ctx.document_number(step.dossier, K.INSPECTION_MINUTES),
-            "held_on_text": format_date_vi(timezone.localdate()),
+            "held_on_text": ctx.date_text(held_on) or format_date_vi(timezone.localdate()),
         },
         signer=signer,
+        issued_on=held_on,
     )
 
 
@@ -290,8 +323,9 @@ def liquidation_minutes(step: Step) -> None:
     payload = step.payload or {}
     signer = ctx.signer_for(step.dossier.agency, step.actor)
     contract = ctx.contract_data(step.dossier, {})
-    record = ctx.latest_related(step.dossier, "liquidations", "liquidation")
+    record = ctx.latest_related(contract["record"], "liquidation") if contract["record"] else None
     final = ctx.pick(payload, record, "final_amount_vnd", "amount_vnd")
+    held_on = ctx.pick(payload, record, "liquidated_on")
     _issue(
         step,
         K.LIQUIDATION_MINUTES,
@@ -303,9 +337,10 @@ def liquidation_minutes(step: Step) -> None:
             "final_amount_vnd": int(final) if final not in (None, "") else contract["amount_vnd"],
             "acceptance_minutes": ctx.document_number(step.dossier, K.ACCEPTANCE_MINUTES),
             "result": str(ctx.pick(payload, record, "result", "note") or step.note or ""),
-            "held_on_text": format_date_vi(timezone.localdate()),
+            "held_on_text": ctx.date_text(held_on) or format_date_vi(timezone.localdate()),
         },
         signer=signer,
+        issued_on=held_on,
     )
 
 
@@ -313,8 +348,8 @@ def liquidation_minutes(step: Step) -> None:
 def payment_request(step: Step) -> None:
     payload = step.payload or {}
     contract = ctx.contract_data(step.dossier, {})
-    record = ctx.latest_related(step.dossier, "payments", "payment")
-    liquidation = ctx.latest_related(step.dossier, "liquidations", "liquidation")
+    record = ctx.latest_related(contract["record"], "payment") if contract["record"] else None
+    liquidation = ctx.latest_related(contract["record"], "liquidation") if contract["record"] else None
     amount = ctx.pick(payload, record, "amount_vnd", "paid_amount_vnd") or ctx.pick(
         {}, liquidation, "final_amount_vnd"
     )

@@ -8,13 +8,14 @@ counter only grows, and documents are never deleted from the register).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from nangsuat.core.models import Agency
 
-from .models import DocumentCounter, DocumentKind
+from .models import Document, DocumentCounter, DocumentKind
 
 # The number's symbol for each kind: type abbreviation (Phụ lục III) before the issuing body's symbol.
 # The minutes carry their own abbreviation so each kind keeps its own series; the advisory council keeps
@@ -64,3 +65,45 @@ def allocate_number(*, agency: Agency, kind: str, year: int) -> Allocated:
         counter.last_number += 1
         counter.save(update_fields=["last_number"])
     return Allocated(series, counter.last_number, format_number(counter.last_number, series))
+
+
+def suggest_number(*, agency: Agency, kind: str, year: int) -> str:
+    """The number the next document of ``kind`` would get (for a form's initial value; not reserved)."""
+    series = series_for(agency, kind)
+    last = (
+        DocumentCounter.objects.filter(agency=agency, year=year, series=series)
+        .values_list("last_number", flat=True)
+        .first()
+    )
+    return format_number((last or 0) + 1, series)
+
+
+def register_given_number(*, agency: Agency, kind: str, year: int, number: str) -> Allocated | None:
+    """Enter a number someone already gave (a contract or decision number typed on the form) in the
+    register. A number in the kind's own series ('07/HĐ-SKHCN') takes that place in the series and moves
+    the counter past it; any other form keeps its own side series. Returns None when the number is
+    already in the register for the year (the caller refuses it)."""
+    number = " ".join(number.split())
+    series = series_for(agency, kind)
+    with transaction.atomic():
+        if Document.objects.filter(agency=agency, year=year, number=number).exists():
+            return None
+        match = re.fullmatch(r"0*(\d{1,6})/(.+)", number)
+        if match and match.group(2) == series:
+            sequence = int(match.group(1))
+            counter, _created = DocumentCounter.objects.select_for_update().get_or_create(
+                agency=agency, year=year, series=series
+            )
+            if Document.objects.filter(agency=agency, year=year, series=series, sequence=sequence).exists():
+                return None
+            if sequence > counter.last_number:
+                counter.last_number = sequence
+                counter.save(update_fields=["last_number"])
+            return Allocated(series, sequence, format_number(sequence, series))
+        side = f"{series}#"
+        counter, _created = DocumentCounter.objects.select_for_update().get_or_create(
+            agency=agency, year=year, series=side
+        )
+        counter.last_number += 1
+        counter.save(update_fields=["last_number"])
+        return Allocated(side, counter.last_number, number)

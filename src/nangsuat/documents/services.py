@@ -15,9 +15,11 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import close_old_connections, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
 from nangsuat.core.jobs import start_job
@@ -26,7 +28,7 @@ from nangsuat.core.models import Agency, Job
 from . import kinds
 from .format import Head
 from .models import Document
-from .numbering import allocate_number
+from .numbering import allocate_number, register_given_number
 from .pdf import ConversionUnavailable, docx_to_pdf, soffice_path
 
 if TYPE_CHECKING:
@@ -47,12 +49,26 @@ def issue_document(
     signer_name: str = "",
     signer_title: str = "",
     visible_to_enterprise: bool = True,
+    number: str = "",
+    number_field: str = "number",
 ) -> Document:
     """Number, draw and register a document of ``kind`` from ``data`` (the values its layout reads,
-    kept on the record so it can be drawn again). Schedules its PDF after the commit."""
+    kept on the record so it can be drawn again). Schedules its PDF after the commit.
+
+    ``number`` is a number already given on a form (a contract's, a decision's): it is entered in the
+    register as it is; one the register already holds for the year is refused with a
+    ``ValidationError`` on ``number_field``."""
     issued_on = issued_on or timezone.localdate()
     with transaction.atomic():
-        allocated = allocate_number(agency=agency, kind=kind, year=issued_on.year)
+        if number.strip():
+            allocated = register_given_number(agency=agency, kind=kind, year=issued_on.year, number=number)
+            if allocated is None:
+                raise ValidationError(
+                    {number_field: _("Số “%(number)s” đã có trong sổ văn bản năm %(year)s.")
+                     % {"number": number.strip(), "year": issued_on.year}}
+                )  # fmt: skip
+        else:
+            allocated = allocate_number(agency=agency, kind=kind, year=issued_on.year)
         head = Head.for_agency(agency, number=allocated.number, issued_on=issued_on)
         content = kinds.render(kind, head, data)
         document = Document(
@@ -85,36 +101,42 @@ def _file_name(kind: str, day: dt.date, sequence: int, extension: str) -> str:
 
 
 def schedule_pdf(document: Document) -> None:
-    """Convert after the commit: as a background job owned by the document's creator (so a failure is
-    recorded), or on a plain thread for a document issued by the system."""
+    """Convert after the commit. With ``TASKS_RUN_INLINE`` (tests, a one-process demo) the conversion
+    runs right after the commit in the same thread; otherwise as a background job owned by the
+    document's creator (so a failure is on record), or on a plain thread for a system document."""
     if not getattr(settings, "DOCUMENTS_PDF", True) or soffice_path() is None:
         Document.objects.filter(pk=document.pk).update(pdf_status=Document.PdfStatus.MISSING)
         document.pdf_status = Document.PdfStatus.MISSING
         return
-    if document.created_by_id:
+    pk = document.pk
+    if settings.TASKS_RUN_INLINE:
+        transaction.on_commit(lambda: _convert_logged(pk))
+    elif document.created_by_id:
         job = Job.objects.create(
             owner_id=document.created_by_id,
             agency_id=document.agency_id,
             kind="document_pdf",
             total=1,
-            params={"document_id": document.pk},
+            params={"document_id": pk},
         )
-        start_job(job, lambda job: convert_to_pdf(document.pk))
-        return
-
-    def run() -> None:
-        close_old_connections()
-        try:
-            convert_to_pdf(document.pk)
-        except Exception:  # noqa: BLE001 - the status on the record tells the register
-            log.exception("PDF conversion of document %s failed", document.pk)
-        finally:
-            close_old_connections()
-
-    if settings.TASKS_RUN_INLINE:
-        transaction.on_commit(run)
+        start_job(job, lambda job: convert_to_pdf(pk))
     else:
+
+        def run() -> None:
+            close_old_connections()
+            try:
+                _convert_logged(pk)
+            finally:
+                close_old_connections()
+
         transaction.on_commit(lambda: threading.Thread(target=run, daemon=True).start())
+
+
+def _convert_logged(document_id: int) -> None:
+    try:
+        convert_to_pdf(document_id)
+    except Exception:  # noqa: BLE001 - the status on the record tells the register
+        log.exception("PDF conversion of document %s failed", document_id)
 
 
 def convert_to_pdf(document_id: int) -> dict[str, Any]:

@@ -1,0 +1,116 @@
+"""PDF conversion after the commit, and who may download what."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from nangsuat.core.roles import Role
+from nangsuat.documents import services
+from nangsuat.documents.models import Document
+from nangsuat.documents.pdf import soffice_path
+from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
+
+from .factories import DossierFactory
+from .helpers import run_effect
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def slip(dossier, owner):
+    return run_effect("receipt_slip", dossier, owner)
+
+
+@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) is not installed")
+def test_pdf_is_made_after_the_commit(dossier, owner, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = run_effect("receipt_slip", dossier, owner)
+        assert Document.objects.get(pk=document.pk).pdf_status == Document.PdfStatus.PENDING
+    document.refresh_from_db()
+    assert document.pdf_status == Document.PdfStatus.READY
+    with document.pdf.open("rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+
+
+def test_without_libreoffice_the_docx_stays_and_pdf_is_marked_missing(dossier, owner, monkeypatch):
+    monkeypatch.setattr(services, "soffice_path", lambda: None)
+    document = run_effect("receipt_slip", dossier, owner)
+    document.refresh_from_db()
+    assert document.file and not document.pdf and document.pdf_status == Document.PdfStatus.MISSING
+
+
+def test_enterprise_downloads_its_own_documents_only(client, slip, owner, dossier):
+    client.force_login(owner)
+    response = client.get(reverse("documents:download", args=[slip.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert b"".join(response.streaming_content)[:2] == b"PK"
+    stranger = enterprise_user(EnterpriseFactory(agency=dossier.agency))
+    client.force_login(stranger)
+    assert client.get(reverse("documents:download", args=[slip.pk])).status_code == 404
+    assert client.get(reverse("documents:download_pdf", args=[slip.pk])).status_code == 404
+
+
+def test_enterprise_never_gets_internal_documents(client, dossier, owner, officer):
+    minutes = run_effect("council_minutes", dossier, officer)
+    client.force_login(owner)
+    assert client.get(reverse("documents:download", args=[minutes.pk])).status_code == 404
+
+
+def test_staff_of_another_agency_cannot_download(client, slip, vinh_long):
+    client.force_login(UserFactory(role=Role.OFFICER, agency=vinh_long))
+    assert client.get(reverse("documents:download", args=[slip.pk])).status_code == 404
+    client.force_login(UserFactory(role=Role.MINISTRY, agency=None))
+    assert client.get(reverse("documents:download", args=[slip.pk])).status_code == 200
+
+
+def test_anonymous_is_sent_to_login(client, slip):
+    response = client.get(reverse("documents:download", args=[slip.pk]))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_pdf_download_without_pdf_is_404(client, slip, officer):
+    client.force_login(officer)
+    assert client.get(reverse("documents:download_pdf", args=[slip.pk])).status_code == 404
+
+
+def test_register_page_filters_and_exports(client, can_tho, officer, vinh_long):
+    mine = DossierFactory(call__agency=can_tho)
+    theirs = DossierFactory(call__agency=vinh_long)
+    run_effect("receipt_slip", mine, officer)
+    run_effect("support_contract", mine, officer, payload={"amount_vnd": 100_000_000})
+    run_effect("receipt_slip", theirs, UserFactory(role=Role.OFFICER, agency=vinh_long))
+    client.force_login(officer)
+    html = client.get(reverse("documents:register")).content.decode()
+    assert "01/PTN-SKHCN" in html and "01/HĐ-SKHCN" in html and theirs.tracking_code not in html
+    html = client.get(reverse("documents:register"), {"kind": "support_contract"}).content.decode()
+    assert "01/HĐ-SKHCN" in html and "01/PTN-SKHCN" not in html
+    html = client.get(reverse("documents:register"), {"q": mine.tracking_code}).content.decode()
+    assert "01/PTN-SKHCN" in html
+    bad = client.get(reverse("documents:register"), {"year": "abc", "date_from": "31/12"})
+    assert bad.status_code == 200 and "Năm không hợp lệ" in bad.content.decode()
+    empty = client.get(reverse("documents:register"), {"kind": "payment_request"}).content.decode()
+    assert "Chưa có văn bản phù hợp" in empty
+
+    response = client.get(reverse("documents:export"), {"kind": "receipt_slip"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]]
+    assert [r[1] for r in rows] == ["01/PTN-SKHCN"] and rows[0][5] == mine.tracking_code
+
+
+def test_register_is_for_staff(client, owner):
+    client.force_login(owner)
+    assert client.get(reverse("documents:register")).status_code == 403
+    assert client.get(reverse("documents:export")).status_code == 403
+
+
+def test_redraw_pdf_needs_an_office_role(client, slip, can_tho, monkeypatch):
+    monkeypatch.setattr(services, "soffice_path", lambda: None)
+    client.force_login(UserFactory(role=Role.CITY, agency=can_tho))
+    assert client.post(reverse("documents:redraw_pdf", args=[slip.pk])).status_code == 403
+    client.force_login(UserFactory(role=Role.OFFICER, agency=can_tho))
+    response = client.post(reverse("documents:redraw_pdf", args=[slip.pk]), {"next": "https://evil.example/"})
+    assert response.status_code == 302 and response["Location"] == reverse("documents:register")
