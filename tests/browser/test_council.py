@@ -79,7 +79,7 @@ def test_member_scores_secretary_recommends_director_lists(page, can_tho):
     content = page.content()
     assert "5/5" in content and "Không đạt" in content
     row = page.locator("tr", has_text=first.tracking_code)
-    row.get_by_role("button", name="Hội đồng đề xuất hỗ trợ").click()
+    row.get_by_role("button", name="Đề xuất hỗ trợ").click()
     page.wait_for_load_state()
     assert "Đã ghi nhận kết quả của hội đồng" in page.content()
     workflow.perform(dossier=dossiers[1], action="recommend", actor=secretary_user)
@@ -100,3 +100,64 @@ def test_member_scores_secretary_recommends_director_lists(page, can_tho):
     page.wait_for_load_state()
     assert "Đã trình UBND thành phố 2 hồ sơ" in page.content()
     screenshot(page, "city-list-after-proposal")
+
+
+def test_officer_records_the_city_decision_and_the_enterprise_follows_its_contract(page, can_tho):
+    import datetime as dt
+
+    from nangsuat.contracts import services as contract_services
+    from tests.contracts.test_workflow import recommended
+    from tests.factories import enterprise_user
+
+    page.on("dialog", lambda dialog: dialog.accept())
+    officer = staff(Role.OFFICER, can_tho, "Nguyễn Thị Thu Hà")
+    director = staff(Role.DIRECTOR, can_tho, "Trần Văn Minh")
+    call = CallFactory(agency=can_tho, title="Đợt đăng ký hỗ trợ năm 2026")
+    council = make_council(call, officer=officer)
+    a = recommended(call, officer, council, enterprise=EnterpriseFactory(agency=can_tho, name=NAMES[0]))
+    b = recommended(call, officer, council, enterprise=EnterpriseFactory(agency=can_tho, name=NAMES[1]))
+    for d in (a, b):
+        workflow.perform(dossier=d, action="propose", actor=director)
+
+    login(page, officer)
+    page.goto(f"/submissions/{call.pk}/decision/")
+    page.fill("#id_decision_number", "1234/QĐ-UBND")
+    page.fill("#id_decision_date", "2026-06-01")
+    page.locator("tr", has_text=a.tracking_code).get_by_label("Phê duyệt", exact=True).check()
+    page.locator("tr", has_text=b.tracking_code).get_by_label("Không phê duyệt").check()
+    page.locator("tr", has_text=b.tracking_code).locator("input[type=text]").fill(
+        "Trùng nội dung đã hỗ trợ năm 2025"
+    )
+    screenshot(page, "city-decision-officer")
+    page.get_by_role("button", name="Ghi nhận").click()
+    page.wait_for_load_state()
+    assert "Đã ghi nhận quyết định cho 2 hồ sơ" in page.content()
+
+    workflow.perform(dossier=a, action="assign", actor=director,
+                     payload={"decision_number": "45/QĐ-SKHCN", "decision_date": dt.date(2026, 6, 10)})  # fmt: skip
+    workflow.perform(dossier=a, action="sign_contract", actor=director, payload={
+        "number": "01/2026/HĐ-SKHCN", "signed_on": dt.date(2026, 6, 20), "amount_vnd": 140_000_000,
+        "deliverables": "Giấy chứng nhận ISO 9001:2015 do tổ chức chứng nhận được công nhận cấp",
+        "deadline": dt.date(2026, 12, 31)})  # fmt: skip
+    ent = enterprise_user(a.enterprise, full_name="Ngô Thị Kim Yến")
+    a.refresh_from_db()
+    workflow.perform(dossier=a, action="start", actor=ent)
+    contract_services.add_progress_report(contract=a.contract, actor=ent, period="Quý III/2026",
+                                          text="Đã đào tạo nhận thức ISO 9001 cho 45 cán bộ, công nhân.")  # fmt: skip
+
+    page.context.clear_cookies()
+    login(page, ent)
+    page.goto(f"/contracts/{a.contract.pk}/")
+    page.fill("#id_period", "Quý IV/2026")
+    page.fill("#id_text", "Đã xây dựng hệ thống tài liệu, đánh giá nội bộ lần 1.")
+    page.get_by_role("button", name="Gửi báo cáo").click()
+    page.wait_for_load_state()
+    assert "Quý IV/2026" in page.content()
+    page.get_by_role("link", name="Đề nghị nghiệm thu").click()
+    page.fill(
+        "#id_self_assessment", "Doanh nghiệp đã được cấp giấy chứng nhận ISO 9001:2015 ngày 10/12/2026."
+    )
+    page.get_by_role("button", name="Gửi đề nghị").click()
+    page.wait_for_load_state()
+    assert "Đã gửi đề nghị nghiệm thu" in page.content()
+    screenshot(page, "contract-detail-enterprise")

@@ -65,7 +65,7 @@ def test_secretary_sees_progress_not_values_then_the_ranked_result(in_council, c
     )
     score_all(in_council, scorers[2:], (13, 41, 27))
     page = c.get(reverse("councils:detail", args=[council_obj.pk])).content.decode()
-    assert "81,00" in page and "Hội đồng đề xuất hỗ trợ" in page
+    assert "81,00" in page and "Đề xuất hỗ trợ" in page
     r = c.post(reverse("councils:decide", args=[council_obj.pk, in_council.pk]), {"action": "recommend"})
     assert r.status_code == 302
     in_council.refresh_from_db()

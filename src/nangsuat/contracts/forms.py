@@ -9,6 +9,8 @@ terminate → terminated_on (optional, default today).
 """
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.dossiers.workflow import action_form
@@ -17,8 +19,16 @@ DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 MAX_UPLOAD = 20 * 1024 * 1024
 
 
-def _required(label: str) -> dict:
-    return {"required": _("Vui lòng nhập %(label)s.") % {"label": label}}
+def _lower_first(text) -> str:
+    text = str(text)
+    return text[:1].lower() + text[1:]
+
+
+_lower_lazy = lazy(_lower_first, str)
+
+
+def _required(label) -> dict:
+    return {"required": format_lazy(_("Vui lòng nhập {}."), _lower_lazy(label))}
 
 
 def date_field(label, required=True) -> forms.DateField:
@@ -63,9 +73,9 @@ class MultipleFileField(forms.FileField):
 
 @action_form("approve")
 class CityDecisionForm(forms.Form):
-    decision_number = text_field(_("số quyết định"), max_length=50)
-    decision_date = date_field(_("ngày quyết định"))
-    decision_file = forms.FileField(label=_("tệp quyết định (nếu có)"), required=False)
+    decision_number = text_field(_("Số quyết định"), max_length=50)
+    decision_date = date_field(_("Ngày quyết định"))
+    decision_file = forms.FileField(label=_("Tệp quyết định (nếu có)"), required=False)
 
 
 @action_form("not_approve")
@@ -75,17 +85,17 @@ class CityRefusalForm(CityDecisionForm):
 
 @action_form("assign")
 class AssignmentForm(forms.Form):
-    decision_number = text_field(_("số quyết định giao"), max_length=50)
-    decision_date = date_field(_("ngày quyết định"))
+    decision_number = text_field(_("Số quyết định giao"), max_length=50)
+    decision_date = date_field(_("Ngày quyết định"))
 
 
 @action_form("sign_contract")
 class ContractForm(forms.Form):
-    number = text_field(_("số hợp đồng"), max_length=50)
-    signed_on = date_field(_("ngày ký"))
-    amount_vnd = amount_field(_("kinh phí hỗ trợ (đồng)"))
-    deliverables = text_field(_("sản phẩm phải giao nộp"), textarea=True)
-    deadline = date_field(_("thời hạn hoàn thành"))
+    number = text_field(_("Số hợp đồng"), max_length=50)
+    signed_on = date_field(_("Ngày ký"))
+    amount_vnd = amount_field(_("Kinh phí hỗ trợ (đồng)"))
+    deliverables = text_field(_("Sản phẩm phải giao nộp"), textarea=True)
+    deadline = date_field(_("Thời hạn hoàn thành"))
 
     def clean(self):
         data = super().clean()
@@ -96,13 +106,13 @@ class ContractForm(forms.Form):
 
 @action_form("request_completion")
 class CompletionRequestForm(forms.Form):
-    self_assessment = text_field(_("báo cáo tự đánh giá"), textarea=True)
-    evidence = MultipleFileField(label=_("minh chứng (giấy chứng nhận, báo cáo...)"), required=False)
+    self_assessment = text_field(_("Báo cáo tự đánh giá"), textarea=True)
+    evidence = MultipleFileField(label=_("Minh chứng (giấy chứng nhận, báo cáo...)"), required=False)
 
 
 class _AcceptanceForm(forms.Form):
-    rating = text_field(_("xếp loại"), max_length=50)
-    minutes_date = date_field(_("ngày biên bản nghiệm thu"))
+    rating = text_field(_("Xếp loại"), max_length=50)
+    minutes_date = date_field(_("Ngày biên bản nghiệm thu"))
     passing = True
 
     def __init__(self, *args, dossier=None, **kwargs):
@@ -111,7 +121,7 @@ class _AcceptanceForm(forms.Form):
             ratings = dossier.call.ratings()
             choices = ratings[:-1] if self.passing else ratings[-1:]
             self.fields["rating"] = forms.ChoiceField(
-                label=_("xếp loại"), choices=[(r, r) for r in choices],
+                label=_("Xếp loại"), choices=[(r, r) for r in choices],
                 error_messages={"required": _("Vui lòng chọn xếp loại."),
                                 "invalid_choice": _("Xếp loại không hợp lệ.")},
             )  # fmt: skip
@@ -129,26 +139,26 @@ class RejectionForm(_AcceptanceForm):
 
 @action_form("liquidate")
 class LiquidationForm(forms.Form):
-    final_amount_vnd = amount_field(_("kinh phí quyết toán (đồng)"))
-    liquidated_on = date_field(_("ngày thanh lý"))
+    final_amount_vnd = amount_field(_("Kinh phí quyết toán (đồng)"))
+    liquidated_on = date_field(_("Ngày thanh lý"))
 
 
 @action_form("pay")
 class PaymentForm(forms.Form):
-    amount_vnd = amount_field(_("số tiền thanh toán (đồng)"))
-    paid_on = date_field(_("ngày thanh toán"))
-    reference = text_field(_("số chứng từ"), max_length=100)
+    amount_vnd = amount_field(_("Số tiền thanh toán (đồng)"))
+    paid_on = date_field(_("Ngày thanh toán"))
+    reference = text_field(_("Số chứng từ"), max_length=100)
 
 
 @action_form("terminate")
 class TerminationForm(forms.Form):
-    terminated_on = date_field(_("ngày chấm dứt"), required=False)
+    terminated_on = date_field(_("Ngày chấm dứt"), required=False)
 
 
 class ProgressReportForm(forms.Form):
-    period = text_field(_("kỳ báo cáo"), max_length=100)
-    text = text_field(_("nội dung"), textarea=True)
-    file = forms.FileField(label=_("tệp đính kèm (nếu có)"), required=False)
+    period = text_field(_("Kỳ báo cáo"), max_length=100)
+    text = text_field(_("Nội dung"), textarea=True)
+    file = forms.FileField(label=_("Tệp đính kèm (nếu có)"), required=False)
 
     def clean_file(self):
         f = self.cleaned_data.get("file")

@@ -147,6 +147,7 @@ def city_list(request, call_pk):
     rows = selectors.city_rows(call)
     return render(request, "contracts/city_list.html", {
         "call": call, "rows": rows, "totals": _running_total(call, rows, set()),
+        "open_count": sum(1 for r in rows if not r.proposed),
         "can_propose": request.user.has_role(Role.DIRECTOR) and request.user.agency_id == call.agency_id,
         "can_record": request.user.has_role(Role.OFFICER) and request.user.agency_id == call.agency_id,
     })  # fmt: skip
