@@ -74,3 +74,14 @@ def test_home_on_a_phone(page):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "no horizontal scrolling on a phone"
     screenshot(page, "home-390")
+
+
+def test_admin_sees_every_section_in_the_navigation(page, can_tho):
+    admin = UserFactory(role=Role.ADMIN, agency=can_tho, full_name="Lê Thị Quản Trị")
+    enrol_totp(admin, DEMO_TOTP_SECRET)
+    login(page, admin)
+    page.goto("/app/")
+    nav = page.locator("#mainnav")
+    assert nav.get_by_role("link", name="Tổng quan").get_attribute("aria-current") == "page"
+    assert nav.get_by_role("link", name="Doanh nghiệp").is_visible()
+    screenshot(page, "dashboard-admin-1280")
