@@ -265,14 +265,14 @@ class OfficialDocument:
         p = left.add_paragraph()
         p.alignment = CENTER
         _font(p.add_run(self.body), 12, bold=True)
-        _rule(left, HEADER_LEFT_MM / 3, HEADER_LEFT_MM, space_before=2)
+        _rule(left, HEADER_LEFT_MM / 3, HEADER_LEFT_MM, space_before=4)
         p = right.paragraphs[0]
         p.alignment = CENTER
         _font(p.add_run(NATIONAL_TITLE), 12, bold=True)
         p = right.add_paragraph()
         p.alignment = CENTER
         _font(p.add_run(MOTTO), 13, bold=True)
-        _rule(right, MOTTO_WIDTH_MM, HEADER_RIGHT_MM, space_before=2)
+        _rule(right, MOTTO_WIDTH_MM, HEADER_RIGHT_MM, space_before=3)
         left, right = table.rows[1].cells
         p = left.paragraphs[0]
         p.alignment = CENTER
@@ -295,7 +295,7 @@ class OfficialDocument:
         p = self.doc.add_paragraph()
         p.alignment = CENTER
         _font(p.add_run(MOTTO), 14, bold=True)
-        _rule(self.doc, MOTTO_WIDTH_MM * 14 / 13, TEXT_WIDTH_MM, space_before=2)
+        _rule(self.doc, MOTTO_WIDTH_MM * 14 / 13, TEXT_WIDTH_MM, space_before=3)
 
     # Title and body.
     def title(self, type_name: str, summary: str = "", number_below: bool = False) -> None:
@@ -314,7 +314,7 @@ class OfficialDocument:
             _spacing(p, before=2)
             _font(p.add_run(f"Số: {self.number}"), 13)
         else:
-            _rule(self.doc, 30, TEXT_WIDTH_MM, space_before=3)
+            _rule(self.doc, 30, TEXT_WIDTH_MM, space_before=7)
         self.space(6)
 
     def space(self, points: float = 6) -> None:
@@ -383,7 +383,11 @@ class OfficialDocument:
 
     # Signatures and recipients.
     def signatures(self, signatures: list[Signature], recipients: list[str] | None = None) -> None:
-        self.space(10)
+        # The page that carries the signature must carry some of the text too (Nghị định 30, Phụ lục I).
+        if self.doc.paragraphs:
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        self.space(8)
+        self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
         columns: list[tuple[str, object]] = []
         if recipients is not None:
             columns.append(("recipients", recipients))
@@ -412,7 +416,7 @@ class OfficialDocument:
                 p = _cell_paragraph(cell, first)
                 p.alignment = CENTER
                 _font(p.add_run(content.note), 13, italic=True)
-            for _i in range(4):
+            for _i in range(3):
                 p = _cell_paragraph(cell, first)
                 p.paragraph_format.line_spacing = 1.15
             p = _cell_paragraph(cell, first)

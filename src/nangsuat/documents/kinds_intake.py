@@ -134,7 +134,7 @@ def validity_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
         for i, (item, result, evidence) in enumerate(data.get("checks") or [], 1)
     ]
     if rows:
-        doc.table(["STT", "Điều kiện", "Kết quả", "Căn cứ, minh chứng"], rows, [12, 73, 25, 55])
+        doc.table(["STT", "Điều kiện", "Kết quả", "Căn cứ, minh chứng"], rows, [15, 70, 25, 55])
     if data.get("duplicate_note"):
         doc.para(text(data.get("duplicate_note")))
     valid = bool(data.get("valid"))
@@ -221,7 +221,7 @@ def council_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
     ]
     if rows:
         rows.append(["", "Tổng điểm trung bình", "100", text(data.get("total"), "—")])
-        doc.table(["STT", "Tiêu chí", "Điểm tối đa", "Điểm trung bình"], rows, [12, 98, 25, 30])
+        doc.table(["STT", "Tiêu chí", "Điểm tối đa", "Điểm trung bình"], rows, [15, 95, 25, 30])
     doc.field("Số phiếu đánh giá hợp lệ", text(data.get("sheets")))
     doc.field("Điểm ưu tiên", text(data.get("priority_points"), "0"))
     doc.heading("IV. KẾT LUẬN CỦA HỘI ĐỒNG")
