@@ -105,3 +105,13 @@ def test_between_is_the_inverse_of_add(start, n):
 def test_add_is_the_inverse_of_between_on_working_days(a, b):
     if calendar.is_working_day(b):
         assert calendar.add_working_days(a, calendar.working_days_between(a, b)) == b
+
+
+def test_cache_expires_so_other_processes_see_edits(monkeypatch):
+    monkeypatch.setattr(calendar, "connection", SimpleNamespace(in_atomic_block=False))
+    day = dt.date(2031, 3, 19)  # a Wednesday
+    assert calendar.is_working_day(day)
+    Holiday.objects.bulk_create([Holiday(date=day, name="Nghỉ", kind=Holiday.Kind.DAY_OFF)])  # no signal
+    assert calendar.is_working_day(day)  # still the cached copy
+    monkeypatch.setattr(calendar, "CACHE_SECONDS", 0)
+    assert not calendar.is_working_day(day)

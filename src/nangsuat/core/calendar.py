@@ -6,26 +6,30 @@ The `core.Holiday` table is the source of the exceptions:
 - kind ``holiday`` (ngày lễ, Tết) and ``day_off`` (ngày nghỉ bù): not worked, even on a weekday;
 - kind ``workday`` (ngày làm bù): worked, even on a Saturday or Sunday.
 
-The table is read once per process and kept in memory; saving or deleting a Holiday clears it. While a
-database transaction is open the table is read afresh (and not kept), so an edit that is rolled back
-never leaves a stale calendar behind.
+The table is read once per process and kept in memory; saving or deleting a Holiday clears it, and
+the copy is re-read after CACHE_SECONDS anyway, so other server processes see an edit within minutes.
+While a database transaction is open the table is read afresh (and not kept), so an edit that is rolled
+back never leaves a stale calendar behind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
 SATURDAY = 5
+CACHE_SECONDS = 300
 
 
 @dataclass(frozen=True)
 class _Exceptions:
     off: frozenset[dt.date]
     worked: frozenset[dt.date]
+    loaded_at: float = field(default_factory=time.monotonic)
 
 
 _cache: _Exceptions | None = None
@@ -55,7 +59,7 @@ def _load() -> _Exceptions:
 
 def _exceptions() -> _Exceptions:
     global _cache
-    if _cache is not None:
+    if _cache is not None and time.monotonic() - _cache.loaded_at < CACHE_SECONDS:
         return _cache
     loaded = _load()
     if not connection.in_atomic_block:
