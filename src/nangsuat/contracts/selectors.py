@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from nangsuat.core.roles import Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
-from nangsuat.dossiers.models import Call, Dossier
+from nangsuat.dossiers.models import Call, CallContent, Dossier
 from nangsuat.dossiers.permissions import member_enterprise_ids
 from nangsuat.dossiers.states import State
 
@@ -78,14 +78,15 @@ def city_rows(call: Call) -> list[CityRow]:
     """Recommended dossiers and those already on the list, in the council's rank order."""
     dossiers = (
         Dossier.objects.filter(call=call, state__in={State.RECOMMENDED, *services.COMMITTED_STATES})
-        .select_related("enterprise", "content", "council_result", "call")
+        .select_related("enterprise", "content", "council_result", "call", *services.AMOUNT_RELATIONS)
     )  # fmt: skip
+    contents = {c.content_id: c for c in CallContent.objects.filter(call=call)}
     rows = []
     for d in dossiers:
         result = getattr(d, "council_result", None)
-        proposed = d.state != State.RECOMMENDED
-        amount = services.supported_amount(d) if proposed else services.proposed_support(d)
-        rows.append(CityRow(d, result.rank if result else None, result.total_mean if result else None, amount,
-                            services.support_limit(d), proposed))  # fmt: skip
+        content = contents.get(d.content_id)
+        rows.append(CityRow(d, result.rank if result else None, result.total_mean if result else None,
+                            services.amount_of(d, content), services.limit_of(d, content),
+                            d.state != State.RECOMMENDED))  # fmt: skip
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.dossier.pk))
     return rows

@@ -68,44 +68,65 @@ def call_content_for(dossier: Dossier) -> CallContent | None:
     return CallContent.objects.filter(call_id=dossier.call_id, content_id=dossier.content_id).first()
 
 
-def support_limit(dossier: Dossier) -> int | None:
-    """The most the programme may pay this dossier (rate × cost or the ceiling), None if unknown."""
-    content = call_content_for(dossier)
+def limit_of(dossier: Dossier, content: CallContent | None) -> int | None:
     if content is None or dossier.total_cost_vnd is None:
         return None
     return content.max_support_for(dossier.total_cost_vnd)
 
 
-def proposed_support(dossier: Dossier) -> int:
-    """The support proposed before a contract: what the enterprise asks, within the limit."""
-    limit = support_limit(dossier)
+def _proposed(dossier: Dossier, content: CallContent | None) -> int:
+    limit = limit_of(dossier, content)
     requested = dossier.requested_support_vnd
     if requested is None:
         return limit or 0
     return min(requested, limit) if limit is not None else requested
 
 
+def support_limit(dossier: Dossier) -> int | None:
+    """The most the programme may pay this dossier (rate × cost or the ceiling), None if unknown."""
+    return limit_of(dossier, call_content_for(dossier))
+
+
+def proposed_support(dossier: Dossier) -> int:
+    """The support proposed before a contract: what the enterprise asks, within the limit."""
+    return _proposed(dossier, call_content_for(dossier))
+
+
+# The records an amount is read from, loaded with the dossier in one query.
+AMOUNT_RELATIONS = ("contract__payment", "contract__liquidation", "city_item")
+
+
+def amount_of(dossier: Dossier, content: CallContent | None) -> int:
+    contract = getattr(dossier, "contract", None)  # a missing reverse one-to-one is an AttributeError
+    if contract is not None:
+        payment = getattr(contract, "payment", None)
+        if payment is not None:
+            return payment.amount_vnd
+        liquidation = getattr(contract, "liquidation", None)
+        if liquidation is not None:
+            return liquidation.final_amount_vnd
+        return contract.amount_vnd
+    item = getattr(dossier, "city_item", None)
+    return item.support_vnd if item is not None else _proposed(dossier, content)
+
+
 def supported_amount(dossier: Dossier) -> int:
     """The amount a dossier commits: paid, else liquidated, else contracted, else proposed."""
-    contract = SupportContract.objects.filter(dossier=dossier).first()
-    if contract is not None:
-        for attr, field in (("payment", "amount_vnd"), ("liquidation", "final_amount_vnd")):
-            record = getattr(contract, attr, None)  # a missing reverse one-to-one is an AttributeError
-            if record is not None:
-                return getattr(record, field)
-        return contract.amount_vnd
-    item = ProposedDossier.objects.filter(dossier=dossier).first()
-    return item.support_vnd if item is not None else proposed_support(dossier)
+    from nangsuat.dossiers.models import Dossier
+
+    fresh = Dossier.objects.select_related(*AMOUNT_RELATIONS).get(pk=dossier.pk)
+    return amount_of(fresh, call_content_for(fresh))
 
 
 def committed_total(call: Call, *, exclude_pk: int | None = None) -> int:
-    """Sum of the supported amounts of the call's dossiers already proposed or further on."""
+    """Sum of the supported amounts of the call's dossiers already proposed or further on (two queries)."""
     from nangsuat.dossiers.models import Dossier
 
-    qs = Dossier.objects.filter(call=call, state__in=COMMITTED_STATES)
+    qs = Dossier.objects.filter(call=call, state__in=COMMITTED_STATES).select_related(*AMOUNT_RELATIONS)
     if exclude_pk is not None:
         qs = qs.exclude(pk=exclude_pk)
-    return sum(supported_amount(d) for d in qs.select_related("call"))
+    contents = {c.content_id: c for c in CallContent.objects.filter(call=call)}
+    return sum(amount_of(d, contents.get(d.content_id)) for d in qs)
 
 
 def budget_message(call: Call, committed: int, extra: int) -> str:

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -42,7 +43,11 @@ def council_index(request):
     """Members: their assigned dossiers; officers and directors: the agency's councils."""
     user = request.user
     sheets = selectors.sheets_of(user)
-    councils = selectors.councils_for(user).order_by("-call__year", "-created_at")
+    councils = (
+        selectors.councils_for(user)
+        .annotate(n_dossiers=Count("results", distinct=True))
+        .order_by("-call__year", "-created_at")
+    )
     if not user.has_role(*selectors.FOLLOW_ROLES, Role.COUNCIL, Role.FINANCE):
         raise PermissionDenied
     status = request.GET.get("status", "")

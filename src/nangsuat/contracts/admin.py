@@ -1,0 +1,29 @@
+from django.contrib import admin
+
+from .models import Assignment, CitySubmission, ProposedDossier, SupportContract
+
+
+class ProposedInline(admin.TabularInline):
+    model = ProposedDossier
+    extra = 0
+    raw_id_fields = ["dossier"]
+    readonly_fields = ["rank", "support_vnd", "decision", "decision_number", "decision_date"]
+
+
+@admin.register(CitySubmission)
+class CitySubmissionAdmin(admin.ModelAdmin):
+    list_display = ["call", "agency", "created_at"]
+    inlines = [ProposedInline]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["dossier", "decision_number", "decision_date", "contract_due_on"]
+
+
+@admin.register(SupportContract)
+class SupportContractAdmin(admin.ModelAdmin):
+    list_display = ["number", "dossier", "signed_on", "amount_vnd", "deadline"]
+    list_filter = ["agency"]
+    search_fields = ["number", "dossier__tracking_code", "dossier__enterprise__name"]
+    readonly_fields = ["dossier", "agency", "amount_vnd", "signed_by"]
