@@ -415,5 +415,5 @@ def public_dossier(request, tracking_code: str, tax_code: str = ""):
         raise ApiError(404, _("Không tìm thấy hồ sơ với mã hồ sơ và mã số thuế này."))
     return {
         "tracking_code": dossier.tracking_code, "state": dossier.state, "state_label": str(State(dossier.state).label),
-        "submitted_at": dossier.submitted_at, "last_changed_at": dossier.state_changed_at, "due_on": dossier.due_on,
+        "submitted_at": dossier.submitted_at, "last_changed_at": dossier.state_changed_at or dossier.submitted_at, "due_on": dossier.due_on,
     }  # fmt: skip
