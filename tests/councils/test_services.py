@@ -149,3 +149,24 @@ def test_rank_breaks_ties_by_priority_then_submission_time(can_tho, officer):
         workflow.perform(dossier=d, action="recommend", actor=secretary.user)
     ranks = {r.dossier_id: r.rank for r in CouncilResult.objects.all()}
     assert [ranks[d.pk] for d in (best, priority, early, late)] == [1, 2, 3, 4]
+
+
+def test_member_visible_dossiers_follow_the_declaration(in_council, council):
+    from nangsuat.councils.selectors import member_visible_dossier_ids
+    from nangsuat.dossiers.models import Dossier
+
+    _c, scorers, secretary = council
+
+    def visible(user):
+        return set(
+            Dossier.objects.filter(pk__in=member_visible_dossier_ids(user)).values_list("pk", flat=True)
+        )
+
+    assert visible(scorers[0].user) == set()
+    assert visible(secretary.user) == {in_council.pk}
+    sheet = scorers[0].sheets.get(dossier=in_council)
+    services.declare_conflict(sheet=sheet, actor=scorers[0].user, has_conflict=False)
+    assert visible(scorers[0].user) == {in_council.pk}
+    sheet = scorers[1].sheets.get(dossier=in_council)
+    services.declare_conflict(sheet=sheet, actor=scorers[1].user, has_conflict=True, reason="Cổ đông")
+    assert visible(scorers[1].user) == set()

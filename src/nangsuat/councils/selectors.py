@@ -149,3 +149,18 @@ def member_users(council: Council) -> QuerySet:
         .exclude(council_seats__council=council)
         .order_by("full_name", "username")
     )
+
+
+def member_visible_dossier_ids(user: User) -> QuerySet:
+    """Dossier ids a council member may open: those they declared no conflict for (draft or submitted
+    sheet), and, for a secretary, every dossier sent to their council. For ``dossiers.permissions``:
+    ``qs.filter(pk__in=member_visible_dossier_ids(user))``."""
+    from django.db.models import Q
+
+    from nangsuat.dossiers.models import Dossier
+
+    return Dossier.objects.filter(
+        Q(score_sheets__member__user=user, score_sheets__status__in=[ScoreSheet.Status.DRAFT, ScoreSheet.Status.SUBMITTED])
+        | Q(council_result__council__members__user=user,
+            council_result__council__members__position=CouncilMember.Position.SECRETARY)
+    ).values("pk")  # fmt: skip
