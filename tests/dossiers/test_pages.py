@@ -234,3 +234,24 @@ def test_enterprise_sees_open_calls_only(call, agency, officer, ent_user, staff_
     page = staff_client(ent_user).get(reverse("dossiers:call_list")).content.decode()
     assert call.title in page and "Đợt nội bộ chưa công bố" not in page
     assert staff_client(ent_user).get(reverse("dossiers:call_create")).status_code == 403
+
+
+def test_list_query_count_does_not_grow_with_rows(call, officer, staff_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = staff_client(officer)
+    url = reverse("dossiers:dossier_list")
+    make_dossier(
+        call=call, enterprise=EnterpriseFactory(agency=call.agency), state="submitted", attachments=False
+    )
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(20):
+        make_dossier(
+            call=call, enterprise=EnterpriseFactory(agency=call.agency), state="valid", attachments=False
+        )
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)
