@@ -85,3 +85,8 @@ def test_admin_sees_every_section_in_the_navigation(page, can_tho):
     assert nav.get_by_role("link", name="Tổng quan").get_attribute("aria-current") == "page"
     assert nav.get_by_role("link", name="Doanh nghiệp").is_visible()
     screenshot(page, "dashboard-admin-1280")
+    page.locator("button[name=language][value=en]").click()
+    page.wait_for_load_state()
+    assert page.locator("#mainnav").get_by_role("link", name="Overview").is_visible()
+    assert page.locator("#mainnav").get_by_role("link", name="Enterprises").is_visible()
+    screenshot(page, "dashboard-admin-en-1280")

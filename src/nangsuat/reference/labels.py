@@ -1,6 +1,6 @@
-"""Names of the seeded support contents and their groups, marked for translation so that pages can
-show them in English with ``{% translate content.name %}`` (the database keeps the Vietnamese text;
-a name an administrator adds later simply shows in Vietnamese)."""
+"""Names of the seeded support contents, their groups and the public holidays, marked for translation so
+that pages can show them in English with ``{% translate content.name %}`` (the database keeps the
+Vietnamese text; a name an administrator adds later simply shows in Vietnamese)."""
 
 from django.utils.translation import gettext_noop as _
 
@@ -40,4 +40,29 @@ CONTENTS = (
     _("Truy xuất nguồn gốc sản phẩm, hàng hóa"),
     _("Công cụ hỗ trợ sản xuất thông minh, dịch vụ thông minh"),
     _("Ứng dụng công nghệ số trong quản trị doanh nghiệp"),
+)
+
+# Names of the public holidays in the working-day calendar (core.Holiday, seeded from the `holidays` package).
+HOLIDAYS = (
+    _("Tết Dương lịch"),
+    _("Tết Dương lịch (nghỉ bù)"),
+    _("29 Tết"),
+    _("Giao thừa Tết Nguyên Đán"),
+    _("Tết Nguyên Đán"),
+    _("Mùng hai Tết Nguyên Đán"),
+    _("Mùng ba Tết Nguyên Đán"),
+    _("Mùng bốn Tết Nguyên Đán"),
+    _("Mùng năm Tết Nguyên Đán"),
+    _("Ngày Giỗ Tổ Hùng Vương"),
+    _("Ngày Giỗ Tổ Hùng Vương (nghỉ bù)"),
+    _("Ngày Chiến thắng"),
+    _("Ngày Chiến thắng (nghỉ bù)"),
+    _("Ngày Quốc tế Lao động"),
+    _("Ngày Quốc tế Lao động (nghỉ bù)"),
+    _("Quốc khánh"),
+    _("Quốc khánh (nghỉ bù)"),
+    _("Ngày Văn hóa Việt Nam"),
+    _("Ngày Văn hóa Việt Nam (nghỉ bù)"),
+    _("Ngày làm bù (cho ngày nghỉ 31/08/2026)"),
+    _("Ngày nghỉ (thay cho ngày 22/08/2026)"),
 )
