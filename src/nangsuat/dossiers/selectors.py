@@ -289,6 +289,7 @@ def timeline(dossier: Dossier, user: User) -> list[TimelineEntry]:
             TimelineEntry(
                 getattr(doc, "created_at", None) or timezone.now(), "document",
                 f"{title} {number}".strip(), getattr(doc, "signer", None), obj=doc,
+                url=doc.get_absolute_url() if hasattr(doc, "get_absolute_url") else "",
             )
         )  # fmt: skip
     entries.sort(key=lambda e: e.at, reverse=True)
