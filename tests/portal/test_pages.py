@@ -133,5 +133,7 @@ def test_english_switch_shows_english_navigation(client, can_tho, settings):
     page = client.get(reverse("core:dashboard")).content.decode()
     assert ">Overview</span>" in page
     assert ">Enterprises</span>" in page
+    if "/dossiers/" in page:
+        assert ">Dossiers</span>" in page  # the menu wording, not the column heading "Dossier"
     assert "Skip to main content" in page
     assert "Tổng quan" not in page

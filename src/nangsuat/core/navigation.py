@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from .roles import Role
 
@@ -60,6 +60,26 @@ NAV_ITEMS: list[NavItem] = [
 ]
 
 
+# A label may read differently as a menu entry (English menus use the plural: "Dossiers", not "Dossier").
+# A translation in the "menu" context, when the catalogue has one, wins over the label's plain one.
+MENU_WORDING = (
+    pgettext_lazy("menu", "Đợt đăng ký"),
+    pgettext_lazy("menu", "Hồ sơ"),
+    pgettext_lazy("menu", "Hội đồng"),
+    pgettext_lazy("menu", "Hợp đồng"),
+    pgettext_lazy("menu", "Thông báo"),
+)
+
+
+def menu_label(label) -> str:
+    msgid = (getattr(label, "_args", None) or (None,))[0]
+    if isinstance(msgid, str):
+        worded = pgettext("menu", msgid)
+        if worded != msgid:
+            return worded
+    return str(label)
+
+
 def add_nav_item(item: NavItem) -> None:
     """Add an app's entry (idempotent: an item with the same url_name replaces the earlier one)."""
     NAV_ITEMS[:] = [i for i in NAV_ITEMS if i.url_name != item.url_name] + [item]
@@ -78,5 +98,12 @@ def items_for(user, path: str) -> list[dict]:
         except NoReverseMatch:
             continue
         prefix = item.prefix or url
-        items.append({"label": item.label, "url": url, "icon": item.icon, "active": path.startswith(prefix)})
+        items.append(
+            {
+                "label": menu_label(item.label),
+                "url": url,
+                "icon": item.icon,
+                "active": path.startswith(prefix),
+            }
+        )
     return items
