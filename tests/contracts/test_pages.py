@@ -89,3 +89,11 @@ def test_enterprise_reports_progress_and_requests_completion(call, officer, dire
     lst = client_for(officer).get(reverse("contracts:list"), {"q": dossier.tracking_code}).content.decode()
     assert dossier.contract.number in lst
     assert dt.date.today()
+
+
+def test_staff_see_the_next_steps_on_the_contract_page(call, officer, director, council):
+    dossier = contracted(call, officer, director, council)
+    page = client_for(director).get(reverse("contracts:detail", args=[dossier.contract.pk])).content.decode()
+    assert reverse("dossiers:dossier_action", args=[dossier.pk, "terminate"]) in page
+    page = client_for(officer).get(reverse("contracts:detail", args=[dossier.contract.pk])).content.decode()
+    assert "terminate" not in page

@@ -110,8 +110,30 @@ class CompletionRequestForm(forms.Form):
     evidence = MultipleFileField(label=_("Minh chứng (giấy chứng nhận, báo cáo...)"), required=False)
 
 
+def _ratings(passing: bool) -> list[tuple[str, str]]:
+    """The ratings of every call's scale (passing ones: all but the last; failing: the last), for a form
+    built without its dossier; the effect checks the rating against the dossier's own call."""
+    from nangsuat.dossiers.models import Call
+
+    seen: list[str] = []
+    scales = [Call().ratings()] + [list(r) for r in Call.objects.exclude(acceptance_ratings=[])
+                                   .values_list("acceptance_ratings", flat=True) if r]  # fmt: skip
+    for scale in scales:
+        for rating in scale[:-1] if passing else scale[-1:]:
+            if rating not in seen:
+                seen.append(rating)
+    return [(r, r) for r in seen]
+
+
+def _passing_ratings():
+    return _ratings(True)
+
+
+def _failing_ratings():
+    return _ratings(False)
+
+
 class _AcceptanceForm(forms.Form):
-    rating = text_field(_("Xếp loại"), max_length=50)
     minutes_date = date_field(_("Ngày biên bản nghiệm thu"))
     passing = True
 
@@ -119,12 +141,14 @@ class _AcceptanceForm(forms.Form):
         super().__init__(*args, **kwargs)
         if dossier is not None:
             ratings = dossier.call.ratings()
-            choices = ratings[:-1] if self.passing else ratings[-1:]
-            self.fields["rating"] = forms.ChoiceField(
-                label=_("Xếp loại"), choices=[(r, r) for r in choices],
-                error_messages={"required": _("Vui lòng chọn xếp loại."),
-                                "invalid_choice": _("Xếp loại không hợp lệ.")},
-            )  # fmt: skip
+            choices = [(r, r) for r in (ratings[:-1] if self.passing else ratings[-1:])]
+        else:
+            choices = _passing_ratings if self.passing else _failing_ratings
+        self.fields["rating"] = forms.ChoiceField(
+            label=_("Xếp loại"), choices=choices, required=self.passing,
+            error_messages={"required": _("Vui lòng chọn xếp loại."), "invalid_choice": _("Xếp loại không hợp lệ.")},
+        )  # fmt: skip
+        self.order_fields(["rating", "minutes_date"])
 
 
 @action_form("accept")

@@ -56,10 +56,9 @@ def contract_detail(request, pk, *, report_form=None, status=200):
     dossier = contract.dossier
     is_enterprise = request.user.role == Role.ENTERPRISE
     can_report = is_enterprise and dossier.state in services.REPORTING_STATES
-    can_request = is_enterprise and any(
-        t.action == "request_completion" and d.allowed
-        for t, d in workflow.available_actions(request.user, dossier)
-    )
+    available = workflow.available_actions(request.user, dossier)
+    can_request = is_enterprise and any(t.action == "request_completion" and d.allowed for t, d in available)
+    staff_actions = [] if is_enterprise else available
     return render(request, "contracts/contract_detail.html", {
         "contract": contract, "dossier": dossier, "reports": contract.progress_reports.all(),
         "completion": getattr(contract, "completion_request", None), "acceptance": getattr(contract, "acceptance", None),
@@ -67,6 +66,7 @@ def contract_detail(request, pk, *, report_form=None, status=200):
         "termination": getattr(contract, "termination", None), "assignment": getattr(dossier, "assignment", None),
         "city_item": getattr(dossier, "city_item", None), "limit": services.support_limit(dossier),
         "report_form": report_form or (ProgressReportForm() if can_report else None), "can_request": can_request,
+        "staff_actions": staff_actions,
     }, status=status)  # fmt: skip
 
 
