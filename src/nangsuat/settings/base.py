@@ -141,6 +141,8 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Chương trình 1322"
+# Accept the previous/next 30-second code too: phones drift, and a code typed at the boundary still works.
+MFA_TOTP_TOLERANCE = 1
 
 # django-axes: lock an account/IP pair after repeated failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
