@@ -4,6 +4,8 @@ import threading
 
 import pytest
 from django.db import close_old_connections, connection, transaction
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nangsuat.documents.models import DocumentCounter, DocumentKind
 from nangsuat.documents.numbering import allocate_number, format_number, suggest_number
@@ -70,3 +72,27 @@ def test_concurrent_allocations_never_share_a_number(can_tho):
     assert not errors
     assert len(numbers) == 40 and len(set(numbers)) == 40
     assert DocumentCounter.objects.get(agency=can_tho, year=2027, series="PTN-SKHCN").last_number == 40
+
+
+@given(st.integers(min_value=1, max_value=99_999))
+def test_number_format_property(sequence):
+    number = format_number(sequence, "QĐ-SKHCN")
+    head, series = number.split("/", 1)
+    assert series == "QĐ-SKHCN" and int(head) == sequence
+    assert len(head) == max(2, len(str(sequence)))  # a leading zero below 10 only
+
+
+def test_a_typed_number_in_the_series_moves_the_counter(can_tho):
+    from nangsuat.documents.numbering import register_given_number
+
+    given = register_given_number(
+        agency=can_tho, kind=DocumentKind.SUPPORT_CONTRACT, year=2027, number="07/HĐ-SKHCN"
+    )
+    assert (given.series, given.sequence) == ("HĐ-SKHCN", 7)
+    assert (
+        allocate_number(agency=can_tho, kind=DocumentKind.SUPPORT_CONTRACT, year=2027).number == "08/HĐ-SKHCN"
+    )
+    other = register_given_number(
+        agency=can_tho, kind=DocumentKind.SUPPORT_CONTRACT, year=2027, number="01/2027/HĐ"
+    )
+    assert other.number == "01/2027/HĐ" and other.series == "HĐ-SKHCN#"

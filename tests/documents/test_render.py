@@ -130,3 +130,15 @@ def test_council_minutes_read_the_council_records(dossier, officer):
     assert "Lê Hoàng Phúc" in text and "Chủ tịch" in text
     assert "Tính khả thi" in text and "HỘI ĐỒNG TƯ VẤN" in text
     assert not document.visible_to_enterprise
+
+
+def test_receipt_slip_falls_back_to_a_plain_slip(dossier, owner, monkeypatch):
+    from nangsuat.documents import context
+
+    def broken(dossier):
+        raise RuntimeError("an unexpected record")
+
+    monkeypatch.setattr(context, "enterprise_data", broken)
+    document = run_effect("receipt_slip", dossier, owner)
+    text = all_text(docx_of(document))
+    assert document.number == "01/PTN-SKHCN" and "PHIẾU TIẾP NHẬN HỒ SƠ" in text

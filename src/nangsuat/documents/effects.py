@@ -13,6 +13,8 @@ import logging
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from nangsuat.core.formatting import format_date_vi
@@ -40,7 +42,13 @@ def _as_date(value: Any) -> dt.date | None:
 def _issue(step: Step, kind: str, title: str, data: dict[str, Any], **options) -> Document:
     dossier = step.dossier
     options["issued_on"] = _as_date(options.get("issued_on"))
-    base = {"enterprise": ctx.enterprise_data(dossier), "dossier": ctx.dossier_data(dossier)}
+    base: dict[str, Any] = {}
+    for key, read in (("enterprise", ctx.enterprise_data), ("dossier", ctx.dossier_data)):
+        try:
+            base[key] = read(dossier)
+        except Exception:  # noqa: BLE001 - a blank in the document rather than a failed step
+            log.exception("could not read %s of dossier %s for its document", key, dossier.pk)
+            base[key] = {"tracking_code": dossier.tracking_code or ""} if key == "dossier" else {}
     signer = options.pop("signer", None) or ctx.signer_for(dossier.agency, step.actor)
     base["signer"] = signer
     return issue_document(
@@ -80,7 +88,25 @@ def _visit_data(step: Step, kind: str) -> dict[str, Any]:
 
 @effect("receipt_slip")
 def receipt_slip(step: Step) -> None:
-    """The receipt slip of a submission: it must always be issued, so every detail is optional."""
+    """The receipt slip of a submission. It must always be issued: if the full slip cannot be drawn
+    (an unexpected record), a plain one with the tracking code and date is issued instead."""
+    try:
+        with transaction.atomic():
+            _full_receipt_slip(step)
+    except ValidationError:
+        raise
+    except Exception:  # noqa: BLE001 - the submission must go through with its slip
+        log.exception("full receipt slip failed for dossier %s; issuing the plain one", step.dossier.pk)
+        _issue(
+            step,
+            K.RECEIPT_SLIP,
+            f"Phiếu tiếp nhận hồ sơ {_code(step)}",
+            {"received_at_text": ctx.moment_text(None)},
+            signer={"heading": ["NGƯỜI TIẾP NHẬN"], "name": "", "title": ""},
+        )
+
+
+def _full_receipt_slip(step: Step) -> None:
     dossier = step.dossier
     attachments: dict[str, int] = {}
     try:
