@@ -161,3 +161,30 @@ def test_officer_records_the_city_decision_and_the_enterprise_follows_its_contra
     page.wait_for_load_state()
     assert "Đã gửi đề nghị nghiệm thu" in page.content()
     screenshot(page, "contract-detail-enterprise")
+
+
+def test_officer_forms_a_council_and_seats_members(page, can_tho):
+    page.on("dialog", lambda dialog: dialog.accept())
+    officer = staff(Role.OFFICER, can_tho, "Nguyễn Thị Thu Hà")
+    call = CallFactory(agency=can_tho, title="Đợt đăng ký hỗ trợ năm 2026")
+    people = [("Lê Hoàng Phúc", "Chủ tịch"), ("Trương Thị Mỹ Linh", "Phó Chủ tịch"),
+              ("Nguyễn Văn Khải", "Ủy viên phản biện"), ("Phan Thanh Tùng", "Ủy viên phản biện"),
+              ("Đoàn Thị Bích Ngọc", "Thư ký")]  # fmt: skip
+    for name, _position in people:
+        UserFactory(role=Role.COUNCIL, agency=can_tho, full_name=name, position="Chuyên gia")
+    login(page, officer)
+    page.goto("/councils/")
+    page.get_by_role("link", name="Thành lập hội đồng").click()
+    page.select_option("#id_call", str(call.pk))
+    page.fill("#id_name", "Hội đồng tư vấn xét chọn hồ sơ năm 2026")
+    page.fill("#id_decision_number", "120/QĐ-SKHCN")
+    page.get_by_role("button", name="Thành lập").click()
+    page.wait_for_load_state()
+    assert "Hãy thêm thành viên" in page.content()
+    for name, position in people:
+        page.select_option("#id_user", label=f"{name} — Chuyên gia")
+        page.select_option("#id_position", label=position)
+        page.get_by_role("button", name="Thêm thành viên").click()
+        page.wait_for_load_state()
+    assert "Đủ điều kiện nhận hồ sơ" in page.content()
+    screenshot(page, "council-officer-members")

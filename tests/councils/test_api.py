@@ -90,3 +90,9 @@ def test_outsiders_get_404(in_council, council, vinh_long, can_tho):
         assert api.get(f"/api/v1/councils/{council_obj.pk}").status_code == 404
         assert api.get(f"/api/v1/councils/{council_obj.pk}/results").status_code == 404
     assert ApiClient().get("/api/v1/councils").status_code == 401
+
+
+def test_openapi_describes_the_council_and_contract_operations(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert "/api/v1/councils/{council_id}/dossiers/{dossier_id}/score" in paths
+    assert "/api/v1/contracts/{contract_id}" in paths

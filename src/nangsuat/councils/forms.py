@@ -35,13 +35,14 @@ class MemberForm(forms.Form):
         error_messages={"required": _("Vui lòng chọn thành viên."), "invalid_choice": _("Thành viên không hợp lệ.")},
     )  # fmt: skip
     position = forms.ChoiceField(
-        label=_("Chức danh"), choices=CouncilMember.Position.choices,
+        label=_("Chức danh"), choices=[("", _("— Chọn chức danh —")), *CouncilMember.Position.choices],
         error_messages={"required": _("Vui lòng chọn chức danh."), "invalid_choice": _("Chức danh không hợp lệ.")},
     )  # fmt: skip
 
     def __init__(self, *args, users=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = users
+        self.fields["user"].empty_label = _("— Chọn thành viên —")
         self.fields["user"].label_from_instance = lambda u: f"{u} — {u.position or u.get_role_display()}"
 
 
