@@ -3,7 +3,7 @@
     {"detail": "<message>", "errors": {"<field>": ["<message>", ...]}}
 
 ``errors`` is present (possibly empty) on every error. Status codes:
-400 bad input (schema validation, Django ``ValidationError``, malformed JSON), 401 no or bad credentials,
+400 bad input (schema validation, Django ``ValidationError``, malformed JSON, ``DataError``), 401 no or bad credentials,
 403 forbidden (``PermissionDenied``, ``TransitionForbidden``), 404 unknown (``Http404``,
 ``ObjectDoesNotExist``), 409 conflict (``TransitionConflict``, ``IntegrityError``), 429 throttled,
 any other ``WorkflowError`` → its ``.status``. Routers raise :class:`ApiError` for anything else.
