@@ -69,7 +69,9 @@ class EnterpriseForm(forms.Form):
 
 class YearFiguresForm(forms.Form):
     year = forms.IntegerField(label=_("Năm"), min_value=1990)
-    employees = forms.IntegerField(label=_("Lao động tham gia BHXH bình quân năm"), min_value=0)
+    employees = forms.IntegerField(
+        label=_("Lao động BHXH"), min_value=0, help_text=_("bình quân năm, người tham gia BHXH")
+    )
     revenue_vnd = forms.IntegerField(label=_("Tổng doanh thu (đồng)"), min_value=0, required=False)
     capital_vnd = forms.IntegerField(label=_("Tổng nguồn vốn (đồng)"), min_value=0, required=False)
 

@@ -155,6 +155,29 @@ def pending_memberships(user: User) -> QuerySet[EnterpriseMembership]:
     )
 
 
+def _display(field: str, value) -> str:
+    """A stored value as the history shows it: money in đồng, labels for codes, names for wards."""
+    from nangsuat.core.formatting import format_vnd
+    from nangsuat.reference.models import VsicCode, Ward
+
+    from .models import EnterpriseKind, SizeClass
+
+    if value in (None, ""):
+        return "—"
+    if field in ("revenue_vnd", "capital_vnd"):
+        return format_vnd(value)
+    if field == "size_class":
+        return str(SizeClass(value).label) if value in SizeClass.values else value
+    if field == "kind":
+        return str(EnterpriseKind(value).label) if value in EnterpriseKind.values else value
+    if field == "ward":
+        return str(Ward.objects.filter(pk=value).values_list("name", flat=True).first() or value)
+    if field == "vsic":
+        name = VsicCode.objects.filter(pk=value).values_list("name", flat=True).first()
+        return f"{value} — {name}" if name else str(value)
+    return str(value)
+
+
 def enterprise_changes(enterprise: Enterprise, *, limit: int = 50) -> list[dict]:
     """The edit history from simple-history: who, when, and each field's old → new value."""
     records = list(
@@ -174,12 +197,11 @@ def enterprise_changes(enterprise: Enterprise, *, limit: int = 50) -> list[dict]
             "fields": [],
         }
         if older is not None:
-            delta = newer.diff_against(older)
-            for change in delta.changes:
-                entry["fields"].append(
-                    {"field": change.field, "label": labels.get(change.field, change.field),
-                     "old": change.old, "new": change.new}
-                )  # fmt: skip
+            for change in newer.diff_against(older).changes:
+                entry["fields"].append({
+                    "field": change.field, "label": labels.get(change.field, change.field),
+                    "old": _display(change.field, change.old), "new": _display(change.field, change.new),
+                })  # fmt: skip
         if entry["fields"] or newer.history_type == "+" or older is None:
             changes.append(entry)
     return changes

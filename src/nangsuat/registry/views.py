@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from nangsuat.core.audit import history_of
@@ -94,9 +95,28 @@ def enterprise_detail(request, pk: int):
         "year_form": YearFiguresForm(initial={"year": timezone.localdate().year - 1}) if can_edit else None,
         "contact_form": ContactForm() if can_edit else None,
         "changes": selectors.enterprise_changes(enterprise),
-        "audit": history_of(enterprise)[:30] if is_staff_editor else [],
+        "audit": _labelled(history_of(enterprise)[:30]) if is_staff_editor else [],
     }
     return render(request, "registry/enterprise_detail.html", context)
+
+
+AUDIT_LABELS = {
+    "enterprise.created": _lazy("Tạo hồ sơ doanh nghiệp"),
+    "enterprise.updated": _lazy("Sửa thông tin"),
+    "enterprise.year_set": _lazy("Cập nhật số liệu năm"),
+    "enterprise.year_deleted": _lazy("Xóa số liệu năm"),
+    "enterprise.contact_added": _lazy("Thêm người liên hệ"),
+    "enterprise.contact_removed": _lazy("Xóa người liên hệ"),
+}
+
+
+def _labelled(entries):
+    entries = list(entries)
+    for entry in entries:
+        entry.label = AUDIT_LABELS.get(entry.action, entry.action)
+        if entry.action == "enterprise.year_set" and entry.data.get("year"):
+            entry.label = f"{entry.label} {entry.data['year']}"
+    return entries
 
 
 @login_required
