@@ -177,7 +177,8 @@ def generate(agency: Agency, rows: int, people: dict, out, seed: int = 1322) -> 
         out.write(f"  {min(rows, start + batch):,}/{rows:,}\n")
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("ANALYZE dossiers_dossier; ANALYZE core_auditentry; ANALYZE registry_enterprise")
+            for table in ("dossiers_dossier", "core_auditentry", "registry_enterprise"):
+                cursor.execute(f"VACUUM ANALYZE {table}")
 
 
 def _client(user: User) -> Client:

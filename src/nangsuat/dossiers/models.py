@@ -207,6 +207,10 @@ class Dossier(models.Model):
             models.Index(fields=["agency", "call", "state"]),
             models.Index(fields=["enterprise", "content"]),
             models.Index(fields=["agency", "due_on"]),
+            # The officers' list: newest first, by submission, by priority (LIMIT over an index, not a sort).
+            models.Index(fields=["agency", "-created_at", "-id"], name="dossier_agency_newest"),
+            models.Index(fields=["agency", "-submitted_at", "-id"], name="dossier_agency_submitted"),
+            models.Index(fields=["agency", "-priority_points", "-id"], name="dossier_agency_priority"),
         ]
 
     def __str__(self) -> str:
