@@ -196,3 +196,11 @@ def test_lockout_after_five_failures(api_client, can_tho, settings):
     res = api_client().post(TOKEN_URL, {"username": user.username, "password": "Test@12345"})
     assert res.status_code == 429
     assert "khóa" in res.json()["detail"]
+
+
+def test_enterprise_user_with_totp_must_give_the_code_too(api_client, can_tho):
+    user = UserFactory(role=Role.ENTERPRISE, agency=can_tho)
+    enrol_totp(user, DEMO_TOTP_SECRET)
+    creds = {"username": user.username, "password": "Test@12345"}
+    assert api_client().post(TOKEN_URL, creds).status_code == 400
+    assert api_client().post(TOKEN_URL, {**creds, "otp": current_totp_code(user)}).status_code == 201

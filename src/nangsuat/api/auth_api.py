@@ -3,7 +3,8 @@
 Contract (POST /api/v1/auth/token, JSON):
     request  {"username": "...", "password": "...", "otp": "123456", "name": "BI tool"}
              ``username`` may also be the account's e-mail; ``otp`` is required for every staff role
-             (their account must have enrolled TOTP on the web first); ``name`` is optional.
+             (their account must have enrolled TOTP on the web first) and for any account that turned
+             TOTP on; ``name`` is optional.
     201      {"token": "ns1_…", "token_type": "Bearer", "name": "...", "created_at": "...",
               "user": {"username", "full_name", "role", "agency"}}
     400      missing/invalid fields, or staff without ``otp`` → errors.otp
@@ -77,23 +78,23 @@ def create_token(request, payload: TokenRequest):
         raise ApiError(401, _("Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng."))
     if not user.is_active:
         raise ApiError(403, _("Tài khoản đã bị khóa."))
-    if user.is_staff_role:
-        if staff_needs_totp(user):
+    if staff_needs_totp(user):
+        raise ApiError(
+            403,
+            _("Tài khoản cán bộ phải đăng ký xác thực hai lớp (TOTP) trên trang web trước khi dùng API."),
+        )
+    # Whoever has a second factor (every staff member; an enterprise user who turned it on) gives the code.
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if authenticator is not None:
+        code = (payload.otp or "").strip().replace(" ", "")
+        if not code:
             raise ApiError(
-                403,
-                _("Tài khoản cán bộ phải đăng ký xác thực hai lớp (TOTP) trên trang web trước khi dùng API."),
+                400,
+                _("Tài khoản này đăng nhập hai lớp: vui lòng nhập mã xác thực."),
+                {"otp": [_("Vui lòng nhập mã TOTP 6 chữ số.")]},
             )
-        authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
-        if authenticator is not None:
-            code = (payload.otp or "").strip().replace(" ", "")
-            if not code:
-                raise ApiError(
-                    400,
-                    _("Tài khoản cán bộ phải nhập mã xác thực hai lớp."),
-                    {"otp": [_("Vui lòng nhập mã TOTP 6 chữ số.")]},
-                )
-            if not TOTP(authenticator).validate_code(code):
-                _failed(request, payload.username, {"otp": [_("Mã xác thực không đúng hoặc đã hết hạn.")]})
+        if not TOTP(authenticator).validate_code(code):
+            _failed(request, payload.username, {"otp": [_("Mã xác thực không đúng hoặc đã hết hạn.")]})
     token, raw = issue_token(user=user, name=payload.name.strip())
     return Status(201, {"token": raw, "name": token.name, "created_at": token.created_at, "user": user})
 
