@@ -62,3 +62,25 @@ def test_mfa_authenticate_page(can_tho):
     _assert_vietnamese(html)
     res = client.post("/accounts/2fa/authenticate/", {"code": "000000"})
     assert "Mã xác thực không đúng" in res.content.decode()
+
+
+def test_password_reset_by_email_in_vietnamese(can_tho):
+    import re
+
+    from django.core import mail
+
+    user = UserFactory(role=Role.ENTERPRISE, agency=can_tho)
+    client = Client()
+    res = client.post("/accounts/password/reset/", {"email": user.email})
+    assert res.status_code == 302
+    message = mail.outbox[-1]
+    assert message.subject == "[Chương trình 1322] Đặt lại mật khẩu"
+    assert "Tên đăng nhập của bạn" in message.body
+    link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+)", message.body).group(1)
+    page = client.get(link, follow=True)
+    assert "Đặt mật khẩu mới" in page.content.decode()
+    res = client.post(page.redirect_chain[-1][0] if page.redirect_chain else link,
+                      {"password1": "Moi@Cantho2026", "password2": "Moi@Cantho2026"}, follow=True)  # fmt: skip
+    assert "Đã đổi mật khẩu" in res.content.decode()
+    user.refresh_from_db()
+    assert user.check_password("Moi@Cantho2026")
