@@ -97,3 +97,22 @@ def test_staff_see_the_next_steps_on_the_contract_page(call, officer, director, 
     assert reverse("dossiers:dossier_action", args=[dossier.pk, "terminate"]) in page
     page = client_for(officer).get(reverse("contracts:detail", args=[dossier.contract.pk])).content.decode()
     assert "terminate" not in page
+
+
+def test_files_are_served_only_to_those_who_see_the_contract(call, officer, director, council, vinh_long):
+    from nangsuat.contracts import services
+    from nangsuat.core.roles import Role
+    from tests.factories import UserFactory
+
+    dossier = contracted(call, officer, director, council)
+    ent = enterprise_user(dossier.enterprise)
+    report = services.add_progress_report(contract=dossier.contract, actor=ent, period="Q3", text="x",
+                                          file=SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 report"))  # fmt: skip
+    url = reverse("contracts:report_file", args=[dossier.contract.pk, report.pk])
+    r = client_for(officer).get(url)
+    assert r.status_code == 200 and b"".join(r.streaming_content) == b"%PDF-1.4 report"
+    assert client_for(UserFactory(role=Role.OFFICER, agency=vinh_long)).get(url).status_code == 404
+    assert (
+        client_for(officer).get(reverse("contracts:decision_file", args=[dossier.contract.pk])).status_code
+        == 404
+    )

@@ -4,10 +4,13 @@ one service or ``workflow.perform`` call, a render."""
 
 from __future__ import annotations
 
+import os
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +21,7 @@ from nangsuat.dossiers.states import State
 
 from . import selectors, services
 from .forms import CityDecisionForm, CompletionRequestForm, ProgressReportForm
+from .models import CompletionEvidence
 
 
 def _messages_of(exc) -> str:
@@ -225,3 +229,39 @@ def city_decision(request, call_pk):
             return redirect("submissions:call", call_pk=call.pk)
     return render(request, "contracts/city_decision.html", {"call": call, "rows": rows, "form": form},
                   status=400 if form.errors else 200)  # fmt: skip
+
+
+def _file_response(field, filename: str) -> FileResponse:
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def report_file(request, pk, report_pk):
+    """A progress report's file, to whoever may see the contract."""
+    report = get_object_or_404(_contract(request, pk).progress_reports, pk=report_pk)
+    return _file_response(report.file, os.path.basename(report.file.name))
+
+
+@login_required
+def evidence_file(request, pk, evidence_pk):
+    contract = _contract(request, pk)
+    evidence = get_object_or_404(CompletionEvidence, pk=evidence_pk, request__contract=contract)
+    return _file_response(evidence.file, evidence.original_name)
+
+
+@login_required
+def decision_file(request, pk):
+    """The city's decision file recorded for the contract's dossier."""
+    contract = _contract(request, pk)
+    item = getattr(contract.dossier, "city_item", None)
+    if item is None:
+        raise Http404
+    return _file_response(item.decision_file, os.path.basename(item.decision_file.name))
