@@ -39,14 +39,15 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"[Chương trình 1322] {subject}"
 
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
-        """A staff member sent to enrol TOTP right after signing in with the password is not asked for
-        the password a second time; every other sensitive step keeps allauth's rule."""
+        """A user enrolling TOTP right after signing in with the password is not asked for the password
+        a second time; every other sensitive step keeps allauth's rule."""
         if app == "allauth.mfa" and self._signed_in_recently_without_mfa():
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
     def _signed_in_recently_without_mfa(self) -> bool:
         import time
+        from datetime import UTC, datetime
 
         from allauth.account import app_settings
         from allauth.account.internal.flows.login import get_authentication_records
@@ -56,10 +57,13 @@ class AccountAdapter(DefaultAccountAdapter):
         user = getattr(request, "user", None)
         if request is None or user is None or not user.is_authenticated:
             return False
-        if Authenticator.objects.filter(user=user).exists():
-            return False
         records = [r for r in get_authentication_records(request, user) if r.get("method") == "password"]
-        return bool(records) and time.time() - records[-1]["at"] < app_settings.REAUTHENTICATION_TIMEOUT
+        if not records or time.time() - records[-1]["at"] >= app_settings.REAUTHENTICATION_TIMEOUT:
+            return False
+        # Only while enrolling: no second factor existed when the password was given (the recovery codes
+        # shown right after activation count as part of the enrolment).
+        signed_in_at = datetime.fromtimestamp(records[-1]["at"], tz=UTC)
+        return not Authenticator.objects.filter(user=user, created_at__lt=signed_in_at).exists()
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
