@@ -267,6 +267,6 @@ def dossier_action(request, pk: int, action: str):
     return render(
         request, "dossiers/action_confirm.html",
         {"dossier": dossier, "transition": transition, "decision": decision, "ready": ready, "form": form,
-         "errors": errors, "note": note},
+         "errors": errors, "note": note, "danger": transition.target in ENDINGS},
         status=status,
     )  # fmt: skip
