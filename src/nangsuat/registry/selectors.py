@@ -2,9 +2,10 @@
 
 Search folds Vietnamese the same way on both databases (``core.text.fold``: no diacritics, lower case,
 đ → d) against the folded ``search_text`` column (name, tax code, address). Every word of the query must
-appear; tax codes match by prefix. PostgreSQL ranks by trigram word similarity (``pg_trgm``, GIN index on
-the column, see migration 0002); SQLite ranks a name that starts with the query first, then a word that
-starts with it, then the rest.
+appear (on PostgreSQL the trigram GIN index of migration 0002 serves these LIKE filters); tax codes match
+by prefix. Both databases rank a name that starts with the query first, then a name with a word
+that starts with it, then a name containing it, then the rest (address matches). When no enterprise has
+every word, PostgreSQL falls back to trigram word similarity, which forgives typos.
 """
 
 import re
@@ -62,13 +63,14 @@ def search(qs: QuerySet[Enterprise], q: str) -> QuerySet[Enterprise]:
     words = [w for w in re.split(r"[^0-9a-z]+", folded) if w]
     if not words:
         return qs.none()
-    for word in words:
-        qs = qs.filter(search_text__contains=word)
     phrase = " ".join(words)
+    exact = qs
+    for word in words:
+        exact = exact.filter(search_text__contains=word)
     # Best first: the name starts with the query; a word of the name starts with it; the name contains
     # it; then the rest (a match in the address, or words apart). Names end at the first " | ".
     name_end = StrIndex("search_text", Value(" | "))
-    qs = qs.alias(
+    exact = exact.alias(
         _word_pos=StrIndex("search_text", Value(f" {phrase}")), _pos=StrIndex("search_text", Value(phrase))
     ).annotate(
         match_rank=Case(
@@ -79,10 +81,16 @@ def search(qs: QuerySet[Enterprise], q: str) -> QuerySet[Enterprise]:
             output_field=IntegerField(),
         )
     )
-    if connection.vendor == "postgresql":
-        qs = qs.annotate(similarity=TrigramWordSimilarity(Value(phrase), "search_text"))
-        return qs.order_by("match_rank", "-similarity", "name", "id")
-    return qs.order_by("match_rank", "name", "id")
+    exact = exact.order_by("match_rank", "name", "id")
+    if connection.vendor != "postgresql" or exact.exists():
+        return exact
+    # Nothing has every word (a typo, a missing letter): PostgreSQL falls back to trigram word
+    # similarity (pg_trgm's <% operator on the GIN index), most similar first.
+    return (
+        qs.filter(search_text__trigram_word_similar=phrase)
+        .annotate(similarity=TrigramWordSimilarity(Value(phrase), "search_text"))
+        .order_by("-similarity", "name", "id")
+    )
 
 
 def enterprise_list(
