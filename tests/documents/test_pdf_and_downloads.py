@@ -71,9 +71,38 @@ def test_anonymous_is_sent_to_login(client, slip):
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-def test_pdf_download_without_pdf_is_404(client, slip, officer):
+def test_pdf_download_without_pdf_is_404_when_it_cannot_be_drawn(client, slip, officer, monkeypatch):
+    from nangsuat.documents import views
+
+    monkeypatch.setattr(views, "soffice_path", lambda: None)
     client.force_login(officer)
     assert client.get(reverse("documents:download_pdf", args=[slip.pk])).status_code == 404
+
+
+@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) is not installed")
+def test_pdf_is_drawn_on_first_download(client, slip, officer):
+    client.force_login(officer)
+    response = client.get(reverse("documents:download_pdf", args=[slip.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content)[:5] == b"%PDF-"
+    slip.refresh_from_db()
+    assert slip.pdf_status == Document.PdfStatus.READY
+
+
+@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) is not installed")
+def test_pending_pdfs_are_made_in_one_batch(dossier, owner, officer):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    docs = [
+        run_effect(name, dossier, officer) for name in ("receipt_slip", "validity_minutes", "survey_minutes")
+    ]
+    out = StringIO()
+    call_command("make_pdfs", stdout=out)
+    assert "Đã tạo 3 tệp PDF" in out.getvalue()
+    for document in docs:
+        document.refresh_from_db()
+        assert document.pdf_status == Document.PdfStatus.READY and document.pdf
 
 
 def test_register_page_filters_and_exports(client, can_tho, officer, vinh_long):
@@ -114,3 +143,25 @@ def test_redraw_pdf_needs_an_office_role(client, slip, can_tho, monkeypatch):
     client.force_login(UserFactory(role=Role.OFFICER, agency=can_tho))
     response = client.post(reverse("documents:redraw_pdf", args=[slip.pk]), {"next": "https://evil.example/"})
     assert response.status_code == 302 and response["Location"] == reverse("documents:register")
+
+
+@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.django_db(transaction=True)
+def test_background_worker_draws_the_pdf_after_the_commit(can_tho, settings):
+    import time
+
+    from django.db import transaction
+
+    settings.TASKS_RUN_INLINE = False
+    dossier = DossierFactory(call__agency=can_tho)
+    owner = enterprise_user(dossier.enterprise)
+    started = time.monotonic()
+    with transaction.atomic():
+        document = run_effect("receipt_slip", dossier, owner)
+    assert time.monotonic() - started < 5  # the step itself does not wait for LibreOffice
+    for _ in range(240):
+        document.refresh_from_db()
+        if document.pdf_status != Document.PdfStatus.PENDING:
+            break
+        time.sleep(0.5)
+    assert document.pdf_status == Document.PdfStatus.READY

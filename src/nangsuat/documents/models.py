@@ -47,7 +47,7 @@ class Document(models.Model):
     class PdfStatus(models.TextChoices):
         PENDING = "pending", _("Đang tạo PDF")
         READY = "ready", _("Có PDF")
-        MISSING = "missing", _("Chưa có PDF (máy chủ không có LibreOffice)")
+        MISSING = "missing", _("Chưa có PDF (tạo khi tải lần đầu)")
         FAILED = "failed", _("Tạo PDF lỗi")
 
     agency = models.ForeignKey(

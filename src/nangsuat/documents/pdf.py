@@ -24,17 +24,26 @@ def soffice_path() -> str | None:
 
 
 def docx_to_pdf(docx: bytes, *, timeout: int | None = None) -> bytes:
+    return docx_to_pdf_many({"document": docx}, timeout=timeout)["document"]
+
+
+def docx_to_pdf_many(docs: dict[str, bytes], *, timeout: int | None = None) -> dict[str, bytes]:
+    """PDFs of several DOCX in one LibreOffice run (one start-up instead of one per file); keys are
+    safe file stems. A file LibreOffice could not convert is missing from the result."""
     """The PDF of a DOCX. Raises ``ConversionUnavailable`` without LibreOffice, ``RuntimeError`` when
     the conversion fails or takes longer than ``timeout`` seconds."""
     binary = soffice_path()
     if binary is None:
         raise ConversionUnavailable("soffice not found")
-    timeout = timeout or getattr(settings, "DOCUMENTS_PDF_TIMEOUT", 120)
+    timeout = timeout or getattr(settings, "DOCUMENTS_PDF_TIMEOUT", 120) * max(1, len(docs) // 10 + 1)
     with tempfile.TemporaryDirectory(prefix="ns-pdf-") as work:
         work_dir = Path(work)
         profile = Path(tempfile.gettempdir()) / f"lo-{uuid.uuid4().hex}"
-        source = work_dir / "document.docx"
-        source.write_bytes(docx)
+        sources = []
+        for stem, content in docs.items():
+            source = work_dir / f"{stem}.docx"
+            source.write_bytes(content)
+            sources.append(str(source))
         command = [
             binary,
             f"-env:UserInstallation=file://{profile}",
@@ -45,7 +54,7 @@ def docx_to_pdf(docx: bytes, *, timeout: int | None = None) -> bytes:
             "pdf",
             "--outdir",
             str(work_dir),
-            str(source),
+            *sources,
         ]
         try:
             completed = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
@@ -53,8 +62,12 @@ def docx_to_pdf(docx: bytes, *, timeout: int | None = None) -> bytes:
             raise RuntimeError(f"LibreOffice did not finish within {timeout} s") from exc
         finally:
             shutil.rmtree(profile, ignore_errors=True)
-        target = work_dir / "document.pdf"
-        if completed.returncode != 0 or not target.exists():
+        result = {
+            stem: (work_dir / f"{stem}.pdf").read_bytes()
+            for stem in docs
+            if (work_dir / f"{stem}.pdf").exists()
+        }
+        if not result:
             message = completed.stderr.decode(errors="replace")[-500:]
             raise RuntimeError(f"LibreOffice failed ({completed.returncode}): {message}")
-        return target.read_bytes()
+        return result

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import queue
 import threading
 import uuid
 from typing import TYPE_CHECKING, Any
@@ -22,14 +23,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
-from nangsuat.core.jobs import start_job
-from nangsuat.core.models import Agency, Job
+from nangsuat.core.models import Agency
 
 from . import kinds
 from .format import Head
 from .models import Document
 from .numbering import allocate_number, register_given_number
-from .pdf import ConversionUnavailable, docx_to_pdf, soffice_path
+from .pdf import ConversionUnavailable, docx_to_pdf, docx_to_pdf_many, soffice_path
 
 if TYPE_CHECKING:
     from nangsuat.core.models import User
@@ -102,8 +102,9 @@ def _file_name(kind: str, day: dt.date, sequence: int, extension: str) -> str:
 
 def schedule_pdf(document: Document) -> None:
     """Convert after the commit. With ``TASKS_RUN_INLINE`` (tests, a one-process demo) the conversion
-    runs right after the commit in the same thread; otherwise as a background job owned by the
-    document's creator (so a failure is on record), or on a plain thread for a system document."""
+    runs right after the commit in the same thread; otherwise one background worker per process takes
+    the documents one at a time, so a burst of steps never starts a crowd of LibreOffice processes.
+    A document left pending when the process stops is picked up by ``nangsuat make_pdfs``."""
     if not getattr(settings, "DOCUMENTS_PDF", True) or soffice_path() is None:
         Document.objects.filter(pk=document.pk).update(pdf_status=Document.PdfStatus.MISSING)
         document.pdf_status = Document.PdfStatus.MISSING
@@ -111,25 +112,40 @@ def schedule_pdf(document: Document) -> None:
     pk = document.pk
     if settings.TASKS_RUN_INLINE:
         transaction.on_commit(lambda: _convert_logged(pk))
-    elif document.created_by_id:
-        job = Job.objects.create(
-            owner_id=document.created_by_id,
-            agency_id=document.agency_id,
-            kind="document_pdf",
-            total=1,
-            params={"document_id": pk},
-        )
-        start_job(job, lambda job: convert_to_pdf(pk))
     else:
+        transaction.on_commit(lambda: _enqueue(pk))
 
-        def run() -> None:
+
+_queue: queue.Queue[int] = queue.Queue()
+_lock = threading.Lock()
+_worker: threading.Thread | None = None
+
+
+def _enqueue(document_id: int) -> None:
+    global _worker
+    with _lock:
+        _queue.put(document_id)
+        if _worker is None or not _worker.is_alive():
+            _worker = threading.Thread(target=_drain, name="document-pdf", daemon=True)
+            _worker.start()
+
+
+def _drain() -> None:
+    global _worker
+    while True:
+        try:
+            document_id = _queue.get(timeout=30)
+        except queue.Empty:
+            with _lock:
+                if _queue.empty():
+                    _worker = None
+                    return
+            continue
+        close_old_connections()
+        try:
+            _convert_logged(document_id)
+        finally:
             close_old_connections()
-            try:
-                _convert_logged(pk)
-            finally:
-                close_old_connections()
-
-        transaction.on_commit(lambda: threading.Thread(target=run, daemon=True).start())
 
 
 def _convert_logged(document_id: int) -> None:
@@ -158,13 +174,46 @@ def convert_to_pdf(document_id: int) -> dict[str, Any]:
     return {"document_id": document_id, "pdf": document.pdf.name, "bytes": len(pdf)}
 
 
+def make_pending_pdfs(*, batch: int = 20, documents=None) -> dict[str, int]:
+    """Convert every document without a PDF (pending, failed or missing), a batch per LibreOffice
+    run; returns {"converted": n, "failed": m}."""
+    qs = documents if documents is not None else Document.objects.exclude(pdf_status=Document.PdfStatus.READY)
+    ids = list(qs.exclude(file="").order_by("pk").values_list("pk", flat=True))
+    counts = {"converted": 0, "failed": 0}
+    for start in range(0, len(ids), batch):
+        chunk = {d.pk: d for d in Document.objects.filter(pk__in=ids[start : start + batch])}
+        sources = {}
+        for pk, document in chunk.items():
+            with document.file.open("rb") as handle:
+                sources[str(pk)] = handle.read()
+        try:
+            pdfs = docx_to_pdf_many(sources)
+        except ConversionUnavailable:
+            Document.objects.filter(pk__in=chunk).update(pdf_status=Document.PdfStatus.MISSING)
+            counts["failed"] += len(chunk)
+            continue
+        except RuntimeError:
+            log.exception("batch PDF conversion failed")
+            pdfs = {}
+        for pk, document in chunk.items():
+            content = pdfs.get(str(pk))
+            if content is None:
+                Document.objects.filter(pk=pk).update(pdf_status=Document.PdfStatus.FAILED)
+                counts["failed"] += 1
+                continue
+            name = _file_name(document.kind, document.issued_on, document.sequence, "pdf")
+            document.pdf.save(name, ContentFile(content), save=False)
+            document.pdf_status = Document.PdfStatus.READY
+            document.save(update_fields=["pdf", "pdf_status"])
+            counts["converted"] += 1
+    return counts
+
+
 def redraw_pdf(*, document: Document, actor: User) -> Document:
     """Try the PDF again (after a failure, or once LibreOffice is installed)."""
     with transaction.atomic():
         Document.objects.filter(pk=document.pk).update(pdf_status=Document.PdfStatus.PENDING)
         document.pdf_status = Document.PdfStatus.PENDING
-        if document.created_by_id is None:
-            document.created_by = actor
         record_audit(actor=actor, action="redraw_document_pdf", target=document, note=document.number)
         schedule_pdf(document)
     return document

@@ -21,6 +21,7 @@ from nangsuat.core.roles import Role
 from . import selectors, services
 from .export import register_workbook
 from .models import Document, DocumentKind
+from .pdf import soffice_path
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 REDRAW_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN})
@@ -45,6 +46,7 @@ def register(request):
         "years": selectors.years_in_register(request.user),
         "total": page.paginator.count,
         "can_redraw": request.user.role in REDRAW_ROLES,
+        "pdf_on_demand": soffice_path() is not None,
     }
     template = "documents/_register_table.html" if request.htmx else "documents/register.html"
     return render(request, template, context)
@@ -93,7 +95,14 @@ def download(request, pk: int):
 
 @login_required
 def download_pdf(request, pk: int):
+    """The PDF; one not drawn yet (issued while conversion was off, or still queued) is drawn now."""
     document = _document_for(request, pk)
+    if not document.pdf and document.file and soffice_path() is not None:
+        try:
+            services.convert_to_pdf(document.pk)
+        except Exception:  # noqa: BLE001 - the status says FAILED; the page offers the DOCX
+            services.log.exception("PDF on demand failed for document %s", document.pk)
+        document.refresh_from_db()
     return _file_response(document, "pdf", "pdf", mimetypes.types_map.get(".pdf", "application/pdf"))
 
 
