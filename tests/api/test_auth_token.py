@@ -180,6 +180,8 @@ def test_openapi_and_docs_are_served_without_cdn():
     spec = res.json()
     assert "/api/v1/auth/token" in spec["paths"]
     assert "BearerTokenAuth" in spec["components"]["securitySchemes"]
+    assert {t["name"] for t in spec["tags"]} >= {"auth", "enterprises"}
+    assert "Authorization: Bearer" in spec["info"]["description"]
     docs = Client().get("/api/v1/docs")
     assert docs.status_code == 200
     html = docs.content.decode()

@@ -27,6 +27,27 @@ trả về khóa; gửi khóa trong tiêu đề `Authorization: Bearer <token>`.
 `{"items": [...], "total": n, "page": 1, "page_size": 20, "pages": m}`.
 """
 
+TAGS = [
+    {"name": "auth", "description": "Cấp, kiểm tra, thu hồi khóa truy cập. *Tokens: issue, check, revoke.*"},
+    {
+        "name": "enterprises",
+        "description": "Sổ doanh nghiệp, quy mô theo NĐ 80/2021. *Enterprise registry, SME size.*",
+    },
+    {
+        "name": "dossiers",
+        "description": "Đợt đăng ký, hồ sơ, chuyển trạng thái, tra cứu công khai. *Calls, dossiers, workflow.*",
+    },
+    {
+        "name": "councils",
+        "description": "Hội đồng tư vấn, xung đột lợi ích, chấm điểm. *Advisory councils and scoring.*",
+    },
+    {
+        "name": "contracts",
+        "description": "Hợp đồng hỗ trợ đến nghiệm thu, thanh lý, chi trả. *Support contracts to payment.*",
+    },
+    {"name": "documents", "description": "Sổ văn bản và văn bản phát hành. *Document register.*"},
+]
+
 api = NinjaAPI(
     title="Chương trình 1322 — API",
     version="1",
@@ -35,6 +56,7 @@ api = NinjaAPI(
     auth=DEFAULT_AUTH,
     docs=Swagger(settings={"persistAuthorization": True}),
     docs_url="/docs",
+    openapi_extra={"tags": TAGS},
 )
 install_error_handlers(api)
 api.add_router("/auth", "nangsuat.api.auth_api.router")
