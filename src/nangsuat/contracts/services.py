@@ -74,7 +74,7 @@ def limit_of(dossier: Dossier, content: CallContent | None) -> int | None:
     return content.max_support_for(dossier.total_cost_vnd)
 
 
-def _proposed(dossier: Dossier, content: CallContent | None) -> int:
+def proposed_of(dossier: Dossier, content: CallContent | None) -> int:
     limit = limit_of(dossier, content)
     requested = dossier.requested_support_vnd
     if requested is None:
@@ -89,7 +89,7 @@ def support_limit(dossier: Dossier) -> int | None:
 
 def proposed_support(dossier: Dossier) -> int:
     """The support proposed before a contract: what the enterprise asks, within the limit."""
-    return _proposed(dossier, call_content_for(dossier))
+    return proposed_of(dossier, call_content_for(dossier))
 
 
 # The records an amount is read from, loaded with the dossier in one query.
@@ -107,7 +107,7 @@ def amount_of(dossier: Dossier, content: CallContent | None) -> int:
             return liquidation.final_amount_vnd
         return contract.amount_vnd
     item = getattr(dossier, "city_item", None)
-    return item.support_vnd if item is not None else _proposed(dossier, content)
+    return item.support_vnd if item is not None else proposed_of(dossier, content)
 
 
 def supported_amount(dossier: Dossier) -> int:
