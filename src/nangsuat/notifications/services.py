@@ -7,12 +7,13 @@ way to notify someone. With a ``key``, the same user is notified at most once fo
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, close_old_connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -56,8 +57,25 @@ def notify(
     except IntegrityError:  # the same key sent at the same moment by another process
         return None
     if email and user.email:
-        transaction.on_commit(lambda: _send_email(notification.pk))
+        transaction.on_commit(lambda: _dispatch_email(notification.pk))
     return notification
+
+
+def _dispatch_email(notification_id: int) -> None:
+    """Send now in tests (``TASKS_RUN_INLINE``); elsewhere on a thread, so a slow mail server never
+    holds up the page that made the step."""
+    if settings.TASKS_RUN_INLINE:
+        _send_email(notification_id)
+        return
+
+    def run() -> None:
+        close_old_connections()
+        try:
+            _send_email(notification_id)
+        finally:
+            close_old_connections()
+
+    threading.Thread(target=run, name=f"mail-{notification_id}", daemon=True).start()
 
 
 def notify_many(users: Iterable[User], **kwargs) -> list[Notification]:
