@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -138,7 +139,6 @@ SORTS = {
     "due": "due_on",
     "code": "tracking_code",
     "state": "state",
-    "enterprise": "enterprise__name",
     "priority": "priority_points",
 }
 
@@ -171,9 +171,26 @@ class DossierFilters:
         )
 
 
+_CODE = re.compile(r"^[A-Z]{2}-\d{4}-\d+$")
+
+
+def _search(qs: QuerySet[Dossier], q: str) -> QuerySet[Dossier]:
+    """A tracking code finds that dossier; digits find by tax code; words search the enterprise's
+    folded name (trigram-indexed on PostgreSQL) and the task's title."""
+    text = q.strip()
+    if _CODE.match(text.upper()):
+        return qs.filter(tracking_code=text.upper())
+    if text.replace("-", "").isdigit():
+        return qs.filter(enterprise__tax_code__startswith=text)
+    folded = fold(text)
+    return qs.filter(Q(enterprise__search_text__contains=folded) | Q(title__icontains=text))
+
+
 def order_by_for(sort: str) -> list[str]:
     desc = sort.startswith("-")
     field = SORTS.get(sort.lstrip("-"), "created_at")
+    if field == "state":  # within a state, newest first (the (agency, state, -created_at) index)
+        return ["-state" if desc else "state", "-created_at", "-id"]
     return [f"-{field}" if desc else field, "-id" if desc else "id"]
 
 
@@ -192,13 +209,7 @@ def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> Q
     if f.overdue:
         qs = qs.filter(due_on__lt=timezone.localdate())
     if f.q:
-        folded = fold(f.q)
-        qs = qs.filter(
-            Q(tracking_code__iexact=f.q.upper())
-            | Q(title__icontains=f.q)
-            | Q(enterprise__search_text__contains=folded)
-            | Q(enterprise__tax_code__startswith=f.q)
-        )
+        qs = _search(qs, f.q)
     return qs.select_related("call", "enterprise", "enterprise__ward", "content").order_by(
         *order_by_for(f.sort)
     )
