@@ -164,3 +164,15 @@ def test_lockout_after_five_failures(can_tho, settings):
     assert res.status_code == 429
     assert "Tài khoản tạm bị khóa" in res.content.decode()
     assert client.get("/app/").status_code == 302
+
+
+def test_admin_resets_a_lost_second_factor(admin_client, can_tho):
+    client, admin = admin_client
+    officer = UserFactory(role=Role.OFFICER, agency=can_tho)
+    enrol_totp(officer, DEMO_TOTP_SECRET)
+    res = client.post(f"{STAFF}{officer.pk}/reset-mfa/")
+    assert res.status_code == 302
+    assert not Authenticator.objects.filter(user=officer).exists()
+    assert AuditEntry.objects.filter(action="account.mfa_reset", object_id=str(officer.pk)).exists()
+    client.post(f"{STAFF}{admin.pk}/reset-mfa/")
+    assert Authenticator.objects.filter(user=admin).exists()

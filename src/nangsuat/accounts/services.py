@@ -136,3 +136,19 @@ def set_staff_active(*, actor: User, user: User, active: bool, note: str = "") -
         note=note,
     )
     return user
+
+
+@transaction.atomic
+def reset_second_factor(*, actor: User, user: User, note: str = "") -> int:
+    """An administrator removes a staff member's TOTP and recovery codes (a lost phone); the account must
+    enrol again at its next sign-in. Refuses the actor's own account. Returns how many were removed."""
+    from allauth.mfa.models import Authenticator
+
+    if user.pk == actor.pk:
+        raise ValidationError(_("Bạn không thể tự đặt lại xác thực hai lớp của mình."))
+    if not user.is_staff_role:
+        raise ValidationError(_("Đây không phải tài khoản cán bộ."))
+    removed, _unused = Authenticator.objects.filter(user=user).delete()
+    if removed:
+        record_audit(actor=actor, action="account.mfa_reset", target=user, note=note)
+    return removed

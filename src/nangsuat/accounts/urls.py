@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.staff_list, name="staff_list"),
     path("new/", views.staff_create, name="staff_create"),
     path("<int:pk>/active/", views.staff_set_active, name="staff_set_active"),
+    path("<int:pk>/reset-mfa/", views.staff_reset_mfa, name="staff_reset_mfa"),
 ]

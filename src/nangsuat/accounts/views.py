@@ -14,7 +14,7 @@ from nangsuat.core.roles import Role
 
 from .forms import STAFF_ROLE_CHOICES, StaffAccountForm
 from .selectors import staff_accounts
-from .services import create_staff_account, set_staff_active
+from .services import create_staff_account, reset_second_factor, set_staff_active
 
 
 def _require_admin(request):
@@ -73,4 +73,26 @@ def staff_set_active(request, pk: int):
     else:
         text = _("Đã mở lại tài khoản %(name)s.") if active else _("Đã khóa tài khoản %(name)s.")
         messages.success(request, text % {"name": user})
+    return redirect("accounts:staff_list")
+
+
+@login_required
+@require_POST
+def staff_reset_mfa(request, pk: int):
+    _require_admin(request)
+    user = staff_accounts(request.user).filter(pk=pk).first()
+    if user is None:
+        raise Http404
+    try:
+        reset_second_factor(actor=request.user, user=user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "Đã đặt lại xác thực hai lớp của %(name)s: lần đăng nhập tới phải đăng ký lại ứng dụng xác thực."
+            )
+            % {"name": user},
+        )
     return redirect("accounts:staff_list")
