@@ -282,6 +282,7 @@ def list_page(officer: User, wards, vsic_by_section) -> tuple[dict, dict]:
         if rng.random() < 0.3:
             params["page"] = rng.randint(2, 20)
         variants.append(params)
+    client.get(url)  # warm up once (templates, translations), as a running server is
     timings = []
     for params in variants:
         started = time.perf_counter()

@@ -27,8 +27,9 @@ DEMO_ENTERPRISE = {
     "representative": "Ngô Thị Kim Yến",
     "representative_title": "Giám đốc",
 }
-# (size profile → employees, revenue in tỷ) chosen so the demo shows every size class.
-PROFILES = [("micro", 6, 2), ("small", 40, 25), ("small", 80, 45), ("medium", 150, 160), ("large", 320, 600)]
+# (size profile → employees, revenue in tỷ), chosen so each lands in the same size class in both sector
+# groups of Nghị định 80/2021; weighted like a province's registry: mostly micro and small enterprises.
+PROFILES = [("micro", 6, 2)] * 3 + [("small", 30, 20)] * 4 + [("medium", 85, 150)] * 2 + [("large", 320, 600)]
 KINDS = ["company"] * 7 + ["cooperative", "household", "establishment"]
 SECTIONS = ["A", "A", "C", "C", "C", "C", "F", "G", "G", "H", "I", "J", "M", "N", "Q", "S"]
 

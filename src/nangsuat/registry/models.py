@@ -73,6 +73,9 @@ class Enterprise(models.Model):
             models.Index(fields=["agency", "ward"]),
             models.Index(fields=["agency", "vsic_section"]),
             models.Index(fields=["agency", "kind"]),
+            # The list's numeric sorts (PostgreSQL finishes the name/id tie-break by incremental sort).
+            models.Index(fields=["agency", "revenue_vnd"], name="enterprise_agency_revenue"),
+            models.Index(fields=["agency", "employees"], name="enterprise_agency_employees"),
         ]
 
     def __str__(self) -> str:
