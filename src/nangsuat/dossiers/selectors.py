@@ -61,8 +61,8 @@ def call_content_for(dossier: Dossier) -> CallContent | None:
 # --- The form and its papers -----------------------------------------------------------------------
 
 
-def required_attachment_kinds(dossier: Dossier) -> list[str]:
-    offered = call_content_for(dossier)
+def required_attachment_kinds(dossier: Dossier, offered: CallContent | None = None) -> list[str]:
+    offered = offered or call_content_for(dossier)
     if offered is None:
         return list(DEFAULT_REQUIRED_ATTACHMENTS)
     return list(offered.required_attachments or [])
@@ -117,8 +117,8 @@ def duplicate_dossiers(dossier: Dossier) -> QuerySet[Dossier]:
     )
 
 
-def duplicate_support_reason(dossier: Dossier) -> str:
-    others = list(duplicate_dossiers(dossier)[:5])
+def duplicate_support_reason(dossier: Dossier, others: list[Dossier] | None = None) -> str:
+    others = list(duplicate_dossiers(dossier)[:5]) if others is None else others[:5]
     parts = []
     if others:
         codes = ", ".join(d.tracking_code or f"#{d.pk}" for d in others)

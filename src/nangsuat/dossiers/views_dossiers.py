@@ -51,7 +51,9 @@ def dossier_detail(request, pk: int):
     user = request.user
     staff = user.role != Role.ENTERPRISE
     attachments = list(dossier.attachments.filter(is_current=True).order_by("kind", "-uploaded_at"))
-    required = selectors.required_attachment_kinds(dossier)
+    offered = selectors.call_content_for(dossier)
+    required = selectors.required_attachment_kinds(dossier, offered)
+    duplicates = list(selectors.duplicate_dossiers(dossier)[:10]) if staff else []
     present = {a.kind for a in attachments}
     context = {
         "dossier": dossier,
@@ -62,8 +64,8 @@ def dossier_detail(request, pk: int):
         "attachments": attachments,
         "required_kinds": [(k, selectors.kind_label(k), k in present) for k in required],
         "checks": list(dossier.eligibility.select_related("checked_by")),
-        "duplicate_reason": selectors.duplicate_support_reason(dossier) if staff else "",
-        "duplicates": list(selectors.duplicate_dossiers(dossier)[:10]) if staff else [],
+        "duplicate_reason": selectors.duplicate_support_reason(dossier, duplicates) if staff else "",
+        "duplicates": duplicates,
         "supplements": list(dossier.supplement_requests.all()),
         "visits": list(dossier.visits.prefetch_related("photos")),
         "revisions": list(dossier.revisions.all()),
@@ -72,7 +74,7 @@ def dossier_detail(request, pk: int):
         "attachment_form": AttachmentForm(),
         "comment_form": CommentForm(),
         "override_form": OverrideForm() if user.role == Role.DIRECTOR else None,
-        "offered": selectors.call_content_for(dossier),
+        "offered": offered,
     }
     return render(request, "dossiers/dossier_detail.html", context)
 
