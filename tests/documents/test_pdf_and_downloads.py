@@ -130,8 +130,18 @@ def test_register_page_filters_and_exports(client, can_tho, officer, vinh_long):
     assert [r[1] for r in rows] == ["01/PTN-SKHCN"] and rows[0][5] == mine.tracking_code
 
 
-def test_register_is_for_staff(client, owner):
+def test_enterprise_sees_only_its_own_documents_in_the_register(client, slip, owner, officer, dossier):
+    run_effect("council_minutes", dossier, officer)
+    other = DossierFactory(call=dossier.call)
+    run_effect("receipt_slip", other, officer)
     client.force_login(owner)
+    html = client.get(reverse("documents:register_mine")).content.decode()
+    assert "Văn bản của doanh nghiệp" in html and slip.number in html
+    assert "BB-HĐTV" not in html and other.tracking_code not in html and "Tạo lại PDF" not in html
+
+
+def test_council_members_do_not_keep_the_register(client, can_tho):
+    client.force_login(UserFactory(role=Role.COUNCIL, agency=can_tho))
     assert client.get(reverse("documents:register")).status_code == 403
     assert client.get(reverse("documents:export")).status_code == 403
 

@@ -5,6 +5,7 @@ from . import views
 app_name = "documents"
 urlpatterns = [
     path("", views.register, name="register"),
+    path("mine/", views.register, name="register_mine"),
     path("export.xlsx", views.export, name="export"),
     path("<int:pk>/", views.download, name="download"),
     path("<int:pk>/pdf/", views.download_pdf, name="download_pdf"),

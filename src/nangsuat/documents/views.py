@@ -28,8 +28,9 @@ REDRAW_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN})
 
 
 def _register_user(request) -> None:
-    if request.user.role not in selectors.REGISTER_ROLES:
-        raise PermissionDenied(_("Sổ văn bản chỉ dành cho cán bộ."))
+    """Staff keep the register; an enterprise sees the same page with its own dossiers' documents."""
+    if request.user.role not in selectors.REGISTER_ROLES | {Role.ENTERPRISE}:
+        raise PermissionDenied(_("Sổ văn bản chỉ dành cho cán bộ Sở và doanh nghiệp."))
 
 
 @login_required
@@ -47,6 +48,7 @@ def register(request):
         "total": page.paginator.count,
         "can_redraw": request.user.role in REDRAW_ROLES,
         "pdf_on_demand": soffice_path() is not None,
+        "is_enterprise": request.user.role == Role.ENTERPRISE,
     }
     template = "documents/_register_table.html" if request.htmx else "documents/register.html"
     return render(request, template, context)
