@@ -109,3 +109,32 @@ def test_background_job_reports_progress_and_error_report(
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Dòng", "Cột", "Giá trị", "Lỗi")
     assert rows[1] == (4, "Mã số thuế", "0100233480", "Mã số thuế không hợp lệ: sai chữ số kiểm tra.")
+
+
+def test_command_line_import(officer, ward, vsic, tmp_path):
+    from django.core.management import call_command
+
+    path = tmp_path / "dn.csv"
+    path.write_bytes(csv_bytes(GOOD + BAD[:1]))
+    out = io.StringIO()
+    call_command(
+        "import_enterprises",
+        str(path),
+        "--agency",
+        officer.agency.code,
+        "--errors",
+        str(tmp_path / "e.xlsx"),
+        stdout=out,
+    )
+    assert "thêm mới 2" in out.getvalue() and "lỗi 1 dòng" in out.getvalue()
+    assert load_workbook(tmp_path / "e.xlsx").active.max_row == 2
+    out = io.StringIO()
+    call_command("import_enterprises", str(path), "--agency", officer.agency.code, stdout=out)
+    assert "thêm mới 0, cập nhật 0, không đổi 2" in out.getvalue()
+
+
+def test_template_download_has_every_column(client, officer):
+    client.force_login(officer)
+    response = client.get("/registry/import/template.xlsx")
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert [c.value for c in book.worksheets[0][1]] == HEADERS
