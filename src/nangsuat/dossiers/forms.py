@@ -10,7 +10,7 @@ from nangsuat.reference.models import SupportContent
 
 from .forms_actions import DateInput
 from .models import Call, Dossier, EligibilityCheck, PriorityRule
-from .registration import DEFAULT_REQUIRED_ATTACHMENTS, AttachmentKind
+from .registration import DEFAULT_REQUIRED_ATTACHMENTS, REQUIRED_FIELDS, AttachmentKind
 
 REQUIRED = {"required": _("Vui lòng nhập trường này."), "invalid": _("Giá trị không hợp lệ.")}
 
@@ -198,6 +198,8 @@ class DossierForm(forms.ModelForm):
             field.error_messages = {**field.error_messages, "required": REQUIRED["required"]}
             field.error_messages.setdefault("invalid", REQUIRED["invalid"])
         self.fields["content"].error_messages["invalid_choice"] = _("Nội dung không thuộc đợt đăng ký này.")
+        for name in REQUIRED_FIELDS:
+            self.fields[name].needed_to_submit = True  # starred: a draft may leave it empty, a submission not
 
     def _post_clean(self):
         # The services validate the model; the form only parses.
