@@ -18,6 +18,12 @@ from .helpers import run_effect
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _draw_pdfs(settings):
+    """The rest of the suite skips LibreOffice; these tests are about it."""
+    settings.DOCUMENTS_PDF = True
+
+
 @pytest.fixture
 def slip(dossier, owner):
     return run_effect("receipt_slip", dossier, owner)

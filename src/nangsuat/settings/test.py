@@ -13,3 +13,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS_RUN_INLINE = True
+# LibreOffice takes seconds per PDF: only the tests about PDFs turn it on.
+DOCUMENTS_PDF = False
