@@ -100,3 +100,15 @@ def test_officer_creates_a_council_and_seats_members(call, officer, can_tho):
     enterprise_like = UserFactory(role=Role.ENTERPRISE, agency=can_tho)
     r = c.post(council_url + "members/", {"user": enterprise_like.pk, "position": "member"}, follow=True)
     assert "Thành viên không hợp lệ" in r.content.decode()
+
+
+def test_a_member_opens_a_dossier_only_after_declaring_no_conflict(client, council, in_council):
+    from nangsuat.councils import services
+
+    _council, scorers, _secretary = council
+    member = scorers[0].user
+    client.force_login(member)
+    assert client.get(f"/dossiers/{in_council.pk}/").status_code in (403, 404)
+    sheet = ScoreSheet.objects.get(dossier=in_council, member__user=member)
+    services.declare_conflict(sheet=sheet, actor=member, has_conflict=False)
+    assert client.get(f"/dossiers/{in_council.pk}/").status_code == 200

@@ -153,7 +153,7 @@ def member_users(council: Council) -> QuerySet:
 
 def member_visible_dossier_ids(user: User) -> QuerySet:
     """Dossier ids a council member may open: those they declared no conflict for (draft or submitted
-    sheet), and, for a secretary, every dossier sent to their council. For ``dossiers.permissions``:
+    sheet), and, for a secretary, every dossier of their council's call. For ``dossiers.permissions``:
     ``qs.filter(pk__in=member_visible_dossier_ids(user))``."""
     from django.db.models import Q
 
@@ -161,6 +161,5 @@ def member_visible_dossier_ids(user: User) -> QuerySet:
 
     return Dossier.objects.filter(
         Q(score_sheets__member__user=user, score_sheets__status__in=[ScoreSheet.Status.DRAFT, ScoreSheet.Status.SUBMITTED])
-        | Q(council_result__council__members__user=user,
-            council_result__council__members__position=CouncilMember.Position.SECRETARY)
+        | Q(call__councils__members__user=user, call__councils__members__position=CouncilMember.Position.SECRETARY)
     ).values("pk")  # fmt: skip

@@ -33,18 +33,21 @@ def is_enterprise_member(user: User, enterprise_id: int) -> bool:
 
 
 def visible_dossiers(qs: QuerySet, user: User) -> QuerySet:
-    """Enterprises see their own dossiers; council members those of their councils; other staff
+    """Enterprises see their own dossiers; council members those they declared no conflict for; other staff
     their agency's dossiers once submitted; the ministry all submitted dossiers."""
     if not user.is_authenticated or not user.is_active:
         return qs.none()
     if user.role == Role.ENTERPRISE:
         return qs.filter(enterprise_id__in=member_enterprise_ids(user))
     if user.role == Role.COUNCIL:
+        # A member opens a dossier only after declaring no conflict of interest; the secretary all of
+        # the council's dossiers.
+        from nangsuat.councils.selectors import member_visible_dossier_ids
+
         return (
             scope_to_agency(qs, user)
-            .filter(call__councils__members__user=user)
+            .filter(pk__in=member_visible_dossier_ids(user))
             .exclude(state__in=PRIVATE_STATES)
-            .distinct()
         )
     return scope_to_agency(qs, user).exclude(state__in=PRIVATE_STATES)
 
