@@ -106,3 +106,20 @@ def test_enterprise_user_sees_its_profile(page, seeded):
     other = Enterprise.objects.exclude(name__contains="Mekong Xanh").first()
     response = page.goto(f"/registry/enterprises/{other.pk}/")
     assert response.status == 404
+
+
+def test_officer_confirms_a_membership_claim(page, seeded):
+    from nangsuat.registry.services import claim_membership
+    from tests.factories import UserFactory
+
+    claimant = UserFactory(role="enterprise", agency=None, full_name="Lê Thị Mỹ Duyên", phone="0907 111 222")
+    enterprise = Enterprise.objects.exclude(name__contains="Mekong Xanh").first()
+    claim_membership(user=claimant, enterprise=enterprise)
+    login(page, seeded, DEMO_PASSWORD)
+    page.goto("/registry/memberships/")
+    assert "Lê Thị Mỹ Duyên" in page.content()
+    screenshot(page, "registry-membership-queue")
+    page.click("button[value=confirm]")
+    page.wait_for_load_state()
+    assert "Đã xác nhận Lê Thị Mỹ Duyên đại diện cho" in page.content()
+    assert "Không có yêu cầu nào đang chờ" in page.content()
