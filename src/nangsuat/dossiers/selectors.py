@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -260,6 +259,11 @@ OTHER_ACTIONS = {
     "remove_attachment": _lazy("Gỡ tệp đính kèm"),
     "record_eligibility": _lazy("Kiểm tra điều kiện hỗ trợ"),
     "override_duplicate": _lazy("Lãnh đạo Sở chấp nhận hồ sơ trùng nội dung"),
+    "conflict_declared": _lazy("Thành viên Hội đồng khai báo xung đột lợi ích"),
+    "score_sheet_submitted": _lazy("Thành viên Hội đồng nộp phiếu đánh giá"),
+    "council_result_closed": _lazy("Chốt kết quả đánh giá của Hội đồng"),
+    "progress_report": _lazy("Báo cáo tiến độ"),
+    "issue_document": _lazy("Phát hành văn bản"),
 }
 
 
@@ -293,24 +297,22 @@ def timeline(dossier: Dossier, user: User) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(c.created_at, "comment", _("Ý kiến"), c.author, c.body, c.internal, obj=c)
         )
-    for doc in dossier_documents(dossier):
-        title = getattr(doc, "get_kind_display", lambda d=doc: str(d))()
-        number = getattr(doc, "number", "")
+    for doc in dossier_documents(dossier, user):
         entries.append(
             TimelineEntry(
-                getattr(doc, "created_at", None) or timezone.now(), "document",
-                f"{title} {number}".strip(), getattr(doc, "signer", None), obj=doc,
-                url=doc.get_absolute_url() if hasattr(doc, "get_absolute_url") else "",
+                doc.created_at, "document", f"{doc.get_kind_display()} {doc.number}".strip(),
+                doc.signer_name, obj=doc, url=doc.get_absolute_url(),
             )
         )  # fmt: skip
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries
 
 
-def dossier_documents(dossier: Dossier) -> list:
-    if not apps.is_installed("nangsuat.documents") or not hasattr(dossier, "documents"):
-        return []
-    return list(dossier.documents.all())
+def dossier_documents(dossier: Dossier, user: User) -> list:
+    """The dossier's documents this user may open (council minutes are not for the enterprise)."""
+    from nangsuat.documents.selectors import documents_of_dossier
+
+    return list(documents_of_dossier(dossier, user))
 
 
 # --- Public lookup ---------------------------------------------------------------------------------
