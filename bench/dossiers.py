@@ -241,7 +241,7 @@ def measure_transitions(agency: Agency, people: dict, rng: random.Random, n: int
          for pk in chosen for item in EligibilityCheck.Item.values],
         ignore_conflicts=True,
     )  # fmt: skip
-    timings, with_docs, failures = [], [], 0
+    timings, with_docs, failures, reasons = [], [], 0, {}
     for i, pk in enumerate(chosen):
         dossier = Dossier(pk=pk)
         started = time.perf_counter()
@@ -252,10 +252,11 @@ def measure_transitions(agency: Agency, people: dict, rng: random.Random, n: int
             else:
                 workflow.perform(dossier=dossier, action="withdraw", actor=people[Role.ENTERPRISE], note="Đo")
                 timings.append(time.perf_counter() - started)
-        except workflow.WorkflowError:
+        except workflow.WorkflowError as exc:
             failures += 1
+            reasons[exc.message[:80]] = reasons.get(exc.message[:80], 0) + 1
     return {"without_document": summary_ms(timings) if timings else {}, "with_document": summary_ms(with_docs) if with_docs else {},
-            "refused": failures}  # fmt: skip
+            "refused": failures, "refusals": reasons}  # fmt: skip
 
 
 def run(*, rows: int, out, reuse: bool = False) -> dict:
