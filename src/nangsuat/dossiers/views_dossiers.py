@@ -39,7 +39,7 @@ def _action_buttons(user, dossier: Dossier) -> list[dict]:
             "label": t.label,
             "allowed": bool(d),
             "reason": d.reason,
-            "danger": t.note_required,
+            "danger": t.target in ENDINGS,
         }
         for t, d in workflow.available_actions(user, dossier)
     ]
