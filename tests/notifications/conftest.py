@@ -1,39 +1,5 @@
-import pytest
+"""The notification tests stand on the documents tests' officers, director and dossiers."""
 
-from nangsuat.core.roles import Role
-from tests.documents.factories import DossierFactory
-from tests.factories import UserFactory, enterprise_user
+from tests.documents.conftest import _no_second_factor, director, dossier, officer, owner
 
-
-@pytest.fixture
-def officer(can_tho):
-    return UserFactory(
-        role=Role.OFFICER, agency=can_tho, full_name="Nguyễn Thị Thu Hà", position="Chuyên viên"
-    )
-
-
-@pytest.fixture
-def director(can_tho):
-    return UserFactory(role=Role.DIRECTOR, agency=can_tho, full_name="Trần Văn Minh", position="Giám đốc Sở")
-
-
-@pytest.fixture
-def dossier(can_tho):
-    return DossierFactory(call__agency=can_tho)
-
-
-@pytest.fixture
-def owner(dossier):
-    return enterprise_user(dossier.enterprise)
-
-
-@pytest.fixture(autouse=True)
-def _no_second_factor(settings):
-    """Pages are tested with force_login; the TOTP step has its own tests."""
-    settings.STAFF_MFA_REQUIRED = False
-
-
-@pytest.fixture(autouse=True)
-def _no_pdf(settings):
-    """The documents' PDFs have their own tests; here only the notifications matter."""
-    settings.DOCUMENTS_PDF = False
+__all__ = ["_no_second_factor", "director", "dossier", "officer", "owner"]
