@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from nangsuat.core.audit import history_of
+from nangsuat.core.pagination import CappedPaginator
 from nangsuat.core.roles import Role
 
 from . import selectors, services
@@ -59,7 +59,7 @@ def enterprise_list(request):
     except ValueError:
         per_page = PAGE_SIZES[0]
     per_page = per_page if per_page in PAGE_SIZES else PAGE_SIZES[0]
-    page = Paginator(qs, per_page).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, per_page).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page_obj": page,
