@@ -93,6 +93,8 @@ def test_navigation_follows_the_role(rf, can_tho):
     assert "Doanh nghiệp" in labels
     active = [str(i["label"]) for i in navigation.items_for(officer, "/registry/enterprises/") if i["active"]]
     assert active == ["Doanh nghiệp"]
+    active = [str(i["label"]) for i in navigation.items_for(officer, "/dossiers/calls/12/") if i["active"]]
+    assert active == ["Đợt đăng ký"]
     enterprise = UserFactory(role=Role.ENTERPRISE, agency=can_tho)
     assert "Doanh nghiệp" not in [str(i["label"]) for i in navigation.items_for(enterprise, "/app/")]
     from django.contrib.auth.models import AnonymousUser

@@ -103,7 +103,12 @@ def items_for(user, path: str) -> list[dict]:
                 "label": menu_label(item.label),
                 "url": url,
                 "icon": item.icon,
-                "active": path.startswith(prefix),
+                "prefix": prefix,
+                "active": False,
             }
         )
+    # Only the entry with the longest matching prefix is active (/dossiers/calls/ is not also /dossiers/).
+    matching = [i for i in items if path.startswith(i["prefix"])]
+    if matching:
+        max(matching, key=lambda i: len(i["prefix"]))["active"] = True
     return items
