@@ -1,7 +1,9 @@
 import datetime as dt
+import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
+from unidecode import unidecode
 
 from nangsuat.core.formatting import amount_in_words, format_date_vi, format_vnd
 from nangsuat.core.text import fold
@@ -32,6 +34,13 @@ def test_fold_removes_diacritics_case_and_d_stroke():
 @given(st.text())
 def test_fold_is_idempotent(text):
     assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(alphabet=st.sampled_from("aăâđeêoôơuưyAĂÂĐƠƯ ̣̀́̃̉\t\n東ßﬁ€-|,.0123456789")))
+def test_fold_word_by_word_equals_transliterating_the_whole_text(text):
+    # fold caches words; the result must be what one transliteration of the whole text gives.
+    whole = unidecode(unicodedata.normalize("NFC", text)).lower()
+    assert fold(text) == " ".join(whole.split())
 
 
 @given(st.integers(min_value=0, max_value=10**15))

@@ -73,6 +73,21 @@ def test_imports_good_rows_and_reports_bad_ones(officer, ward, vsic, fmt):
     assert Enterprise.objects.get(tax_code=valid_tax_code(2)).kind == "cooperative"
 
 
+def test_import_writes_history_timestamps_and_yearly_figures(officer, ward, vsic):
+    run(csv_bytes(GOOD), "a.csv", officer)
+    e = Enterprise.objects.get(tax_code=valid_tax_code(1))
+    assert e.created_at is not None and e.updated_at is not None
+    (created,) = e.history.all()
+    assert (created.history_type, created.history_user, created.name) == ("+", officer, e.name)
+    assert (created.tax_code, created.ward_id, created.size_class) == (e.tax_code, e.ward_id, "small")
+    year = EnterpriseYear.objects.get(enterprise=e)
+    assert (year.year, year.employees, year.revenue_vnd, year.capital_vnd) == (2025, 40, 20_000_000_000, None)
+    # Keys come from the table's own sequence: a row added afterwards by the ORM does not collide.
+    later = Enterprise.objects.create(agency=officer.agency, tax_code=valid_tax_code(9), name="Sau",
+                                      vsic=e.vsic, vsic_section=e.vsic_section, ward=e.ward)  # fmt: skip
+    assert later.pk > max(Enterprise.objects.exclude(pk=later.pk).values_list("pk", flat=True))
+
+
 def test_reimport_is_idempotent_and_updates_only_differences(officer, ward, vsic):
     run(csv_bytes(GOOD), "a.csv", officer)
     history = Enterprise.history.count()

@@ -17,8 +17,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
+from nangsuat.core import bulk
 from nangsuat.core.models import Agency, User
 from nangsuat.core.text import fold, nfc
 from nangsuat.reference.models import VsicCode, Ward
@@ -391,18 +392,18 @@ def _write_batch(
             result.updated += 1
         else:
             result.unchanged += 1
-    if new:
-        bulk_create_with_history(new, Enterprise, batch_size=len(new), default_user=actor)
+    # New rows and their history: COPY on PostgreSQL, bulk_create elsewhere (nangsuat.core.bulk).
+    bulk.insert_with_history(Enterprise, new, user=actor)
     if changed:
         fields = [*PROFILE_KEYS, "vsic_section", "latest_year", *FIGURE_KEYS, "size_class", "search_text"]
         bulk_update_with_history(changed, Enterprise, fields, batch_size=len(changed), default_user=actor)
-    if new_years:
-        EnterpriseYear.objects.bulk_create(
-            [
-                EnterpriseYear(enterprise=e, year=r["year"], **{k: r[k] for k in FIGURE_KEYS})
-                for e, r in new_years
-            ]
-        )
+    bulk.insert(
+        EnterpriseYear,
+        [
+            EnterpriseYear(enterprise=e, year=r["year"], **{k: r[k] for k in FIGURE_KEYS})
+            for e, r in new_years
+        ],
+    )
     if changed_years:
         EnterpriseYear.objects.bulk_update(changed_years, list(FIGURE_KEYS))
     result.created += len(new)

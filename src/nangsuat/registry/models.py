@@ -25,7 +25,9 @@ class SizeClass(models.TextChoices):
 
 
 class Enterprise(models.Model):
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="enterprises")
+    # Foreign keys without an index of their own: the composite indexes below start with the agency, and
+    # ward and VSIC codes are only ever filtered within an agency. Fewer indexes, faster bulk imports.
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="enterprises", db_index=False)
     tax_code = models.CharField(_("mã số thuế"), max_length=14)
     name = models.CharField(_("tên doanh nghiệp"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
@@ -33,10 +35,16 @@ class Enterprise(models.Model):
         _("loại hình"), max_length=20, choices=EnterpriseKind.choices, default=EnterpriseKind.COMPANY
     )
     vsic = models.ForeignKey(
-        VsicCode, verbose_name=_("ngành kinh tế chính (VSIC)"), on_delete=models.PROTECT, related_name="+"
+        VsicCode,
+        verbose_name=_("ngành kinh tế chính (VSIC)"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
-    vsic_section = models.CharField(max_length=1, editable=False, db_index=True)
-    ward = models.ForeignKey(Ward, verbose_name=_("xã/phường"), on_delete=models.PROTECT, related_name="+")
+    vsic_section = models.CharField(max_length=1, editable=False)
+    ward = models.ForeignKey(
+        Ward, verbose_name=_("xã/phường"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
@@ -49,14 +57,16 @@ class Enterprise(models.Model):
     employees = models.PositiveIntegerField(_("lao động tham gia BHXH"), null=True, blank=True)
     revenue_vnd = models.BigIntegerField(_("doanh thu (đồng)"), null=True, blank=True)
     capital_vnd = models.BigIntegerField(_("tổng nguồn vốn (đồng)"), null=True, blank=True)
-    size_class = models.CharField(
-        _("quy mô"), max_length=10, choices=SizeClass.choices, blank=True, db_index=True
-    )
+    size_class = models.CharField(_("quy mô"), max_length=10, choices=SizeClass.choices, blank=True)
     # Diacritic-folded name + tax code + address, for search on SQLite and ranking everywhere.
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"])
+    # The history is read per enterprise (by id) and by date; the other columns need no index there.
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "updated_at"],
+        no_db_index=["agency", "vsic", "ward", "vsic_section", "size_class"],
+    )
 
     class Meta:
         verbose_name = _("doanh nghiệp")
@@ -69,10 +79,10 @@ class Enterprise(models.Model):
         ]
         indexes = [
             models.Index(fields=["agency", "name"]),
-            models.Index(fields=["agency", "tax_code"]),
             models.Index(fields=["agency", "ward"]),
             models.Index(fields=["agency", "vsic_section"]),
             models.Index(fields=["agency", "kind"]),
+            models.Index(fields=["agency", "size_class"], name="enterprise_agency_size"),
             # The list's numeric sorts (PostgreSQL finishes the name/id tie-break by incremental sort).
             models.Index(fields=["agency", "revenue_vnd"], name="enterprise_agency_revenue"),
             models.Index(fields=["agency", "employees"], name="enterprise_agency_employees"),
@@ -85,7 +95,8 @@ class Enterprise(models.Model):
 class EnterpriseYear(models.Model):
     """An enterprise's figures for one year (Nghị định 80/2021: average insured staff, revenue, capital)."""
 
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="years")
+    # Indexed by the (enterprise, year) unique constraint.
+    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="years", db_index=False)
     year = models.PositiveSmallIntegerField(_("năm"))
     employees = models.PositiveIntegerField(_("lao động tham gia BHXH bình quân năm"))
     revenue_vnd = models.BigIntegerField(_("tổng doanh thu (đồng)"), null=True, blank=True)
