@@ -225,7 +225,7 @@ def _import_phase(agency, rows, path, wards, vsic_by_section, results, out) -> l
     sample = write_csv(path, rows, wards, vsic_by_section)
     results["generate_s"] = round(time.perf_counter() - started, 1)
 
-    out.write("Nhập qua đường nhập thật của sản phẩm (kiểm tra từng dòng, bulk_create theo lô, lịch sử)…")
+    out.write("Nhập qua đường nhập thật của sản phẩm (kiểm tra từng dòng, COPY theo lô, lịch sử)…")
     ticks = {"next": 0}
 
     def progress(done: int) -> None:

@@ -102,3 +102,19 @@ def test_typo_falls_back_to_trigram_similarity_on_postgresql(officer, registry):
         assert found[0] == "Công ty TNHH Thủy sản Cần Thơ"
     else:
         assert found == []
+
+
+def test_vague_search_ranks_a_window_but_keeps_names_starting_with_it_first(officer, registry, monkeypatch):
+    from django.db import connection
+
+    monkeypatch.setattr(selectors, "SEARCH_WINDOW", 2)
+    for n in range(6):
+        make(officer.agency, f"Công ty TNHH Cơ khí Cần Thơ số {n}")
+    make(officer.agency, "Cần Thơ Seafood")
+    found = names(selectors.enterprise_list(officer, q="can tho"))
+    # Both names starting with "Cần Thơ" come first, in folded order, whatever the window.
+    assert found[:2] == ["Cần Thơ Food", "Cần Thơ Seafood"]
+    if connection.vendor == "postgresql":
+        assert len(found) <= 4  # the two names starting with the query and at most two other matches
+    else:
+        assert len(found) == 10  # SQLite ranks every match

@@ -9,6 +9,11 @@ from django.core.paginator import Paginator
 class CappedPaginator(Paginator):
     cap = 10_000
 
+    def __init__(self, object_list, per_page, *args, cap: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        if cap is not None:
+            self.cap = cap
+
     @cached_property
     def count(self) -> int:
         return self.object_list.order_by()[: self.cap + 1].count()

@@ -77,15 +77,19 @@ class Enterprise(models.Model):
                 fields=["agency", "tax_code"], name="enterprise_tax_code_unique_per_agency"
             ),
         ]
+        # Every filter and sort of the officers' list reads an index that starts with the agency; a sort
+        # column is followed by the name, so a page of a sorted list stops after its rows. PostgreSQL
+        # finishes the id tie-break by incremental sort.
         indexes = [
             models.Index(fields=["agency", "name"]),
-            models.Index(fields=["agency", "ward"]),
+            models.Index(fields=["agency", "ward", "name"], name="enterprise_agency_ward"),
+            models.Index(fields=["agency", "vsic", "name"], name="enterprise_agency_vsic"),
             models.Index(fields=["agency", "vsic_section"]),
             models.Index(fields=["agency", "kind"]),
-            models.Index(fields=["agency", "size_class"], name="enterprise_agency_size"),
-            # The list's numeric sorts (PostgreSQL finishes the name/id tie-break by incremental sort).
+            models.Index(fields=["agency", "size_class", "name"], name="enterprise_agency_size"),
             models.Index(fields=["agency", "revenue_vnd"], name="enterprise_agency_revenue"),
             models.Index(fields=["agency", "employees"], name="enterprise_agency_employees"),
+            models.Index(fields=["agency", "updated_at"], name="enterprise_agency_updated"),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,7 @@ import re
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
-from django.db.models.functions import StrIndex
+from django.db.models.functions import Collate, StrIndex
 
 from nangsuat.core.models import User
 from nangsuat.core.roles import Role
@@ -26,7 +26,8 @@ _TAX_PREFIX = re.compile(r"^[\d\-\s.]{3,16}$")
 SORTS = {
     "name": ("name", "id"),
     "tax_code": ("tax_code",),
-    "ward": ("ward__name", "name", "id"),
+    # Wards in the official order of their codes, as statistics list them (an index serves it).
+    "ward": ("ward_id", "name", "id"),
     "vsic": ("vsic_id", "name", "id"),
     "employees": ("employees", "name", "id"),
     "revenue": ("revenue_vnd", "name", "id"),
@@ -48,12 +49,16 @@ def visible_enterprises(user: User) -> QuerySet[Enterprise]:
     return scope_to_agency(qs, user)
 
 
+def _is_tax_prefix(q: str) -> bool:
+    return bool(_TAX_PREFIX.match(q)) and any(c.isdigit() for c in q)
+
+
 def search(qs: QuerySet[Enterprise], q: str) -> QuerySet[Enterprise]:
     """Filter ``qs`` to the enterprises matching ``q`` and order them best match first."""
     q = (q or "").strip()
     if not q:
         return qs
-    if _TAX_PREFIX.match(q) and any(c.isdigit() for c in q):
+    if _is_tax_prefix(q):
         digits = re.sub(r"\D", "", q)
         dashed = f"{digits[:10]}-{digits[10:]}" if len(digits) > 10 else digits
         return qs.filter(Q(tax_code__startswith=digits) | Q(tax_code__startswith=dashed)).order_by(
@@ -64,32 +69,70 @@ def search(qs: QuerySet[Enterprise], q: str) -> QuerySet[Enterprise]:
     if not words:
         return qs.none()
     phrase = " ".join(words)
-    exact = qs
+    matching = qs
     for word in words:
-        exact = exact.filter(search_text__contains=word)
-    # Best first: the name starts with the query; a word of the name starts with it; the name contains
-    # it; then the rest (a match in the address, or words apart). Names end at the first " | ".
-    name_end = StrIndex("search_text", Value(" | "))
-    exact = exact.alias(
-        _word_pos=StrIndex("search_text", Value(f" {phrase}")), _pos=StrIndex("search_text", Value(phrase))
-    ).annotate(
-        match_rank=Case(
-            When(search_text__startswith=phrase, then=Value(0)),
-            When(Q(_word_pos__gt=0) & Q(_word_pos__lt=name_end), then=Value(1)),
-            When(Q(_pos__gt=0) & Q(_pos__lt=name_end), then=Value(2)),
-            default=Value(3),
-            output_field=IntegerField(),
-        )
+        matching = matching.filter(search_text__contains=word)
+    if connection.vendor == "postgresql":
+        if not matching.exists():
+            # Nothing has every word (a typo, a missing letter): trigram word similarity (pg_trgm's <%
+            # operator on the GIN index), most similar first.
+            return (
+                qs.filter(search_text__trigram_word_similar=phrase)
+                .annotate(similarity=TrigramWordSimilarity(Value(phrase), "search_text"))
+                .order_by("-similarity", "search_text", "id")
+            )
+        matching = _candidates(qs, matching, phrase)
+    return _ranked(matching, phrase)
+
+
+# On PostgreSQL a search ranks at most this many candidates of each kind (see _candidates); the list
+# counts at most this many results for a search.
+SEARCH_WINDOW = 1000
+
+
+def counted_results(q: str) -> int | None:
+    """How many results a list should count for the search ``q`` (None: the list's usual cap). A word
+    search on PostgreSQL ranks a window of candidates, so the list says "more than SEARCH_WINDOW"."""
+    q = (q or "").strip()
+    if connection.vendor != "postgresql" or not q or _is_tax_prefix(q):
+        return None
+    return SEARCH_WINDOW
+
+
+def _candidates(qs: QuerySet[Enterprise], matching: QuerySet[Enterprise], phrase: str):
+    """The rows worth ranking for ``phrase``: the first SEARCH_WINDOW names starting with it, in folded
+    order (read in order from the prefix index of migration 0006), and SEARCH_WINDOW of the other matches.
+    A selective query has fewer matches than that and is ranked exactly; a vague one ("công ty", "cần
+    thơ") matches most of the register, and ranking all of it would read every matching row for a page
+    of twenty."""
+    key = Collate("search_text", "C")
+    prefix = (
+        matching.alias(key=key).filter(key__startswith=phrase).order_by("key").values("pk")[:SEARCH_WINDOW]
     )
-    exact = exact.order_by("match_rank", "name", "id")
-    if connection.vendor != "postgresql" or exact.exists():
-        return exact
-    # Nothing has every word (a typo, a missing letter): PostgreSQL falls back to trigram word
-    # similarity (pg_trgm's <% operator on the GIN index), most similar first.
+    others = matching.order_by().values("pk")[:SEARCH_WINDOW]
+    return qs.filter(Q(pk__in=prefix) | Q(pk__in=others))
+
+
+def _ranked(matching: QuerySet[Enterprise], phrase: str) -> QuerySet[Enterprise]:
+    """Best first: the name starts with the query; a word of the name starts with it; the name contains
+    it; then the rest (a match in the address, or words apart). Names end at the first " | "; ties are
+    in folded-name order."""
+    name_end = StrIndex("search_text", Value(" | "))
     return (
-        qs.filter(search_text__trigram_word_similar=phrase)
-        .annotate(similarity=TrigramWordSimilarity(Value(phrase), "search_text"))
-        .order_by("-similarity", "name", "id")
+        matching.alias(
+            _word_pos=StrIndex("search_text", Value(f" {phrase}")),
+            _pos=StrIndex("search_text", Value(phrase)),
+        )
+        .annotate(
+            match_rank=Case(
+                When(search_text__startswith=phrase, then=Value(0)),
+                When(Q(_word_pos__gt=0) & Q(_word_pos__lt=name_end), then=Value(1)),
+                When(Q(_pos__gt=0) & Q(_pos__lt=name_end), then=Value(2)),
+                default=Value(3),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("match_rank", "search_text", "id")
     )
 
 

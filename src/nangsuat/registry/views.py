@@ -59,7 +59,9 @@ def enterprise_list(request):
     except ValueError:
         per_page = PAGE_SIZES[0]
     per_page = per_page if per_page in PAGE_SIZES else PAGE_SIZES[0]
-    page = CappedPaginator(qs, per_page).get_page(request.GET.get("page"))
+    # A bound form has been cleaned by _filtered (a bad filter value drops that filter only).
+    cap = selectors.counted_results(form.cleaned_data.get("q") or "") if form.is_bound else None
+    page = CappedPaginator(qs, per_page, cap=cap).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "page_obj": page,
