@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_request_supplement_notifies_the_enterprise_not_the_officer(
-    dossier, owner, officer, director, django_capture_on_commit_callbacks
+    dossier, owner, officer, director, django_capture_on_commit_callbacks, settings
 ):
+    settings.SITE_URL = "https://nangsuat.cantho.gov.vn/"
     other_member = enterprise_user(dossier.enterprise)
     with django_capture_on_commit_callbacks(execute=True):
         workflow.perform(
@@ -32,6 +33,7 @@ def test_request_supplement_notifies_the_enterprise_not_the_officer(
     assert sorted(m.to[0] for m in mail.outbox) == sorted([owner.email, other_member.email])
     assert mail.outbox[0].subject.startswith("[Chương trình 1322] Hồ sơ")
     assert "Kính gửi" in mail.outbox[0].body
+    assert f"https://nangsuat.cantho.gov.vn{note.url}" in mail.outbox[0].body  # a link that works from a mail
 
 
 def test_staff_who_act_next_in_the_agency_are_notified(dossier, owner, officer, can_tho, vinh_long):

@@ -179,6 +179,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Chương trình 1322 <no-reply@nangsuat.local>")
+# The address users reach the platform at: links in e-mails are made absolute with it.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # Content Security Policy: everything from our own origin; no CDN, no inline script.
 CONTENT_SECURITY_POLICY = {
