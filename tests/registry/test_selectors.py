@@ -118,3 +118,29 @@ def test_vague_search_ranks_a_window_but_keeps_names_starting_with_it_first(offi
         assert len(found) <= 4  # the two names starting with the query and at most two other matches
     else:
         assert len(found) == 10  # SQLite ranks every match
+
+
+def test_next_tax_prefix_bounds_every_code_starting_with_it():
+    assert selectors._next_prefix("1800") == "1801"
+    assert selectors._next_prefix("0399") == "04"
+    assert selectors._next_prefix("999") is None
+
+
+def test_tax_code_prefix_finds_exactly_the_codes_starting_with_it(officer, registry):
+    for n in (9, 99, 999, 9999):
+        make(officer.agency, f"Công ty số {n}", tax_code=valid_tax_code(n))
+    codes = list(Enterprise.objects.filter(agency=officer.agency).values_list("tax_code", flat=True))
+    prefixes = {code[:k] for code in codes for k in range(3, 11)}
+    for prefix in sorted(prefixes):
+        found = [e.tax_code for e in selectors.enterprise_list(officer, q=prefix)]
+        assert found == sorted(c for c in codes if c.startswith(prefix)), prefix
+
+
+def test_several_words_with_one_wrong_still_find_the_rest_on_postgresql(officer, registry):
+    from django.db import connection
+
+    found = names(selectors.enterprise_list(officer, q="thuy san zzz can tho"))
+    if connection.vendor == "postgresql":
+        assert found == ["Công ty TNHH Thủy sản Cần Thơ"]  # four of the five words
+    else:
+        assert found == []

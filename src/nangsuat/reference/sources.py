@@ -14,7 +14,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # Provinces after the 2025 arrangement of provincial-level units (34 units, from 12/6/2025).
 PROVINCES_FILE = "provinces.json"
 PROVINCES_VERSION = "2025-07-01"
-PROVINCES_LEGAL_BASIS = "Nghị quyết 202/2025/QH15 ngày 12/6/2025 của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh năm 2025"
+PROVINCES_LEGAL_BASIS = (
+    "Nghị quyết 202/2025/QH15 ngày 12/6/2025 của Quốc hội về sắp xếp đơn vị hành chính cấp tỉnh năm 2025"
+)
 
 # Commune-level units of Cần Thơ (code 92) in force from 01/7/2025: 31 phường, 72 xã.
 CAN_THO_PROVINCE_CODE = "92"

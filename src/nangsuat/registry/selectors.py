@@ -2,17 +2,18 @@
 
 Search folds Vietnamese the same way on both databases (``core.text.fold``: no diacritics, lower case,
 đ → d) against the folded ``search_text`` column (name, tax code, address). Every word of the query must
-appear (on PostgreSQL the trigram GIN index of migration 0002 serves these LIKE filters); tax codes match
-by prefix. Both databases rank a name that starts with the query first, then a name with a word
-that starts with it, then a name containing it, then the rest (address matches). When no enterprise has
-every word, PostgreSQL falls back to trigram word similarity, which forgives typos.
+appear: on SQLite anywhere in the text (LIKE), on PostgreSQL as a whole word (full-text search on the GIN
+index of migration 0006); tax codes match by prefix. Both databases rank a name that starts with the
+query first, then a name with a word that starts with it, then a name containing it, then the rest
+(address matches). When no enterprise has every word, PostgreSQL forgives one word of several, or for a
+single word looks for similar ones (trigram word similarity), which catches typos.
 """
 
 import re
 
-from django.contrib.postgres.search import TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchVectorField, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Func, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Collate, StrIndex
 
 from nangsuat.core.models import User
@@ -49,6 +50,14 @@ def visible_enterprises(user: User) -> QuerySet[Enterprise]:
     return scope_to_agency(qs, user)
 
 
+class _FoldedWords(Func):
+    """to_tsvector('simple', search_text), written exactly as the index expression of migration 0006 (Django's
+    SearchVector adds a COALESCE that the index would not match)."""
+
+    template = "to_tsvector('simple'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+
 def _is_tax_prefix(q: str) -> bool:
     return bool(_TAX_PREFIX.match(q)) and any(c.isdigit() for c in q)
 
@@ -59,35 +68,70 @@ def search(qs: QuerySet[Enterprise], q: str) -> QuerySet[Enterprise]:
     if not q:
         return qs
     if _is_tax_prefix(q):
-        digits = re.sub(r"\D", "", q)
-        dashed = f"{digits[:10]}-{digits[10:]}" if len(digits) > 10 else digits
-        return qs.filter(Q(tax_code__startswith=digits) | Q(tax_code__startswith=dashed)).order_by(
-            "tax_code", "id"
-        )
+        return _tax_code_prefix(qs, re.sub(r"\D", "", q))
     folded = fold(q)
     words = [w for w in re.split(r"[^0-9a-z]+", folded) if w]
     if not words:
         return qs.none()
     phrase = " ".join(words)
-    matching = qs
-    for word in words:
-        matching = matching.filter(search_text__contains=word)
-    if connection.vendor == "postgresql":
-        if not matching.exists():
-            # Nothing has every word (a typo, a missing letter): trigram word similarity (pg_trgm's <%
-            # operator on the GIN index), most similar first.
+    if connection.vendor != "postgresql":
+        matching = qs
+        for word in words:
+            matching = matching.filter(search_text__contains=word)
+        return _ranked(matching, phrase)
+    # Whole words (Vietnamese is written in syllables): to_tsquery('simple', 'cong & ty & tnhh') on the
+    # full-text GIN index of migration 0006, which reads exact words instead of rechecking rows.
+    matching = _having_words(qs, " & ".join(words))
+    if not matching.exists():
+        if len(words) == 1:
+            # One word and no such word (a typo, an unfinished word): trigram word similarity (pg_trgm's
+            # %> operator on the trigram GIN index), most similar first.
             return (
                 qs.filter(search_text__trigram_word_similar=phrase)
                 .annotate(similarity=TrigramWordSimilarity(Value(phrase), "search_text"))
                 .order_by("-similarity", "search_text", "id")
             )
-        matching = _candidates(qs, matching, phrase)
-    return _ranked(matching, phrase)
+        # Several words and nothing has them all: forgive one (a typo, a word the register spells
+        # otherwise), i.e. every word but one.
+        matching = _having_words(
+            qs,
+            " | ".join(
+                "(" + " & ".join(w for j, w in enumerate(words) if j != i) + ")" for i in range(len(words))
+            ),
+        )
+    return _ranked(_candidates(qs, matching, phrase), phrase)
+
+
+def _having_words(qs: QuerySet[Enterprise], tsquery: str) -> QuerySet[Enterprise]:
+    query = SearchQuery(tsquery, search_type="raw", config="simple")
+    return qs.alias(_words=_FoldedWords("search_text")).filter(_words=query)
+
+
+def _tax_code_prefix(qs: QuerySet[Enterprise], digits: str) -> QuerySet[Enterprise]:
+    """Tax codes starting with ``digits``, in order, as a range of the (agency, tax code) index: digits are
+    ordered alike in every collation, so [1800, 1801) holds exactly the codes starting with 1800."""
+
+    def starting_with(prefix: str) -> Q:
+        upper = _next_prefix(prefix)
+        return Q(tax_code__gte=prefix, tax_code__lt=upper) if upper else Q(tax_code__gte=prefix)
+
+    condition = starting_with(digits)
+    if len(digits) > 10:  # a dependent unit's 13-digit code is stored with its dash
+        condition |= starting_with(f"{digits[:10]}-{digits[10:]}")
+    return qs.filter(condition).order_by("tax_code", "id")
+
+
+def _next_prefix(prefix: str) -> str | None:
+    """The smallest string of digits above every string starting with ``prefix`` (None after 99…9)."""
+    stripped = prefix.rstrip("9")
+    if not stripped or not stripped[-1].isdigit():
+        return None
+    return stripped[:-1] + str(int(stripped[-1]) + 1)
 
 
 # On PostgreSQL a search ranks at most this many candidates of each kind (see _candidates); the list
 # counts at most this many results for a search.
-SEARCH_WINDOW = 1000
+SEARCH_WINDOW = 500
 
 
 def counted_results(q: str) -> int | None:
@@ -105,12 +149,17 @@ def _candidates(qs: QuerySet[Enterprise], matching: QuerySet[Enterprise], phrase
     A selective query has fewer matches than that and is ranked exactly; a vague one ("công ty", "cần
     thơ") matches most of the register, and ranking all of it would read every matching row for a page
     of twenty."""
+    # Names starting with the phrase (they have every word), as a range of the byte-ordered index:
+    # folded text is ASCII, so every such name sorts below the phrase followed by DEL.
     key = Collate("search_text", "C")
     prefix = (
-        matching.alias(key=key).filter(key__startswith=phrase).order_by("key").values("pk")[:SEARCH_WINDOW]
+        qs.alias(key=key)
+        .filter(key__gte=phrase, key__lt=phrase + "\x7f")
+        .order_by("key")
+        .values("pk")[:SEARCH_WINDOW]
     )
     others = matching.order_by().values("pk")[:SEARCH_WINDOW]
-    return qs.filter(Q(pk__in=prefix) | Q(pk__in=others))
+    return qs.filter(pk__in=prefix.union(others))
 
 
 def _ranked(matching: QuerySet[Enterprise], phrase: str) -> QuerySet[Enterprise]:

@@ -91,6 +91,12 @@ TEMPLATES = [
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'nangsuat.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The registry's typo-tolerant search (pg_trgm's %> operator) keeps names sharing at least 75 % of
+    # the query's trigrams: 0.6, the default, lets a long query recheck tens of thousands of rows.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c pg_trgm.word_similarity_threshold=0.75"
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
