@@ -5,7 +5,6 @@ separate agency ("bench-registry", same province as Cần Thơ), so demo data is
 run's rows are removed first. Figures are printed and written to var/bench/registry-N.json.
 """
 
-import contextlib
 import csv
 import json
 import random
@@ -255,10 +254,8 @@ def _import_phase(agency, rows, path, wards, vsic_by_section, results, out) -> l
 
 
 def list_page(officer: User, wards, vsic_by_section) -> tuple[dict, dict]:
-    from django.test.utils import setup_test_environment
-
-    with contextlib.suppress(RuntimeError):  # already set up inside the test suite
-        setup_test_environment()
+    # No setup_test_environment(): its template instrumentation (a signal and a copy of the context for
+    # every template rendered) is test-only work a running server does not do.
     client = Client()
     client.force_login(officer)
     url = reverse("registry:enterprise_list")
