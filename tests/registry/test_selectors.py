@@ -144,3 +144,10 @@ def test_several_words_with_one_wrong_still_find_the_rest_on_postgresql(officer,
         assert found == ["Công ty TNHH Thủy sản Cần Thơ"]  # four of the five words
     else:
         assert found == []
+
+
+@pytest.mark.parametrize("q", ["hop tac xa dong phu", "dong", "0314", "zzzz qqqq", "dongx"])
+def test_an_enterprise_user_searches_its_own_enterprises(officer, registry, q):
+    user = enterprise_user(registry["dong"])
+    found = names(selectors.enterprise_list(user, q=q))
+    assert set(found) <= {"Hợp tác xã Đông Phú"}
