@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from ..formatting import format_date_vi, format_vnd
 
@@ -40,3 +42,22 @@ def sort_url(context, field: str) -> str:
     )
     params.pop("page", None)
     return "?" + params.urlencode()
+
+
+@register.simple_tag
+def select(bound_field):
+    """A choice field's ``<select>`` rendered in Python: a list's filters carry a hundred-odd options (the
+    wards), and Django's widget renders a template for each one."""
+    value = bound_field.value()
+    chosen = "" if value is None else str(value)
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (option, mark_safe(" selected") if str(option) == chosen else "", label)
+            for option, label in bound_field.field.choices
+        ),
+    )
+    return format_html(
+        '<select name="{}" id="{}">{}</select>', bound_field.html_name, bound_field.id_for_label, options
+    )
