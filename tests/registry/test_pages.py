@@ -129,3 +129,10 @@ def test_other_agency_cannot_decide_claims(client, officer, vinh_long):
         client.post(reverse("registry:membership_decide", args=[m.pk]), {"decision": "confirm"}).status_code
         == 404
     )
+
+
+def test_registry_root_leads_to_the_list(client):
+    from django.urls import reverse
+
+    response = client.get("/registry/")
+    assert response.status_code == 302 and response["Location"] == reverse("registry:enterprise_list")

@@ -1,8 +1,10 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views, views_manage
 
 urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="registry:enterprise_list"), name="index"),
     path("enterprises/", views.enterprise_list, name="enterprise_list"),
     path("enterprises/export.xlsx", views.enterprise_export, name="enterprise_export"),
     path("enterprises/new/", views.enterprise_create, name="enterprise_create"),
