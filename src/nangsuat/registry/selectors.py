@@ -5,8 +5,8 @@ Search folds Vietnamese the same way on both databases (``core.text.fold``: no d
 appear: on SQLite anywhere in the text (LIKE), on PostgreSQL as a whole word (full-text search on the GIN
 index of migration 0006); tax codes match by prefix. Both databases rank a name that starts with the
 query first, then a name with a word that starts with it, then a name containing it, then the rest
-(address matches). When no enterprise has every word, PostgreSQL forgives one word of several, or for a
-single word looks for similar ones (trigram word similarity), which catches typos.
+(address matches). When no enterprise has every word, PostgreSQL forgives one word of three or more, or
+for a single word looks for similar ones (trigram word similarity), which catches typos.
 """
 
 import re
@@ -98,7 +98,10 @@ def search(qs: QuerySet[Enterprise], q: str) -> QuerySet[Enterprise]:
                 .annotate(similarity=TrigramWordSimilarity(Value(phrase), "search_text"))
                 .order_by("-similarity", "search_text", "id")
             )
-        # Several words and nothing has them all: forgive one (a typo, a word the register spells
+        if len(words) == 2:
+            # Forgiving one of two words would match nearly everything ("cơ khí" → every "cơ").
+            return qs.none()
+        # Three words or more and nothing has them all: forgive one (a typo, a word the register spells
         # otherwise), i.e. every word but one.
         forgiving = " | ".join(
             "(" + " & ".join(w for j, w in enumerate(words) if j != i) + ")" for i in range(len(words))
@@ -141,9 +144,10 @@ def _next_prefix(prefix: str) -> str | None:
     return stripped[:-1] + str(int(stripped[-1]) + 1)
 
 
-# On PostgreSQL a search ranks at most this many candidates of each kind (see _candidates); the list
-# counts at most this many results for a search.
-SEARCH_WINDOW = 500
+# On PostgreSQL a search ranks at most this many candidates of each kind (see _candidates), and the list
+# counts at most this many results for a search: ten pages of the best matches, then "narrow it down".
+# 500 cost 12 ms more at p95 on a million enterprises (docs/benchmarks.md).
+SEARCH_WINDOW = 200
 
 
 def counted_results(q: str) -> int | None:
