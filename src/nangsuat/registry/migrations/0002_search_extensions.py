@@ -4,6 +4,8 @@ pattern index for tax-code prefixes. Every step is skipped on other databases (S
 from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations
 
+from nangsuat.core.migration_ops import postgresql_only
+
 FORWARD = [
     "CREATE INDEX IF NOT EXISTS registry_enterprise_search_trgm "
     "ON registry_enterprise USING gin (search_text gin_trgm_ops)",
@@ -16,16 +18,6 @@ BACKWARD = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for sql in statements:
-            schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("registry", "0001_initial")]
 
@@ -33,5 +25,5 @@ class Migration(migrations.Migration):
     operations = [
         UnaccentExtension(),
         TrigramExtension(),
-        migrations.RunPython(_run(FORWARD), _run(BACKWARD), elidable=False),
+        postgresql_only(FORWARD, BACKWARD),
     ]

@@ -6,6 +6,8 @@ that reads rows in another index's order checks each row's words without recompu
 
 from django.db import migrations
 
+from nangsuat.core.migration_ops import postgresql_only
+
 FORWARD = [
     "ALTER TABLE registry_enterprise ADD COLUMN IF NOT EXISTS search_words tsvector "
     "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_text)) STORED",
@@ -21,17 +23,7 @@ BACKWARD = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for sql in statements:
-            schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("registry", "0005_leaner_indexes")]
 
-    operations = [migrations.RunPython(_run(FORWARD), _run(BACKWARD), elidable=False)]
+    operations = [postgresql_only(FORWARD, BACKWARD)]
