@@ -58,3 +58,21 @@ def test_sign_contract_through_the_transitions_endpoint_refuses_above_the_limit(
     assert r.status_code == 400 and "150.000.000 đ" in r.json()["errors"]["amount_vnd"][0]
     r = api.post(url, {**body, "amount_vnd": 150_000_000})
     assert r.status_code == 200 and r.json()["state"] == "contracted"
+
+
+def test_city_proposal_through_the_api_signs_one_to_trinh(call, officer, director, council, vinh_long):
+    from .test_workflow import recommended
+
+    a, b = recommended(call, officer, council), recommended(call, officer, council)
+    url = f"/api/v1/calls/{call.pk}/city-proposal"
+    assert ApiClient(officer).post(url, {"dossiers": [a.pk]}).status_code == 403
+    assert ApiClient(UserFactory(role=Role.DIRECTOR, agency=vinh_long)).post(url, {"dossiers": [a.pk]}).status_code == 404  # fmt: skip
+    r = ApiClient(director).post(url, {"dossiers": []})
+    assert r.status_code == 400 and "dossiers" in r.json()["errors"]
+    r = ApiClient(director).post(url, {"dossiers": [b.pk, a.pk]})
+    assert r.status_code == 200, r.json()
+    assert sorted(r.json()["proposed"]) == sorted([a.pk, b.pk]) and r.json()["document_number"].startswith(
+        "01/TTr-"
+    )
+    again = ApiClient(director).post(url, {"dossiers": [a.pk]})
+    assert again.status_code == 409 and again.json()["errors"]["dossiers"]

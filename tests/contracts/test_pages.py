@@ -116,3 +116,37 @@ def test_files_are_served_only_to_those_who_see_the_contract(call, officer, dire
         client_for(officer).get(reverse("contracts:decision_file", args=[dossier.contract.pk])).status_code
         == 404
     )
+
+
+def test_proposing_signs_one_to_trinh_that_every_proposed_dossier_shows(call, officer, director, council):
+    import io
+
+    from docx import Document as open_docx
+
+    from nangsuat.documents.models import Document, DocumentKind
+
+    a, b = recommended(call, officer, council), recommended(call, officer, council)
+    c = client_for(director)
+    r = c.post(reverse("submissions:propose", args=[call.pk]), {"dossier": [a.pk, b.pk]}, follow=True)
+    (doc,) = Document.objects.filter(kind=DocumentKind.CITY_PROPOSAL)
+    assert doc.number.startswith("01/TTr-") and doc.number in r.content.decode()
+    assert not doc.visible_to_enterprise and doc.signer_name == (director.full_name or director.username)
+    a.refresh_from_db(), b.refresh_from_db()
+    assert a.city_item.proposal == doc and b.city_item.proposal == doc
+    body = "\n".join(p.text for p in open_docx(io.BytesIO(doc.file.read())).paragraphs)
+    cells = [cell.text for t in open_docx(io.BytesIO(doc.file.open("rb").read())).tables for row in t.rows for cell in row.cells]  # fmt: skip
+    total = a.city_item.support_vnd + b.city_item.support_vnd
+    assert "TỜ TRÌNH" in body and "Kính gửi: Ủy ban nhân dân thành phố Cần Thơ." in body
+    assert a.enterprise.name in " ".join(cells) and b.enterprise.name in " ".join(cells)
+    assert f"{total:,}".replace(",", ".") in body and "Bằng chữ:" in body
+    # On both dossiers' timelines for staff; not for the enterprise.
+    for dossier in (a, b):
+        assert doc.number in c.get(reverse("dossiers:dossier_detail", args=[dossier.pk])).content.decode()
+    owner = enterprise_user(a.enterprise)
+    assert (
+        doc.number
+        not in client_for(owner).get(reverse("dossiers:dossier_detail", args=[a.pk])).content.decode()
+    )
+    # Ticking only dossiers already on the list proposes nothing and signs nothing.
+    c.post(reverse("submissions:propose", args=[call.pk]), {"dossier": [a.pk]})
+    assert Document.objects.filter(kind=DocumentKind.CITY_PROPOSAL).count() == 1

@@ -1,5 +1,6 @@
 """``/api/v1/contracts``: support contracts with their steps (read-only; the steps are dossier
 transitions: ``POST /api/v1/dossiers/{id}/transitions`` with the payload keys of ``contracts.forms``).
+``POST /api/v1/calls/{id}/city-proposal``: the director proposes dossiers to the city with one Tờ trình.
 
 Visibility: an enterprise user its own enterprises' contracts; officers, directors, finance and city
 their agency's; the ministry all — anything else is 404.
@@ -7,13 +8,17 @@ their agency's; the ministry all — anything else is 404.
 
 from datetime import date, datetime
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
+from nangsuat.api.errors import ApiError
 from nangsuat.api.pagination import paginated
 from nangsuat.api.schemas import InputSchema
+from nangsuat.core.roles import Role
 
-from . import selectors
+from . import selectors, services
 from .models import SupportContract
 
 router = Router(tags=["contracts"])
@@ -96,3 +101,40 @@ def get_contract(request, contract_id: int):
                         "terminated_on": termination.terminated_on} if termination else None,
     })  # fmt: skip
     return out
+
+
+# --- The city list --------------------------------------------------------------------------------------
+
+
+class CityProposalIn(InputSchema):
+    dossiers: list[int] = Field(
+        ..., min_length=1, max_length=500, description="Mã số (id) các hồ sơ được trình"
+    )
+
+
+class CityProposalOut(Schema):
+    proposed: list[int] = Field(..., description="Hồ sơ đã trình, theo thứ tự xếp hạng")
+    refused: list[str] = Field(..., description="Hồ sơ không trình được, kèm lý do")
+    document_id: int
+    document_number: str = Field(..., description="Số Tờ trình, ví dụ 03/TTr-SKHCN")
+
+
+@router.post(
+    "/calls/{call_id}/city-proposal",
+    response=CityProposalOut,
+    summary="Trình UBND thành phố danh sách hồ sơ (ký một Tờ trình)",
+)
+def propose_to_city(request, call_id: int, body: CityProposalIn):
+    """The director's step of the city list: the dossiers are proposed best ranked first, within the
+    call's budget, and one Tờ trình lists them. 409 when none of them could be proposed."""
+    call = get_object_or_404(selectors.city_calls(request.auth), pk=call_id)
+    if not (request.auth.has_role(Role.DIRECTOR) and request.auth.agency_id == call.agency_id):
+        raise PermissionDenied(_("Chỉ Giám đốc Sở được trình UBND thành phố."))
+    done, refused, document = services.propose_to_city(
+        call=call, dossier_ids=set(body.dossiers), actor=request.auth
+    )
+    if document is None:
+        raise ApiError(409, _("Không có hồ sơ nào được trình."), errors={"dossiers": refused or [
+            _("Các hồ sơ đã chọn không ở trạng thái được đề xuất hỗ trợ của đợt này.")]})  # fmt: skip
+    return {"proposed": [d.pk for d in done], "refused": refused, "document_id": document.pk,
+            "document_number": document.number}  # fmt: skip

@@ -78,7 +78,8 @@ def city_rows(call: Call) -> list[CityRow]:
     """Recommended dossiers and those already on the list, in the council's rank order."""
     dossiers = (
         Dossier.objects.filter(call=call, state__in={State.RECOMMENDED, *services.COMMITTED_STATES})
-        .select_related("enterprise", "content", "council_result", "call", *services.AMOUNT_RELATIONS)
+        .select_related("enterprise", "content", "council_result", "call", "city_item__proposal",
+                        *services.AMOUNT_RELATIONS)
     )  # fmt: skip
     contents = {c.content_id: c for c in CallContent.objects.filter(call=call)}
     rows = []

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from nangsuat.core.audit import record_audit
 from nangsuat.core.calendar import add_working_days
 from nangsuat.core.formatting import format_vnd
-from nangsuat.dossiers.models import CallContent
+from nangsuat.dossiers.models import Call, CallContent
 from nangsuat.dossiers.permissions import is_enterprise_member
 from nangsuat.dossiers.states import State
 from nangsuat.dossiers.workflow import WorkflowError
@@ -41,7 +41,7 @@ from .models import (
 
 if TYPE_CHECKING:
     from nangsuat.core.models import User
-    from nangsuat.dossiers.models import Call, Dossier
+    from nangsuat.dossiers.models import Dossier
 
 # Dossiers whose support counts against the call's budget: proposed to the city and every step after,
 # until a refusal or a termination releases it.
@@ -163,6 +163,73 @@ def add_to_city_submission(*, dossier: Dossier, actor: User) -> ProposedDossier:
     submission.save(update_fields=["updated_at"])
     item.refresh_from_db()
     return item
+
+
+def propose_to_city(*, call: Call, dossier_ids: set[int], actor: User) -> tuple[list, list[str], Any]:
+    """The director sends the ticked dossiers to the city, best ranked first so the budget goes to them,
+    and signs one Tờ trình listing them. Returns (dossiers proposed, refusals as text, the Tờ trình or
+    None when nothing was proposed). One transaction: the proposals and their Tờ trình stand or fall
+    together, and a dossier refused by its own step leaves the others proposed."""
+    from nangsuat.dossiers import workflow
+
+    from .selectors import city_rows
+
+    done, refused = [], []
+    with transaction.atomic():
+        for row in city_rows(call):
+            if row.proposed or row.dossier.pk not in dossier_ids:
+                continue
+            try:
+                workflow.perform(dossier=row.dossier, action="propose", actor=actor)
+                done.append(row)
+            except (workflow.WorkflowError, ValidationError) as exc:
+                refused.append(f"{row.dossier}: {' '.join(getattr(exc, 'messages', None) or [str(exc)])}")
+        document = _issue_city_proposal(call=call, rows=done, actor=actor) if done else None
+    return [r.dossier for r in done], refused, document
+
+
+def _issue_city_proposal(*, call: Call, rows: list, actor: User):
+    from nangsuat.documents import context as ctx
+    from nangsuat.documents.models import DocumentKind
+    from nangsuat.documents.services import issue_document
+
+    items = {i.dossier_id: i for i in ProposedDossier.objects.filter(dossier__in=[r.dossier for r in rows])}
+    lines, total = [], 0
+    for n, row in enumerate(sorted(rows, key=lambda r: items[r.dossier.pk].rank), 1):
+        item, dossier = items[row.dossier.pk], row.dossier
+        total += item.support_vnd
+        score = f"{row.total:.2f}".replace(".", ",") if row.total is not None else "—"
+        lines.append([str(n), f"{dossier.enterprise.name} ({dossier.enterprise.tax_code})",
+                      str(dossier.content), score, format_vnd(item.support_vnd, "")])  # fmt: skip
+    submission = call.city_submission
+    list_total = submission.total_vnd
+    council = call.councils.order_by("-id").first()
+    signer = ctx.signer_for(call.agency, actor)
+    document = issue_document(
+        agency=call.agency,
+        kind=DocumentKind.CITY_PROPOSAL,
+        title=f"Tờ trình đề nghị phê duyệt danh sách doanh nghiệp được hỗ trợ — {call}",
+        data={
+            "year": call.year,
+            "call": str(call),
+            "addressee": call.agency.parent_body,
+            "council": str(council) if council else "",
+            "count": len(lines),
+            "rows": lines,
+            "total_vnd": total,
+            "total_text": format_vnd(total, ""),
+            "earlier_vnd": list_total - total,
+            "list_total_vnd": list_total,
+            "budget_vnd": call.budget_vnd,
+            "signer": signer,
+        },  # fmt: skip
+        actor=actor,
+        signer_name=signer.get("name", ""),
+        signer_title=signer.get("title", ""),
+        visible_to_enterprise=False,
+    )
+    ProposedDossier.objects.filter(pk__in=[i.pk for i in items.values()]).update(proposal=document)
+    return document
 
 
 def record_city_decision(

@@ -174,19 +174,12 @@ def city_propose(request, call_pk):
     if not ids:
         messages.error(request, _("Vui lòng chọn ít nhất một hồ sơ để trình."))
         return redirect("submissions:call", call_pk=call.pk)
-    done, refused = [], []
-    for row in selectors.city_rows(call):  # in rank order, so the budget goes to the best first
-        if row.proposed or row.dossier.pk not in ids:
-            continue
-        try:
-            workflow.perform(dossier=row.dossier, action="propose", actor=request.user)
-            done.append(str(row.dossier))
-        except (workflow.WorkflowError, ValidationError) as exc:
-            refused.append(f"{row.dossier}: {_messages_of(exc)}")
+    done, refused, document = services.propose_to_city(call=call, dossier_ids=ids, actor=request.user)
     if done:
         messages.success(
             request,
-            _("Đã trình UBND thành phố %(n)s hồ sơ: %(list)s.") % {"n": len(done), "list": ", ".join(done)},
+            _("Đã trình UBND thành phố %(n)s hồ sơ (Tờ trình số %(number)s): %(list)s.")
+            % {"n": len(done), "number": document.number, "list": ", ".join(str(d) for d in done)},
         )
     for line in refused:
         messages.error(request, line)

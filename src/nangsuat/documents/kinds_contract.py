@@ -253,3 +253,46 @@ def payment_request(head: Head, data: dict[str, Any]) -> OfficialDocument:
         recipients(data, ["Như trên", text(e.get("name"), "Doanh nghiệp"), "Lưu: VT, KT"]),
     )
     return doc
+
+
+@builder("city_proposal")
+def city_proposal(head: Head, data: dict[str, Any]) -> OfficialDocument:
+    """The director's Tờ trình to the city: the ranked list of dossiers proposed for support."""
+    doc = head.document()
+    year = text(data.get("year"), "……")
+    doc.title(
+        "TỜ TRÌNH",
+        "Về việc đề nghị phê duyệt danh sách doanh nghiệp được hỗ trợ\n"
+        f"nâng cao năng suất và chất lượng năm {year}",
+    )
+    doc.centred(f"Kính gửi: {text(data.get('addressee'), head.parent_body)}.")
+    _bases(doc, data)
+    council = text(data.get("council"))
+    if council:
+        doc.para(f"Căn cứ kết quả đánh giá của {council};", italic=True, before=3)
+    doc.para(
+        f"{head.issuer} kính trình {text(data.get('addressee'), head.parent_body)} xem xét, phê duyệt danh sách "
+        f"{text(data.get('count'), '……')} doanh nghiệp được hỗ trợ thuộc {text(data.get('call'), 'đợt đăng ký')}, "
+        "theo thứ tự xếp hạng của Hội đồng tư vấn, như sau:",
+        before=6,
+    )
+    rows = [[text(c) for c in row] for row in data.get("rows") or []]
+    rows.append(["", "Tổng cộng", "", "", text(data.get("total_text"), "—")])
+    doc.table(
+        ["TT", "Doanh nghiệp (mã số thuế)", "Nội dung hỗ trợ", "Điểm", "Kinh phí hỗ trợ (đồng)"],
+        rows, [11, 58, 46, 16, 34], size=12,
+    )  # fmt: skip
+    doc.para(f"Tổng kinh phí đề nghị hỗ trợ: {money(data.get('total_vnd'))}.")
+    if data.get("earlier_vnd"):
+        doc.para(
+            f"Cùng {format_vnd(int(data['earlier_vnd']), ' đồng')} đã trình trước đó, tổng kinh phí của đợt là "
+            f"{format_vnd(int(data.get('list_total_vnd') or 0), ' đồng')}, trong dự toán "
+            f"{format_vnd(int(data.get('budget_vnd') or 0), ' đồng')}."
+        )
+    elif data.get("budget_vnd"):
+        doc.para(f"Dự toán kinh phí của đợt: {format_vnd(int(data['budget_vnd']), ' đồng')}.")
+    doc.para(
+        f"{head.issuer} kính trình {text(data.get('addressee'), head.parent_body)} xem xét, quyết định./."
+    )
+    doc.signatures([signer(data, ["GIÁM ĐỐC"])], recipients(data, ["Như trên", "Lưu: VT, QLCN"]))
+    return doc

@@ -15,6 +15,7 @@ class DocumentKind(models.TextChoices):
     VALIDITY_MINUTES = "validity_minutes", _("Biên bản xác nhận hồ sơ hợp lệ (B6-BBXNHS)")
     SURVEY_MINUTES = "survey_minutes", _("Biên bản khảo sát")
     COUNCIL_MINUTES = "council_minutes", _("Biên bản họp Hội đồng tư vấn")
+    CITY_PROPOSAL = "city_proposal", _("Tờ trình UBND thành phố")
     ASSIGNMENT_DECISION = "assignment_decision", _("Quyết định giao trực tiếp")
     SUPPORT_CONTRACT = "support_contract", _("Hợp đồng hỗ trợ")
     INSPECTION_MINUTES = "inspection_minutes", _("Biên bản kiểm tra")

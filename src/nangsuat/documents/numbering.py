@@ -26,6 +26,7 @@ SYMBOLS: dict[str, str] = {
     DocumentKind.VALIDITY_MINUTES: "BBXNHS",
     DocumentKind.SURVEY_MINUTES: "BBKS",
     DocumentKind.COUNCIL_MINUTES: "BB",
+    DocumentKind.CITY_PROPOSAL: "TTr",
     DocumentKind.ASSIGNMENT_DECISION: "QĐ",
     DocumentKind.SUPPORT_CONTRACT: "HĐ",
     DocumentKind.INSPECTION_MINUTES: "BBKT",

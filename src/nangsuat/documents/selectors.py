@@ -52,7 +52,11 @@ def can_download(user: User, document: Document) -> Decision:
 
 def documents_of_dossier(dossier, user: User) -> QuerySet[Document]:
     """The dossier's documents this user may open, oldest first (for the dossier's timeline)."""
-    return visible_documents(user).filter(dossier=dossier).order_by("issued_on", "id")
+    return (
+        visible_documents(user)
+        .filter(Q(dossier=dossier) | Q(city_items__dossier=dossier))  # a tờ trình lists several dossiers
+        .order_by("issued_on", "id")
+    )
 
 
 @dataclass

@@ -107,6 +107,15 @@ class Walk:
         road = BY_TARGET.get(target, TARGET_ROAD.get(target, []))
         for action in road:
             self._before(dossier, action, passing=target != State.NOT_RECOMMENDED)
+            if action == "propose":  # as the city list page does: the proposal and its Tờ trình
+                from nangsuat.contracts.services import propose_to_city
+
+                done, refused, _doc = propose_to_city(call=self.call, dossier_ids={dossier.pk},
+                                                      actor=self._actor(action))  # fmt: skip
+                if not done:
+                    raise RuntimeError("; ".join(refused))
+                dossier.refresh_from_db()
+                continue
             perform(dossier=dossier, action=action, actor=self._actor(action), note=self._note(action),
                     payload=self._payload(dossier, action))  # fmt: skip
         if target == State.IN_COUNCIL:
