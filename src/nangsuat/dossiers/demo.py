@@ -12,6 +12,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
+from nangsuat.contracts.services import propose_to_city
 from nangsuat.core.demo import CAN_THO, ensure_user
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
@@ -95,15 +96,26 @@ def _seed(agency: Agency, out) -> int:
         .order_by("tax_code")[: sum(n for _s, n in TARGETS)]
     )
     plans = [state for state, n in TARGETS for _i in range(n)]
-    dossiers = []
-    for i, (enterprise, target) in enumerate(zip(enterprises, plans, strict=False)):
-        dossiers.append(walk.Walk(main, enterprise, people, i).to(target))
+    walks = [walk.Walk(main, enterprise, people, i) for i, enterprise in enumerate(enterprises[: len(plans)])]
     # The demo enterprise account's own dossier is under contract, so its pages have something to show.
     mine = Enterprise.objects.filter(agency=agency, tax_code=_demo_enterprise_tax_code()).first()
     if mine is not None:
-        dossiers.append(
-            walk.Walk(main, mine, people, len(dossiers), representative="enterprise").to(State.IN_PROGRESS)
-        )
+        walks.append(walk.Walk(main, mine, people, len(walks), representative="enterprise"))
+        plans.append(State.IN_PROGRESS)
+    for w, target in zip(walks, plans, strict=False):
+        w.to(target, stop_before="propose")
+    # The director sends every dossier bound for the city in one Tờ trình, as the city list page does.
+    bound = [w for w in walks if w.road[:1] == ["propose"]]
+    done, refused, _doc = propose_to_city(
+        call=main, dossier_ids={w.dossier.pk for w in bound}, actor=people.director
+    )
+    if refused or len(done) != len(bound):
+        raise RuntimeError("; ".join(refused))
+    for w in bound:
+        w.road.pop(0)
+        w.dossier.refresh_from_db()
+        w.go()
+    dossiers = [w.dossier for w in walks]
     update_call(call=main, actor=people.officer, registration_closes=dt.date(2026, 3, 31))
     walk.backdate(dossiers, start=dt.date(2026, 2, 2))
 

@@ -102,25 +102,24 @@ class Walk:
         )
         return user
 
-    def to(self, target: str) -> Dossier:
-        dossier = self._draft()
-        road = BY_TARGET.get(target, TARGET_ROAD.get(target, []))
-        for action in road:
-            self._before(dossier, action, passing=target != State.NOT_RECOMMENDED)
-            if action == "propose":  # as the city list page does: the proposal and its Tờ trình
-                from nangsuat.contracts.services import propose_to_city
+    def to(self, target: str, *, stop_before: str | None = None) -> Dossier:
+        """Draft a dossier and walk it to ``target``; with ``stop_before``, only up to that action (the
+        caller takes that step for several dossiers at once, then calls ``go``)."""
+        self.target = target
+        self.road = list(BY_TARGET.get(target, TARGET_ROAD.get(target, [])))
+        self.dossier = self._draft()
+        return self.go(until=stop_before)
 
-                done, refused, _doc = propose_to_city(call=self.call, dossier_ids={dossier.pk},
-                                                      actor=self._actor(action))  # fmt: skip
-                if not done:
-                    raise RuntimeError("; ".join(refused))
-                dossier.refresh_from_db()
-                continue
-            perform(dossier=dossier, action=action, actor=self._actor(action), note=self._note(action),
-                    payload=self._payload(dossier, action))  # fmt: skip
-        if target == State.IN_COUNCIL:
-            self._score(dossier, passing=True, members=2)
-        return dossier
+    def go(self, *, until: str | None = None) -> Dossier:
+        """Take the remaining steps, stopping before ``until``."""
+        while self.road and self.road[0] != until:
+            action = self.road.pop(0)
+            self._before(self.dossier, action, passing=self.target != State.NOT_RECOMMENDED)
+            perform(dossier=self.dossier, action=action, actor=self._actor(action), note=self._note(action),
+                    payload=self._payload(self.dossier, action))  # fmt: skip
+        if not self.road and self.target == State.IN_COUNCIL:
+            self._score(self.dossier, passing=True, members=2)
+        return self.dossier
 
     # --- The steps -----------------------------------------------------------------------------------
 
