@@ -43,6 +43,10 @@ class ApiClient:
     def post(self, url, data=None, raw=None):
         return self._call("post", url, data, raw)
 
+    def upload(self, url, data):
+        """A multipart POST (files as ``SimpleUploadedFile``)."""
+        return self.client.post(url, data, **self.headers)
+
     def patch(self, url, data=None, raw=None):
         return self._call("patch", url, data, raw)
 

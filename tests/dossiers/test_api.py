@@ -10,7 +10,7 @@ from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Dossier
 from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
 
-from .factories import SupportContentFactory, make_dossier
+from .factories import SupportContentFactory, make_dossier, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +57,11 @@ def test_enterprise_draft_patch_submit_history(call, enterprise, ent_user, api_c
     assert response.status_code == 200 and response.json()["total_cost_vnd"] == 200_000_000
     response = client.post(f"/api/v1/dossiers/{dossier_id}/transitions", {"action": "submit"})
     assert response.status_code == 409 and "hồ sơ kèm theo" in response.json()["detail"]
-    make_attachments = make_dossier(call=call, enterprise=enterprise)  # borrow its files
-    make_attachments.attachments.update(dossier_id=dossier_id)
+    for kind in call.contents.get(content=content).required_attachments:
+        r = client.upload(
+            f"/api/v1/dossiers/{dossier_id}/attachments", {"kind": kind, "file": pdf(f"{kind}.pdf")}
+        )
+        assert r.status_code == 201, r.content
     response = client.post(f"/api/v1/dossiers/{dossier_id}/transitions", {"action": "submit", "note": ""})
     assert response.status_code == 200 and response.json()["tracking_code"].startswith("CT-")
     assert client.patch(f"/api/v1/dossiers/{dossier_id}", {"title": "x"}).status_code == 409
@@ -145,3 +148,40 @@ def test_second_enterprise_user_of_same_enterprise_sees_it(call, enterprise, api
     dossier = make_dossier(call=call, enterprise=enterprise)
     colleague = enterprise_user(enterprise)
     assert api_client(colleague).get(f"/api/v1/dossiers/{dossier.pk}").status_code == 200
+
+
+def test_attachments_through_the_api(call, enterprise, ent_user, officer, api_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .factories import PDF_BYTES
+
+    dossier = make_dossier(call=call, enterprise=enterprise, attachments=False)
+    url = f"/api/v1/dossiers/{dossier.pk}/attachments"
+    owner = api_client(ent_user)
+    r = owner.upload(url, {"kind": "business_license", "file": pdf("gcn-dkkd.pdf")})
+    assert r.status_code == 201 and r.json()["original_name"] == "gcn-dkkd.pdf"
+    assert r.json()["content_type"] == "application/pdf" and r.json()["size"] == len(PDF_BYTES)
+    attachment_id = r.json()["id"]
+    fake = SimpleUploadedFile("bao-cao.pdf", b"khong phai PDF", content_type="application/pdf")
+    r = owner.upload(url, {"kind": "business_license", "file": fake})
+    assert r.status_code == 400 and r.json()["errors"]["file"]
+    r = owner.upload(url, {"kind": "khong-co", "file": pdf()})
+    assert r.status_code == 400 and r.json()["errors"]["kind"]
+    assert owner.upload(url, {"kind": "business_license"}).status_code == 400  # no file
+    assert (
+        api_client(officer).upload(url, {"kind": "business_license", "file": pdf()}).status_code == 404
+    )  # a draft
+    stranger = api_client(enterprise_user(EnterpriseFactory(agency=call.agency)))
+    assert stranger.upload(url, {"kind": "business_license", "file": pdf()}).status_code == 404
+    assert stranger.get(f"{url}/{attachment_id}").status_code == 404
+    download = owner.get(f"{url}/{attachment_id}")
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF_BYTES
+    assert owner.delete(f"{url}/{attachment_id}").status_code == 204
+    assert owner.delete(f"{url}/{attachment_id}").status_code == 404
+    submitted = make_dossier(call=call, enterprise=enterprise, state="submitted")
+    r = owner.upload(
+        f"/api/v1/dossiers/{submitted.pk}/attachments", {"kind": "business_license", "file": pdf()}
+    )
+    assert r.status_code == 409 and r.json()["detail"]
+    staff = api_client(officer).upload(f"/api/v1/dossiers/{submitted.pk}/attachments", {"kind": "business_license", "file": pdf()})  # fmt: skip
+    assert staff.status_code == 403

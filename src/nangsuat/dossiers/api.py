@@ -10,9 +10,10 @@ import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
 from ninja.responses import Status
 
 from nangsuat.api.errors import ApiError
@@ -24,7 +25,7 @@ from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
 
 from . import selectors, services, services_dossiers, workflow
-from .models import Call, Dossier
+from .models import Attachment, Call, Dossier
 from .permissions import member_enterprise_ids, visible_dossiers
 from .services_dossiers import Conflict
 from .states import State
@@ -366,6 +367,53 @@ def patch_dossier(request, dossier_id: int, body: DossierFormIn):
     except Conflict as exc:
         raise ApiError(409, str(exc)) from exc
     return _detail(_visible(request, dossier_id), request.auth)
+
+
+@router.post(
+    "/dossiers/{dossier_id}/attachments",
+    response={201: AttachmentOut},
+    summary="Đính kèm giấy tờ (multipart: kind, file)",
+)
+def upload_attachment(request, dossier_id: int, kind: Form[str], file: File[UploadedFile]):
+    """The enterprise joins a file to its draft or to a dossier asked for a supplement: PDF, DOCX, XLSX,
+    JPEG or PNG, checked by content, within the size limit. ``kind`` is one of the attachment kinds
+    (``business_license``, ``tax_confirmation``, ...; the call's contents list which they require)."""
+    dossier = _visible(request, dossier_id)
+    try:
+        attachment = services_dossiers.add_attachment(
+            dossier=dossier, actor=request.auth, kind=kind, upload=file
+        )
+    except Conflict as exc:
+        raise ApiError(409, str(exc)) from exc
+    return Status(201, attachment)
+
+
+@router.get("/dossiers/{dossier_id}/attachments/{attachment_id}", summary="Tải một giấy tờ kèm theo")
+def download_attachment(request, dossier_id: int, attachment_id: int):
+    dossier = _visible(request, dossier_id)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, dossier=dossier)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+    response["Content-Type"] = attachment.content_type
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@router.delete(
+    "/dossiers/{dossier_id}/attachments/{attachment_id}", response={204: None}, summary="Gỡ một giấy tờ"
+)
+def remove_attachment(request, dossier_id: int, attachment_id: int):
+    """Takes the file off the current form; earlier submissions keep it."""
+    dossier = _visible(request, dossier_id)
+    attachment = get_object_or_404(Attachment, pk=attachment_id, dossier=dossier, is_current=True)
+    try:
+        services_dossiers.remove_attachment(attachment=attachment, actor=request.auth)
+    except Conflict as exc:
+        raise ApiError(409, str(exc)) from exc
+    return Status(204, None)
 
 
 @router.post("/dossiers/{dossier_id}/transitions", response=_DetailSchema, summary="Chuyển trạng thái hồ sơ")
