@@ -76,3 +76,9 @@ def test_city_proposal_through_the_api_signs_one_to_trinh(call, officer, directo
     )
     again = ApiClient(director).post(url, {"dossiers": [a.pk]})
     assert again.status_code == 409 and again.json()["errors"]["dossiers"]
+    # One dossier proposed through its transitions gets a Tờ trình of its own.
+    c = recommended(call, officer, council)
+    r = ApiClient(director).post(f"/api/v1/dossiers/{c.pk}/transitions", {"action": "propose"})
+    assert r.status_code == 200 and r.json()["state"] == "proposed"
+    c.refresh_from_db()
+    assert c.city_item.proposal.number.startswith("02/TTr-") and c.city_item.proposal.city_items.count() == 1

@@ -1,7 +1,7 @@
 """Workflow guards and effects of the contract steps, registered on import (see dossiers.workflow).
 
 - condition ``within_call_budget``: the call's committed amounts plus this dossier's ≤ its budget.
-- effects ``add_to_city_submission`` (propose), ``record_city_decision`` (approve / not_approve),
+- effects ``add_to_city_submission`` and ``city_proposal`` (propose: the Tờ trình), ``record_city_decision`` (approve / not_approve),
   ``record_assignment`` and ``start_contract_clock`` (assign), ``record_contract`` (sign_contract),
   ``record_completion_request``, ``record_acceptance`` (accept / not_accept), ``record_liquidation``,
   ``record_payment``, ``record_termination``. Payload keys: see ``contracts.forms``.
@@ -41,6 +41,14 @@ def within_call_budget(dossier):
 @effect("add_to_city_submission")
 def add_to_city_submission(step):
     services.add_to_city_submission(dossier=step.dossier, actor=step.actor)
+
+
+@effect("city_proposal")
+def city_proposal(step):
+    """A dossier proposed on its own gets its own Tờ trình; the city list page proposes several at once
+    and signs one for all of them (``services.propose_to_city``)."""
+    if not step.payload.get(services.IN_ONE_PROPOSAL):
+        services.issue_city_proposal(call=step.dossier.call, dossiers=[step.dossier], actor=step.actor)
 
 
 @effect("record_city_decision")

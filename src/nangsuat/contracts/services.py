@@ -165,6 +165,11 @@ def add_to_city_submission(*, dossier: Dossier, actor: User) -> ProposedDossier:
     return item
 
 
+# The payload key ``propose_to_city`` gives each step: the Tờ trình comes once, for all the dossiers.
+# (The API's transitions endpoint takes no such key: its payload is cleaned by the action's form.)
+IN_ONE_PROPOSAL = "in_one_proposal"
+
+
 def propose_to_city(*, call: Call, dossier_ids: set[int], actor: User) -> tuple[list, list[str], Any]:
     """The director sends the ticked dossiers to the city, best ranked first so the budget goes to them,
     and signs one Tờ trình listing them. Returns (dossiers proposed, refusals as text, the Tờ trình or
@@ -180,29 +185,36 @@ def propose_to_city(*, call: Call, dossier_ids: set[int], actor: User) -> tuple[
             if row.proposed or row.dossier.pk not in dossier_ids:
                 continue
             try:
-                workflow.perform(dossier=row.dossier, action="propose", actor=actor)
-                done.append(row)
+                workflow.perform(
+                    dossier=row.dossier, action="propose", actor=actor, payload={IN_ONE_PROPOSAL: True}
+                )
+                done.append(row.dossier)
             except (workflow.WorkflowError, ValidationError) as exc:
                 refused.append(f"{row.dossier}: {' '.join(getattr(exc, 'messages', None) or [str(exc)])}")
-        document = _issue_city_proposal(call=call, rows=done, actor=actor) if done else None
-    return [r.dossier for r in done], refused, document
+        document = issue_city_proposal(call=call, dossiers=done, actor=actor) if done else None
+    return done, refused, document
 
 
-def _issue_city_proposal(*, call: Call, rows: list, actor: User):
+def issue_city_proposal(*, call: Call, dossiers: list[Dossier], actor: User):
+    """Sign the Tờ trình that proposes ``dossiers`` (already on the city list) to the city, and link
+    each of them to it, so it shows on their timelines."""
     from nangsuat.documents import context as ctx
     from nangsuat.documents.models import DocumentKind
     from nangsuat.documents.services import issue_document
 
-    items = {i.dossier_id: i for i in ProposedDossier.objects.filter(dossier__in=[r.dossier for r in rows])}
+    items = ProposedDossier.objects.filter(dossier__in=dossiers).select_related(
+        "dossier__enterprise", "dossier__content", "dossier__council_result"
+    )
     lines, total = [], 0
-    for n, row in enumerate(sorted(rows, key=lambda r: items[r.dossier.pk].rank), 1):
-        item, dossier = items[row.dossier.pk], row.dossier
-        total += item.support_vnd
-        score = f"{row.total:.2f}".replace(".", ",") if row.total is not None else "—"
+    for n, item in enumerate(sorted(items, key=lambda i: i.rank), 1):
+        dossier, total = item.dossier, total + item.support_vnd
+        result = getattr(dossier, "council_result", None)
+        score = (
+            f"{result.total_mean:.2f}".replace(".", ",") if result and result.total_mean is not None else "—"
+        )
         lines.append([str(n), f"{dossier.enterprise.name} ({dossier.enterprise.tax_code})",
                       str(dossier.content), score, format_vnd(item.support_vnd, "")])  # fmt: skip
-    submission = call.city_submission
-    list_total = submission.total_vnd
+    list_total = call.city_submission.total_vnd
     council = call.councils.order_by("-id").first()
     signer = ctx.signer_for(call.agency, actor)
     document = issue_document(
@@ -228,7 +240,7 @@ def _issue_city_proposal(*, call: Call, rows: list, actor: User):
         signer_title=signer.get("title", ""),
         visible_to_enterprise=False,
     )
-    ProposedDossier.objects.filter(pk__in=[i.pk for i in items.values()]).update(proposal=document)
+    ProposedDossier.objects.filter(pk__in=[i.pk for i in items]).update(proposal=document)
     return document
 
 

@@ -107,7 +107,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     # c–d. The city's list, the assignment and the contract.
     Transition(
         Action.PROPOSE, (S.RECOMMENDED,), S.PROPOSED, frozenset({R.DIRECTOR}),
-        conditions=("within_call_budget",), effects=("add_to_city_submission",),
+        conditions=("within_call_budget",), effects=("add_to_city_submission", "city_proposal"),
     ),
     Transition(
         Action.APPROVE, (S.PROPOSED,), S.APPROVED, frozenset({R.OFFICER}),
