@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -74,9 +75,21 @@ def test_enterprise_reports_progress_and_requests_completion(call, officer, dire
         {"period": "Quý III/2026", "text": "Đã đào tạo"},
     )
     assert "Quý III/2026" in c.get(detail).content.decode()
-    r = c.post(reverse("contracts:completion_request", args=[dossier.contract.pk]),
-               {"self_assessment": "Đã được cấp chứng nhận", "evidence": SimpleUploadedFile("gcn.pdf", b"%PDF")})  # fmt: skip
+    url = reverse("contracts:completion_request", args=[dossier.contract.pk])
+    disguised = SimpleUploadedFile(
+        "gcn.pdf", b"<html><script>alert(1)</script></html>", content_type="application/pdf"
+    )
+    r = c.post(url, {"self_assessment": "Đã được cấp chứng nhận", "evidence": disguised})
+    assert r.status_code == 400 and "không đúng định dạng cho phép" in r.content.decode()
+    r = c.post(
+        url,
+        {"self_assessment": "Đã được cấp chứng nhận", "evidence": SimpleUploadedFile("gcn.pdf", b"%PDF-1.4")},
+    )
     assert r.status_code == 302
+    evidence = dossier.contract.completion_request.evidence.get()
+    assert evidence.original_name == "gcn.pdf" and re.fullmatch(
+        r"evidence/\d{4}/\d{2}/[0-9a-f]{32}\.pdf", evidence.file.name
+    )
     dossier.refresh_from_db()
     assert dossier.state == State.COMPLETION_REQUESTED
     # Another enterprise and another agency see nothing.

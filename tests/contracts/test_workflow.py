@@ -72,7 +72,7 @@ def test_walk_from_propose_to_paid(call, officer, director, council):
     services.add_progress_report(contract=contract, actor=ent_user, period="Quý III/2026", text="Đã đào tạo")
     workflow.perform(dossier=dossier, action="request_completion", actor=ent_user,
                      payload=workflow.clean_payload("request_completion", {"self_assessment": "Hoàn thành"},
-                                                    {"evidence": [SimpleUploadedFile("gcn.pdf", b"%PDF")]}))  # fmt: skip
+                                                    {"evidence": [SimpleUploadedFile("gcn.pdf", b"%PDF-1.4")]}))  # fmt: skip
     assert contract.completion_request.evidence.count() == 1
     dossier.refresh_from_db()
     dossier.state = State.INSPECTED  # the inspection is the dossiers app's step

@@ -9,14 +9,30 @@ terminate → terminated_on (optional, default today).
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from nangsuat.dossiers.uploads import check_upload, random_name, safe_original_name
 from nangsuat.dossiers.workflow import action_form
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-MAX_UPLOAD = 20 * 1024 * 1024
+
+
+def stored_safely(upload):
+    """Check an uploaded file by its content (PDF, DOCX, XLSX, JPEG, PNG; the size limit), as dossier
+    attachments are, and give it a storage name nobody can guess; its own name stays in
+    ``upload.original_name`` for display and download."""
+    if upload is None:
+        return None
+    try:
+        checked = check_upload(upload)
+    except ValidationError as exc:
+        raise forms.ValidationError(exc.messages) from exc
+    upload.original_name = safe_original_name(upload.name)
+    upload.name = random_name(checked.extension)
+    return upload
 
 
 def _lower_first(text) -> str:
@@ -65,10 +81,7 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else ([data] if data else [])
         cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
-        for f in cleaned:
-            if f is not None and f.size > MAX_UPLOAD:
-                raise forms.ValidationError(_("Tệp “%(name)s” vượt quá 20 MB.") % {"name": f.name})
-        return [f for f in cleaned if f is not None]
+        return [stored_safely(f) for f in cleaned if f is not None]
 
 
 @action_form("approve")
@@ -76,6 +89,9 @@ class CityDecisionForm(forms.Form):
     decision_number = text_field(_("Số quyết định"), max_length=50)
     decision_date = date_field(_("Ngày quyết định"))
     decision_file = forms.FileField(label=_("Tệp quyết định (nếu có)"), required=False)
+
+    def clean_decision_file(self):
+        return stored_safely(self.cleaned_data.get("decision_file"))
 
 
 @action_form("not_approve")
@@ -185,7 +201,4 @@ class ProgressReportForm(forms.Form):
     file = forms.FileField(label=_("Tệp đính kèm (nếu có)"), required=False)
 
     def clean_file(self):
-        f = self.cleaned_data.get("file")
-        if f and f.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Tệp vượt quá 20 MB."))
-        return f
+        return stored_safely(self.cleaned_data.get("file"))

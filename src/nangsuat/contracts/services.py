@@ -346,7 +346,8 @@ def record_completion_request(*, dossier: Dossier, actor: User, payload: dict[st
         contract=contract, defaults={"self_assessment": payload["self_assessment"], "requested_by": actor}
     )
     for upload in payload.get("evidence") or []:
-        CompletionEvidence.objects.create(request=request, file=upload, original_name=upload.name[:255])
+        name = getattr(upload, "original_name", upload.name)
+        CompletionEvidence.objects.create(request=request, file=upload, original_name=name[:255])
     return request
 
 

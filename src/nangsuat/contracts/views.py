@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -240,7 +241,7 @@ def _file_response(field, filename: str) -> FileResponse:
 def report_file(request, pk, report_pk):
     """A progress report's file, to whoever may see the contract."""
     report = get_object_or_404(_contract(request, pk).progress_reports, pk=report_pk)
-    return _file_response(report.file, os.path.basename(report.file.name))
+    return _file_response(report.file, f"bao-cao-tien-do-{report.pk}{os.path.splitext(report.file.name)[1]}")
 
 
 @login_required
@@ -257,4 +258,7 @@ def decision_file(request, pk):
     item = getattr(contract.dossier, "city_item", None)
     if item is None:
         raise Http404
-    return _file_response(item.decision_file, os.path.basename(item.decision_file.name))
+    extension = os.path.splitext(item.decision_file.name)[1]
+    return _file_response(
+        item.decision_file, f"quyet-dinh-ubnd-{slugify(item.decision_number) or item.pk}{extension}"
+    )

@@ -195,7 +195,7 @@ def _record_visit(step: Step, kind: str) -> Visit:
     for photo in photos:
         checked = check_upload(photo, allowed=IMAGE_TYPES)
         stored = VisitPhoto(visit=visit, caption=str(getattr(photo, "name", ""))[:200])
-        stored.file.save(random_name("visits", checked.extension), photo, save=False)
+        stored.file.save(random_name(checked.extension), photo, save=False)
         stored.save()
     return visit
 

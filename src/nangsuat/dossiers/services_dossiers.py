@@ -115,7 +115,7 @@ def add_attachment(*, dossier: Dossier, actor: User, kind: str, upload) -> Attac
         dossier=dossier, kind=kind, original_name=safe_original_name(upload.name),
         content_type=checked.content_type, size=checked.size, sha256=checked.sha256, uploaded_by=actor,
     )  # fmt: skip
-    attachment.file.save(random_name("dossiers", checked.extension), upload, save=False)
+    attachment.file.save(random_name(checked.extension), upload, save=False)
     attachment.save()
     record_audit(
         actor=actor, action="add_attachment", target=dossier, data={"kind": kind, "id": attachment.pk}

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -98,10 +97,10 @@ def check_upload(upload: UploadedFile, allowed=DOCUMENT_TYPES) -> CheckedFile:
     return CheckedFile(kind[0], kind[1], upload.size, digest.hexdigest())
 
 
-def random_name(prefix: str, extension: str) -> str:
-    """A storage path nobody can guess or use to climb out of the media folder."""
-    today = timezone.localdate()
-    return f"{prefix}/{today:%Y/%m}/{secrets.token_hex(16)}.{extension}"
+def random_name(extension: str) -> str:
+    """A file name nobody can guess or use to climb out of the media folder; the field's ``upload_to``
+    puts it in its dated folder."""
+    return f"{secrets.token_hex(16)}.{extension}"
 
 
 def safe_original_name(name: str) -> str:
