@@ -15,5 +15,6 @@ urlpatterns = [
     path("documents/", include("nangsuat.documents.urls")),
     path("notifications/", include("nangsuat.notifications.urls")),
     path("api/v1/", include("nangsuat.api.urls")),
+    path("api-tokens/", include("nangsuat.api.urls_pages")),
     path("", include("nangsuat.portal.urls")),
 ]

@@ -1,0 +1,11 @@
+"""The API token page, mounted at /api-tokens/ with the namespace "api_tokens"."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "api_tokens"
+urlpatterns = [
+    path("", views.token_list, name="list"),
+    path("<int:pk>/revoke/", views.token_revoke, name="revoke"),
+]
