@@ -94,3 +94,31 @@ def test_mark_read_only_touches_the_users_own(officer):
 def test_page_needs_login(client):
     response = client.get(reverse("notifications:list"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_user_turns_email_off_and_on_and_the_bell_keeps_everything(
+    owner, django_capture_on_commit_callbacks, settings
+):
+    from django.test import Client
+
+    from nangsuat.core.models import AuditEntry
+
+    settings.STAFF_MFA_REQUIRED = False
+    c = Client()
+    c.force_login(owner)
+    page = c.get(reverse("notifications:list")).content.decode()
+    assert owner.email in page and "Không nhận qua thư điện tử" in page
+    r = c.post(reverse("notifications:email_preference"), {"enabled": "0"}, follow=True)
+    assert "Bạn sẽ không nhận thông báo qua thư điện tử nữa" in r.content.decode()
+    owner.refresh_from_db()
+    assert owner.email_notifications is False
+    assert AuditEntry.objects.filter(action="notifications.email_off", actor=owner).count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(owner, title="Hồ sơ CT-1 cần bổ sung")
+    assert mail.outbox == [] and Notification.objects.filter(user=owner).count() == 1
+    c.post(reverse("notifications:email_preference"), {"enabled": "1"})
+    owner.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(owner, title="Hồ sơ CT-1 đã được tiếp nhận")
+    assert [m.to[0] for m in mail.outbox] == [owner.email]
+    assert c.get(reverse("notifications:email_preference")).status_code == 405

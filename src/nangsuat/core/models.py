@@ -42,6 +42,7 @@ class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    email_notifications = models.BooleanField(_("nhận thông báo qua thư điện tử"), default=True)
 
     class Meta:
         verbose_name = _("người dùng")

@@ -37,8 +37,8 @@ def notify(
     key: str = "",
     email: bool = True,
 ) -> Notification | None:
-    """Notify ``user`` in the app and, when ``email`` and the user has an address, by e-mail after the
-    commit. Returns None (and sends nothing) for an inactive user or a key already used for them."""
+    """Notify ``user`` in the app and, when ``email``, the user has an address and has not turned e-mail
+    off, by e-mail after the commit. Returns None (and sends nothing) for an inactive user or a key already used for them."""
     if user is None or not user.is_active:
         return None
     if key and Notification.objects.filter(user=user, key=key).exists():
@@ -56,7 +56,7 @@ def notify(
             )
     except IntegrityError:  # the same key sent at the same moment by another process
         return None
-    if email and user.email:
+    if email and user.email and user.email_notifications:
         transaction.on_commit(lambda: _dispatch_email(notification.pk))
     return notification
 
@@ -76,6 +76,20 @@ def _dispatch_email(notification_id: int) -> None:
             close_old_connections()
 
     threading.Thread(target=run, name=f"mail-{notification_id}", daemon=True).start()
+
+
+@transaction.atomic
+def set_email_preference(*, user: User, enabled: bool) -> None:
+    """Turn the user's e-mail copies of notifications on or off; the bell always keeps them."""
+    from nangsuat.core.audit import record_audit
+
+    if user.email_notifications == enabled:
+        return
+    user.email_notifications = enabled
+    user.save(update_fields=["email_notifications"])
+    record_audit(
+        actor=user, action="notifications.email_on" if enabled else "notifications.email_off", target=user
+    )
 
 
 def notify_many(users: Iterable[User], **kwargs) -> list[Notification]:

@@ -47,5 +47,18 @@ def mark_read(request):
 
 
 @login_required
+@require_POST
+def email_preference(request):
+    enabled = request.POST.get("enabled") == "1"
+    services.set_email_preference(user=request.user, enabled=enabled)
+    messages.success(
+        request,
+        _("Bạn sẽ nhận thông báo qua thư điện tử.") if enabled
+        else _("Bạn sẽ không nhận thông báo qua thư điện tử nữa; thông báo vẫn hiện trên hệ thống."),
+    )  # fmt: skip
+    return redirect("notifications:list")
+
+
+@login_required
 def bell(request):
     return render(request, "notifications/_bell.html", {"count": selectors.unread_count(request.user)})
