@@ -106,3 +106,12 @@ def enterprise_user(enterprise: Enterprise, **kwargs) -> User:
         user=user, enterprise=enterprise, status=EnterpriseMembership.Status.CONFIRMED
     )
     return user
+
+
+def client_for(user):
+    """A test client signed in as ``user`` (pages; the tests that use it lift the staff TOTP rule)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client

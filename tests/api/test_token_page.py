@@ -7,7 +7,7 @@ from django.urls import reverse
 from nangsuat.api.models import ApiToken
 from nangsuat.api.views import MAX_ACTIVE_TOKENS
 from nangsuat.core.roles import Role
-from tests.factories import UserFactory
+from tests.factories import UserFactory, client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -15,12 +15,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _no_mfa(settings):
     settings.STAFF_MFA_REQUIRED = False
-
-
-def client_for(user) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
 
 
 def test_a_user_issues_a_token_sees_it_once_uses_it_and_revokes_it(can_tho):

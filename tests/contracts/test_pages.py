@@ -3,11 +3,10 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from nangsuat.dossiers.states import State
-from tests.factories import enterprise_user
+from tests.factories import client_for, enterprise_user
 
 from .test_workflow import contracted, recommended
 
@@ -17,12 +16,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _no_mfa(settings):
     settings.STAFF_MFA_REQUIRED = False
-
-
-def client_for(user) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
 
 
 def test_director_proposes_within_budget_with_a_running_total(call, officer, director, council):

@@ -1,11 +1,11 @@
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from nangsuat.councils.models import ScoreSheet
 from nangsuat.dossiers.states import State
+from tests.factories import client_for
 
 from .factories import score_all
 
@@ -20,12 +20,6 @@ def _no_mfa(settings):
 def without_tokens(page: str) -> str:
     """The page without its CSRF tokens, whose random letters may spell any number."""
     return re.sub(r"[A-Za-z0-9]{32,}", "", page)
-
-
-def client_for(user) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
 
 
 def test_member_declares_then_scores_with_errors_then_submits(in_council, council):

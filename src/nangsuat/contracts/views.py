@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from nangsuat.core.roles import Role
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.states import State
+from nangsuat.dossiers.uploads import file_download
 
 from . import selectors, services
 from .forms import CityDecisionForm, CompletionRequestForm, ProgressReportForm
@@ -225,30 +226,18 @@ def city_decision(request, call_pk):
                   status=400 if form.errors else 200)  # fmt: skip
 
 
-def _file_response(field, filename: str) -> FileResponse:
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 @login_required
 def report_file(request, pk, report_pk):
     """A progress report's file, to whoever may see the contract."""
     report = get_object_or_404(_contract(request, pk).progress_reports, pk=report_pk)
-    return _file_response(report.file, f"bao-cao-tien-do-{report.pk}{os.path.splitext(report.file.name)[1]}")
+    return file_download(report.file, f"bao-cao-tien-do-{report.pk}{os.path.splitext(report.file.name)[1]}")
 
 
 @login_required
 def evidence_file(request, pk, evidence_pk):
     contract = _contract(request, pk)
     evidence = get_object_or_404(CompletionEvidence, pk=evidence_pk, request__contract=contract)
-    return _file_response(evidence.file, evidence.original_name)
+    return file_download(evidence.file, evidence.original_name)
 
 
 @login_required
@@ -259,6 +248,6 @@ def decision_file(request, pk):
     if item is None:
         raise Http404
     extension = os.path.splitext(item.decision_file.name)[1]
-    return _file_response(
+    return file_download(
         item.decision_file, f"quyet-dinh-ubnd-{slugify(item.decision_number) or item.pk}{extension}"
     )

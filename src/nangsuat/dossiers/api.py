@@ -10,7 +10,6 @@ import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
@@ -29,6 +28,7 @@ from .models import Attachment, Call, Dossier
 from .permissions import member_enterprise_ids, visible_dossiers
 from .services_dossiers import Conflict
 from .states import State
+from .uploads import file_download
 from .views_lists import lookup_throttled
 
 router = Router(tags=["dossiers"])
@@ -392,14 +392,7 @@ def upload_attachment(request, dossier_id: int, kind: Form[str], file: File[Uplo
 def download_attachment(request, dossier_id: int, attachment_id: int):
     dossier = _visible(request, dossier_id)
     attachment = get_object_or_404(Attachment, pk=attachment_id, dossier=dossier)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)
-    response["Content-Type"] = attachment.content_type
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_download(attachment.file, attachment.original_name, attachment.content_type)
 
 
 @router.delete(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -107,3 +108,19 @@ def safe_original_name(name: str) -> str:
     """The user's file name, for display only: no folders, bounded length."""
     base = (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip() or "tep"
     return base[:200]
+
+
+def file_download(field, filename: str, content_type: str | None = None) -> FileResponse:
+    """A stored file as a download under ``filename``: 404 when it is missing, and the browser is told
+    not to guess its type."""
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=True, filename=filename)
+    if content_type:
+        response["Content-Type"] = content_type
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

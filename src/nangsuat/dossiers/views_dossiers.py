@@ -19,6 +19,7 @@ from .models import Attachment, Dossier, VisitPhoto
 from .permissions import visible_dossiers
 from .services_dossiers import EDITABLE_STATES, Conflict
 from .states import REFUSED_STATES, State
+from .uploads import file_download
 from .views_calls import _form_errors
 
 ENDINGS = REFUSED_STATES | {State.TERMINATED}
@@ -144,14 +145,7 @@ def attachment_remove(request, pk: int, attachment_id: int):
 def attachment_download(request, pk: int, attachment_id: int):
     dossier = visible_dossier(request, pk)
     attachment = get_object_or_404(Attachment, pk=attachment_id, dossier=dossier)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)
-    response["Content-Type"] = attachment.content_type
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_download(attachment.file, attachment.original_name, attachment.content_type)
 
 
 @login_required
