@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -55,7 +56,9 @@ def token_list(request):
         request.session["new_api_token"] = {"id": token.pk, "raw": raw}
         return redirect("api_tokens:list")
     new = request.session.pop("new_api_token", None)
-    tokens = ApiToken.objects.filter(user=request.user).order_by("revoked_at", "-created_at")
+    tokens = ApiToken.objects.filter(user=request.user).order_by(
+        F("revoked_at").asc(nulls_first=True), "-created_at"
+    )  # the ones in use first
     return render(
         request,
         "api/tokens.html",

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
 from nangsuat.core.calendar import add_working_days
-from nangsuat.core.formatting import format_vnd
+from nangsuat.core.formatting import format_points, format_vnd
 from nangsuat.dossiers.models import Call, CallContent
 from nangsuat.dossiers.permissions import is_enterprise_member
 from nangsuat.dossiers.states import State
@@ -165,8 +165,9 @@ def add_to_city_submission(*, dossier: Dossier, actor: User) -> ProposedDossier:
     return item
 
 
-# The payload key ``propose_to_city`` gives each step: the Tờ trình comes once, for all the dossiers.
-# (The API's transitions endpoint takes no such key: its payload is cleaned by the action's form.)
+# The payload key ``propose_to_city`` gives each of its steps, so the ``city_proposal`` effect leaves the
+# Tờ trình to it: one for all the dossiers. (The API's transitions endpoint cannot send this key: its
+# payload is cleaned by the action's form.)
 IN_ONE_PROPOSAL = "in_one_proposal"
 
 
@@ -209,9 +210,7 @@ def issue_city_proposal(*, call: Call, dossiers: list[Dossier], actor: User):
     for n, item in enumerate(sorted(items, key=lambda i: i.rank), 1):
         dossier, total = item.dossier, total + item.support_vnd
         result = getattr(dossier, "council_result", None)
-        score = (
-            f"{result.total_mean:.2f}".replace(".", ",") if result and result.total_mean is not None else "—"
-        )
+        score = format_points(result.total_mean if result else None)
         lines.append([str(n), f"{dossier.enterprise.name} ({dossier.enterprise.tax_code})",
                       str(dossier.content), score, format_vnd(item.support_vnd, "")])  # fmt: skip
     list_total = call.city_submission.total_vnd

@@ -1,6 +1,7 @@
 """Money, dates and amounts in words, as Vietnamese documents write them."""
 
 import datetime as dt
+from decimal import Decimal
 
 from num2words import num2words
 
@@ -11,6 +12,16 @@ def format_vnd(amount: int | None, suffix: str = " đ") -> str:
         return "—"
     sign = "-" if amount < 0 else ""
     return f"{sign}{abs(int(amount)):,}".replace(",", ".") + suffix
+
+
+def format_points(value) -> str:
+    """Council points with two decimals and a decimal comma: Decimal('81.5') → '81,50'; none → '—'."""
+    if value in (None, ""):
+        return "—"
+    try:
+        return f"{Decimal(str(value)):.2f}".replace(".", ",")
+    except ArithmeticError:
+        return str(value)
 
 
 def format_date_vi(value: dt.date | dt.datetime | None) -> str:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from nangsuat.core.formatting import format_date_vi
+from nangsuat.core.formatting import format_date_vi, format_points
 from nangsuat.dossiers.workflow import Step, effect
 
 from . import context as ctx
@@ -191,15 +190,6 @@ def inspection_minutes(step: Step) -> None:
     _issue(step, K.INSPECTION_MINUTES, f"Biên bản kiểm tra thực tế {_code(step)}", data)
 
 
-def _mean(value: Any) -> str:
-    if value in (None, ""):
-        return "—"
-    try:
-        return f"{Decimal(str(value)):.2f}".replace(".", ",")
-    except ArithmeticError:
-        return str(value)
-
-
 def _council_data(step: Step) -> dict[str, Any]:
     """Members, per-criterion means, total and the verdict, from the council records when they exist."""
     from nangsuat.councils.models import Council
@@ -220,7 +210,7 @@ def _council_data(step: Step) -> dict[str, Any]:
     means = ctx.pick({}, result, "criterion_means", "means", "criteria") or {}
     for criterion in dossier.call.criteria.all():
         mean = means.get(criterion.code) if isinstance(means, dict) else None
-        criteria.append([criterion.name, str(criterion.max_points), _mean(mean)])
+        criteria.append([criterion.name, str(criterion.max_points), format_points(mean)])
     sheets = ctx.pick({}, result, "sheet_count")
     if sheets is None and hasattr(dossier, "score_sheets"):
         sheets = dossier.score_sheets.count()
@@ -232,7 +222,7 @@ def _council_data(step: Step) -> dict[str, Any]:
     return {
         "council": {"name": council.name if council else "", "decision": decision, "members": members},
         "criteria": criteria,
-        "total": _mean(ctx.pick({}, result, "mean_total", "total", "total_mean")),
+        "total": format_points(ctx.pick({}, result, "mean_total", "total", "total_mean")),
         "sheets": str(sheets) if sheets is not None else "",
         "priority_points": str(getattr(dossier, "priority_points", 0)),
         "passed": step.transition.target == "recommended",

@@ -52,11 +52,11 @@ def can_download(user: User, document: Document) -> Decision:
 
 def documents_of_dossier(dossier, user: User) -> QuerySet[Document]:
     """The dossier's documents this user may open, oldest first (for the dossier's timeline)."""
-    return (
-        visible_documents(user)
-        .filter(Q(dossier=dossier) | Q(city_items__dossier=dossier))  # a tờ trình lists several dossiers
-        .order_by("issued_on", "id")
-    )
+    mine = Q(dossier=dossier)
+    item = getattr(dossier, "city_item", None)  # a Tờ trình lists several dossiers, none as its own
+    if item is not None and item.proposal_id:
+        mine |= Q(pk=item.proposal_id)
+    return visible_documents(user).filter(mine).order_by("issued_on", "id")
 
 
 @dataclass
