@@ -31,24 +31,62 @@ from nangsuat.registry.models import Enterprise, EnterpriseMembership
 
 from .registry import ensure_reference, percentile, summary_ms
 
-AGENCY = {"code": "bench-dossiers", "name": "Sở KH&CN (đo hiệu năng hồ sơ)", "parent_body": "UBND (đo hiệu năng)",
-          "province_code": "92", "place_name": "Cần Thơ", "doc_symbol": "SKHCN"}  # fmt: skip
+AGENCY = {
+    "code": "bench-dossiers",
+    "name": "Sở KH&CN (đo hiệu năng hồ sơ)",
+    "parent_body": "UBND (đo hiệu năng)",
+    "province_code": "92",
+    "place_name": "Cần Thơ",
+    "doc_symbol": "SKHCN",
+}
 SQLITE_MAX_ROWS = 20_000
 # A programme some years in: most dossiers are through intake, some far along.
 STATE_WEIGHTS = {
-    State.SUBMITTED: 14, State.NEEDS_SUPPLEMENT: 4, State.VALID: 6, State.INVALID: 6, State.SURVEYED: 5,
-    State.IN_COUNCIL: 5, State.RECOMMENDED: 4, State.NOT_RECOMMENDED: 5, State.PROPOSED: 3, State.APPROVED: 3,
-    State.ASSIGNED: 3, State.CONTRACTED: 5, State.IN_PROGRESS: 8, State.COMPLETION_REQUESTED: 3,
-    State.INSPECTED: 2, State.ACCEPTED: 3, State.LIQUIDATED: 3, State.PAID: 10, State.WITHDRAWN: 4,
+    State.SUBMITTED: 14,
+    State.NEEDS_SUPPLEMENT: 4,
+    State.VALID: 6,
+    State.INVALID: 6,
+    State.SURVEYED: 5,
+    State.IN_COUNCIL: 5,
+    State.RECOMMENDED: 4,
+    State.NOT_RECOMMENDED: 5,
+    State.PROPOSED: 3,
+    State.APPROVED: 3,
+    State.ASSIGNED: 3,
+    State.CONTRACTED: 5,
+    State.IN_PROGRESS: 8,
+    State.COMPLETION_REQUESTED: 3,
+    State.INSPECTED: 2,
+    State.ACCEPTED: 3,
+    State.LIQUIDATED: 3,
+    State.PAID: 10,
+    State.WITHDRAWN: 4,
     State.DRAFT: 6,
-}  # fmt: skip
+}
 PATH = {  # a plausible history leading to each state
-    State.SUBMITTED: ["submitted"], State.NEEDS_SUPPLEMENT: ["submitted", "needs_supplement"],
-    State.VALID: ["submitted", "valid"], State.INVALID: ["submitted", "invalid"],
+    State.SUBMITTED: ["submitted"],
+    State.NEEDS_SUPPLEMENT: ["submitted", "needs_supplement"],
+    State.VALID: ["submitted", "valid"],
+    State.INVALID: ["submitted", "invalid"],
     State.SURVEYED: ["submitted", "valid", "surveyed"],
-}  # fmt: skip
-LONG = ["submitted", "valid", "surveyed", "in_council", "recommended", "proposed", "approved", "assigned",
-        "contracted", "in_progress", "completion_requested", "inspected", "accepted", "liquidated", "paid"]  # fmt: skip
+}
+LONG = [
+    "submitted",
+    "valid",
+    "surveyed",
+    "in_council",
+    "recommended",
+    "proposed",
+    "approved",
+    "assigned",
+    "contracted",
+    "in_progress",
+    "completion_requested",
+    "inspected",
+    "accepted",
+    "liquidated",
+    "paid",
+]
 
 
 def _history(state: str) -> list[str]:
@@ -67,8 +105,14 @@ def clear_previous(agency: Agency) -> None:
     ct = ContentType.objects.get_for_model(Dossier)
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditentry WHERE agency_id = %s", [agency.pk])
-        for table in ("dossiers_eligibilitycheck", "dossiers_supplementrequest", "dossiers_revision",
-                      "dossiers_attachment", "dossiers_comment", "dossiers_visit"):  # fmt: skip
+        for table in (
+            "dossiers_eligibilitycheck",
+            "dossiers_supplementrequest",
+            "dossiers_revision",
+            "dossiers_attachment",
+            "dossiers_comment",
+            "dossiers_visit",
+        ):
             cursor.execute(
                 f"DELETE FROM {table} WHERE dossier_id IN (SELECT id FROM dossiers_dossier WHERE agency_id = %s)",
                 [agency.pk],
@@ -110,14 +154,20 @@ def generate(agency: Agency, rows: int, people: dict, out, seed: int = 1322) -> 
     wards, vsic_by_section = ensure_reference()
     contents = list(SupportContent.objects.filter(is_active=True)[:12])
     if len(contents) < 3:
-        contents = [SupportContent.objects.get_or_create(code=f"bench-{i}", defaults={"name": name})[0]
-                    for i, name in enumerate(("ISO 9001", "5S", "Lean", "HACCP", "VietGAP"))]  # fmt: skip
+        contents = [
+            SupportContent.objects.get_or_create(code=f"bench-{i}", defaults={"name": name})[0]
+            for i, name in enumerate(("ISO 9001", "5S", "Lean", "HACCP", "VietGAP"))
+        ]
     calls = []
     for year in (2026, 2027, 2028, 2029, 2030):
         call = services.create_call(
-            agency=agency, actor=people[Role.OFFICER], year=year, title=f"Đợt đăng ký hỗ trợ năm {year}",
-            budget_vnd=20_000_000_000, contents=[{"content": c} for c in contents],
-        )  # fmt: skip
+            agency=agency,
+            actor=people[Role.OFFICER],
+            year=year,
+            title=f"Đợt đăng ký hỗ trợ năm {year}",
+            budget_vnd=20_000_000_000,
+            contents=[{"content": c} for c in contents],
+        )
         Call.objects.filter(pk=call.pk).update(is_published=True)
         calls.append(call)
     n_enterprises = max(1, rows // 4)
@@ -125,20 +175,26 @@ def generate(agency: Agency, rows: int, people: dict, out, seed: int = 1322) -> 
     Enterprise.objects.bulk_create(
         [
             Enterprise(
-                agency=agency, tax_code=f"9{n:09d}", name=f"Công ty TNHH Đo hiệu năng {n}",
-                vsic_id=vsic[n % len(vsic)][1], vsic_section=vsic[n % len(vsic)][0], ward_id=wards[n % len(wards)][0],
-                size_class=rng.choice(["micro", "small", "small", "medium", "large"]), employees=rng.randint(3, 300),
+                agency=agency,
+                tax_code=f"9{n:09d}",
+                name=f"Công ty TNHH Đo hiệu năng {n}",
+                vsic_id=vsic[n % len(vsic)][1],
+                vsic_section=vsic[n % len(vsic)][0],
+                ward_id=wards[n % len(wards)][0],
+                size_class=rng.choice(["micro", "small", "small", "medium", "large"]),
+                employees=rng.randint(3, 300),
                 search_text=f"cong ty tnhh do hieu nang {n} 9{n:09d}",
             )
             for n in range(n_enterprises)
         ],
         batch_size=5000,
-    )  # fmt: skip
+    )
     enterprise_ids = list(Enterprise.objects.filter(agency=agency).values_list("pk", flat=True))
     EnterpriseMembership.objects.get_or_create(
-        user=people[Role.ENTERPRISE], enterprise_id=enterprise_ids[0],
+        user=people[Role.ENTERPRISE],
+        enterprise_id=enterprise_ids[0],
         defaults={"status": EnterpriseMembership.Status.CONFIRMED},
-    )  # fmt: skip
+    )
     out.write(f"{len(enterprise_ids):,} doanh nghiệp; tạo {rows:,} hồ sơ…\n")
     states, weights = list(STATE_WEIGHTS), list(STATE_WEIGHTS.values())
     now = timezone.now()
@@ -151,15 +207,28 @@ def generate(agency: Agency, rows: int, people: dict, out, seed: int = 1322) -> 
             state = rng.choices(states, weights)[0]
             call = calls[n % len(calls)]
             created = now - dt.timedelta(days=rng.randint(1, 900), minutes=rng.randint(0, 1440))
-            objs.append(Dossier(
-                agency=agency, call=call, enterprise_id=rng.choice(enterprise_ids), content=rng.choice(contents),
-                state=state, tracking_code=None if state == State.DRAFT else f"CB-{call.year}-{n:07d}",
-                title=f"Áp dụng hệ thống quản lý {n}", objectives="Nâng cao năng suất.", expected_results="Chứng nhận.",
-                total_cost_vnd=300_000_000, requested_support_vnd=150_000_000, jobs_created=rng.randint(0, 30),
-                submitted_at=None if state == State.DRAFT else created, state_changed_at=created,
-                due_on=today + dt.timedelta(days=rng.randint(-20, 30)) if state in (State.SUBMITTED, State.NEEDS_SUPPLEMENT, State.ASSIGNED) else None,
-                priority_points=rng.choice([0, 5, 10, 15, 20, 25]),
-            ))  # fmt: skip
+            objs.append(
+                Dossier(
+                    agency=agency,
+                    call=call,
+                    enterprise_id=rng.choice(enterprise_ids),
+                    content=rng.choice(contents),
+                    state=state,
+                    tracking_code=None if state == State.DRAFT else f"CB-{call.year}-{n:07d}",
+                    title=f"Áp dụng hệ thống quản lý {n}",
+                    objectives="Nâng cao năng suất.",
+                    expected_results="Chứng nhận.",
+                    total_cost_vnd=300_000_000,
+                    requested_support_vnd=150_000_000,
+                    jobs_created=rng.randint(0, 30),
+                    submitted_at=None if state == State.DRAFT else created,
+                    state_changed_at=created,
+                    due_on=today + dt.timedelta(days=rng.randint(-20, 30))
+                    if state in (State.SUBMITTED, State.NEEDS_SUPPLEMENT, State.ASSIGNED)
+                    else None,
+                    priority_points=rng.choice([0, 5, 10, 15, 20, 25]),
+                )
+            )
         with transaction.atomic():
             made = Dossier.objects.bulk_create(objs)
             if connection.vendor != "postgresql":
@@ -168,10 +237,18 @@ def generate(agency: Agency, rows: int, people: dict, out, seed: int = 1322) -> 
             for d in made:
                 previous = "draft"
                 for target in _history(d.state):
-                    audits.append(AuditEntry(
-                        agency=agency, actor=people[Role.OFFICER], action="transition", content_type=ct,
-                        object_id=str(d.pk), from_state=previous, to_state=target, note="",
-                    ))  # fmt: skip
+                    audits.append(
+                        AuditEntry(
+                            agency=agency,
+                            actor=people[Role.OFFICER],
+                            action="transition",
+                            content_type=ct,
+                            object_id=str(d.pk),
+                            from_state=previous,
+                            to_state=target,
+                            note="",
+                        )
+                    )
                     previous = target
             AuditEntry.objects.bulk_create(audits, batch_size=5000)
         out.write(f"  {min(rows, start + batch):,}/{rows:,}\n")
@@ -241,10 +318,13 @@ def measure_transitions(agency: Agency, people: dict, rng: random.Random, n: int
     warm = chosen.pop()  # the first transition of a process loads the URL configuration
     workflow.perform(dossier=Dossier(pk=warm), action="withdraw", actor=people[Role.ENTERPRISE], note="Đo")
     EligibilityCheck.objects.bulk_create(
-        [EligibilityCheck(dossier_id=pk, item=item, met=True, evidence="Đo hiệu năng")
-         for pk in chosen for item in EligibilityCheck.Item.values],
+        [
+            EligibilityCheck(dossier_id=pk, item=item, met=True, evidence="Đo hiệu năng")
+            for pk in chosen
+            for item in EligibilityCheck.Item.values
+        ],
         ignore_conflicts=True,
-    )  # fmt: skip
+    )
     timings, with_docs, failures, reasons = [], [], 0, {}
     for i, pk in enumerate(chosen):
         dossier = Dossier(pk=pk)
@@ -259,8 +339,12 @@ def measure_transitions(agency: Agency, people: dict, rng: random.Random, n: int
         except workflow.WorkflowError as exc:
             failures += 1
             reasons[exc.message[:80]] = reasons.get(exc.message[:80], 0) + 1
-    return {"without_document": summary_ms(timings) if timings else {}, "with_document": summary_ms(with_docs) if with_docs else {},
-            "refused": failures, "refusals": reasons}  # fmt: skip
+    return {
+        "without_document": summary_ms(timings) if timings else {},
+        "with_document": summary_ms(with_docs) if with_docs else {},
+        "refused": failures,
+        "refusals": reasons,
+    }
 
 
 def run(*, rows: int, out, reuse: bool = False) -> dict:
@@ -282,10 +366,15 @@ def run(*, rows: int, out, reuse: bool = False) -> dict:
         results["generate_s"] = round(time.perf_counter() - started, 1)
     results["audit_entries"] = AuditEntry.objects.filter(agency=agency).count()
     EnterpriseMembership.objects.bulk_create(
-        [EnterpriseMembership(user=people[Role.ENTERPRISE], enterprise_id=e, status=EnterpriseMembership.Status.CONFIRMED)
-         for e in Enterprise.objects.filter(agency=agency).values_list("pk", flat=True)],
-        ignore_conflicts=True, batch_size=5000,
-    )  # fmt: skip
+        [
+            EnterpriseMembership(
+                user=people[Role.ENTERPRISE], enterprise_id=e, status=EnterpriseMembership.Status.CONFIRMED
+            )
+            for e in Enterprise.objects.filter(agency=agency).values_list("pk", flat=True)
+        ],
+        ignore_conflicts=True,
+        batch_size=5000,
+    )
     rng = random.Random(14)
     client = _client(people[Role.OFFICER])
     client.get("/dossiers/")  # warm up templates and caches

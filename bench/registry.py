@@ -27,8 +27,14 @@ from nangsuat.registry import demo_names as names
 from nangsuat.registry import selectors
 from nangsuat.registry.importer import COLUMNS, import_records, read_table
 
-AGENCY = {"code": "bench-registry", "name": "Sở KH&CN (dữ liệu đo hiệu năng)", "parent_body": "UBND (đo hiệu năng)",
-          "province_code": "92", "place_name": "Cần Thơ", "doc_symbol": "SKHCN"}  # fmt: skip
+AGENCY = {
+    "code": "bench-registry",
+    "name": "Sở KH&CN (dữ liệu đo hiệu năng)",
+    "parent_body": "UBND (đo hiệu năng)",
+    "province_code": "92",
+    "place_name": "Cần Thơ",
+    "doc_symbol": "SKHCN",
+}
 SQLITE_MAX_ROWS = 20_000
 SECTION_WEIGHTS = {"A": 14, "C": 30, "F": 8, "G": 24, "H": 5, "I": 8, "J": 3, "M": 3, "N": 2, "Q": 1, "S": 2}
 
@@ -56,9 +62,13 @@ def ensure_reference() -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
         for i, place in enumerate(names.PLACE_WORDS[:20]):
             Ward.objects.get_or_create(
                 code=f"9{i:04d}",
-                defaults={"province": province, "name": f"Phường {place}", "division_type": "phường",
-                          "name_folded": fold(f"Phường {place}")},
-            )  # fmt: skip
+                defaults={
+                    "province": province,
+                    "name": f"Phường {place}",
+                    "division_type": "phường",
+                    "name_folded": fold(f"Phường {place}"),
+                },
+            )
         wards = list(Ward.objects.filter(province_id="92").values_list("code", "name"))
     by_section: dict[str, list[str]] = {}
     for code, section in VsicCode.objects.filter(level__gte=2).values_list("code", "section"):
@@ -101,13 +111,24 @@ def write_csv(path: Path, rows: int, wards, vsic_by_section, seed: int = 1322) -
             revenue = int(rng.lognormvariate(23, 1.5)) // 1_000_000 * 1_000_000
             capital = int(revenue * rng.uniform(0.2, 1.5)) // 1_000_000 * 1_000_000
             ward_code, ward_name = rng.choice(wards)
-            writer.writerow([
-                tax, names.enterprise_name(rng, kind=kind, section=section), "",
-                {"household": "Hộ kinh doanh", "cooperative": "Hợp tác xã"}.get(kind, "Doanh nghiệp"),
-                rng.choice(vsic_by_section[section]), ward_name if rng.random() < 0.5 else ward_code,
-                f"{names.street_address(rng)}, {ward_name}", f"0292 {rng.randint(3000000, 3999999)}", "",
-                names.person_name(rng), 2025, employees, revenue, capital,
-            ])  # fmt: skip
+            writer.writerow(
+                [
+                    tax,
+                    names.enterprise_name(rng, kind=kind, section=section),
+                    "",
+                    {"household": "Hộ kinh doanh", "cooperative": "Hợp tác xã"}.get(kind, "Doanh nghiệp"),
+                    rng.choice(vsic_by_section[section]),
+                    ward_name if rng.random() < 0.5 else ward_code,
+                    f"{names.street_address(rng)}, {ward_name}",
+                    f"0292 {rng.randint(3000000, 3999999)}",
+                    "",
+                    names.person_name(rng),
+                    2025,
+                    employees,
+                    revenue,
+                    capital,
+                ]
+            )
     return sample
 
 
@@ -115,8 +136,9 @@ def clear_previous(agency: Agency) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             "DELETE FROM registry_enterpriseyear WHERE enterprise_id IN "
-            "(SELECT id FROM registry_enterprise WHERE agency_id = %s)", [agency.pk]
-        )  # fmt: skip
+            "(SELECT id FROM registry_enterprise WHERE agency_id = %s)",
+            [agency.pk],
+        )
         cursor.execute("DELETE FROM registry_historicalenterprise WHERE agency_id = %s", [agency.pk])
         cursor.execute("DELETE FROM registry_enterprise WHERE agency_id = %s", [agency.pk])
 
@@ -147,7 +169,7 @@ def copy_indexed_baseline(agency: Agency) -> tuple[int, float]:
         cursor.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'registry_enterprise' "
             "AND is_generated = 'NEVER' AND column_name <> 'id' ORDER BY ordinal_position"
-        )  # fmt: skip
+        )
         columns = ", ".join(name for (name,) in cursor.fetchall())
         cursor.execute("DROP TABLE IF EXISTS bench_registry_copy_indexed")
         cursor.execute("CREATE TABLE bench_registry_copy_indexed (LIKE registry_enterprise INCLUDING ALL)")
@@ -172,9 +194,28 @@ def copy_indexed_baseline(agency: Agency) -> tuple[int, float]:
 
 def search_queries(sample_codes: list[str], wards) -> list[str]:
     rng = random.Random(7)
-    queries = ["can tho", "CẦN THƠ", "Cần Thơ", "thuy san", "Thủy sản Cửu Long", "hop tac xa phong dien",
-               "banh trang thuan hung", "mekong xanh", "cong ty tnhh", "che bien thuc pham", "dong phu",
-               "đông phú", "tay do", "nuoc mam", "co khi", "xay dung", "logistics", "phan mem", "keo dua", "gom su"]  # fmt: skip
+    queries = [
+        "can tho",
+        "CẦN THƠ",
+        "Cần Thơ",
+        "thuy san",
+        "Thủy sản Cửu Long",
+        "hop tac xa phong dien",
+        "banh trang thuan hung",
+        "mekong xanh",
+        "cong ty tnhh",
+        "che bien thuc pham",
+        "dong phu",
+        "đông phú",
+        "tay do",
+        "nuoc mam",
+        "co khi",
+        "xay dung",
+        "logistics",
+        "phan mem",
+        "keo dua",
+        "gom su",
+    ]
     while len(queries) < 120:
         words = [rng.choice(names.PLACE_WORDS + names.BRAND_WORDS)]
         if rng.random() < 0.5:
@@ -270,14 +311,22 @@ def _import_phase(agency, rows, path, wards, vsic_by_section, results, out) -> l
     with path.open("rb") as stream:
         result = import_records(read_table(stream, path.name), agency=agency, actor=None, progress=progress)
     elapsed = time.perf_counter() - started
-    results["import"] = {"seconds": round(elapsed, 1), "rows_per_s": round(rows / elapsed), "created": result.created,
-                         "errors": result.error_rows}  # fmt: skip
+    results["import"] = {
+        "seconds": round(elapsed, 1),
+        "rows_per_s": round(rows / elapsed),
+        "created": result.created,
+        "errors": result.error_rows,
+    }
     started = time.perf_counter()
     with path.open("rb") as stream:
         again = import_records(read_table(stream, path.name), agency=agency, actor=None)
     elapsed = time.perf_counter() - started
-    results["reimport_unchanged"] = {"seconds": round(elapsed, 1), "rows_per_s": round(rows / elapsed),
-                                     "unchanged": again.unchanged, "updated": again.updated}  # fmt: skip
+    results["reimport_unchanged"] = {
+        "seconds": round(elapsed, 1),
+        "rows_per_s": round(rows / elapsed),
+        "unchanged": again.unchanged,
+        "updated": again.updated,
+    }
     if vendor == "postgresql":
         out.write("COPY của PostgreSQL vào bảng tạm…")
         copy_s = copy_baseline(path)

@@ -28,9 +28,13 @@ def some_ward() -> Ward:
         )
         ward, _ = Ward.objects.get_or_create(
             code="31117",
-            defaults={"province": province, "name": "Phường Ninh Kiều", "division_type": "phường",
-                      "name_folded": "phuong ninh kieu"},
-        )  # fmt: skip
+            defaults={
+                "province": province,
+                "name": "Phường Ninh Kiều",
+                "division_type": "phường",
+                "name_folded": "phuong ninh kieu",
+            },
+        )
     return ward
 
 

@@ -9,8 +9,21 @@ from nangsuat.core.roles import Role
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-ENGLISH = ("Sign In", "Sign Up", "Password", "Username", "Login:", "Remember Me", "Forgot", "E-mail address",
-           "Email", "Confirm", "Activate", "Authenticator", "Cancel")  # fmt: skip
+ENGLISH = (
+    "Sign In",
+    "Sign Up",
+    "Password",
+    "Username",
+    "Login:",
+    "Remember Me",
+    "Forgot",
+    "E-mail address",
+    "Email",
+    "Confirm",
+    "Activate",
+    "Authenticator",
+    "Cancel",
+)
 
 
 def _assert_vietnamese(html: str):
@@ -21,11 +34,17 @@ def _assert_vietnamese(html: str):
 
 @pytest.mark.parametrize(
     "url,expected",
-    [("/accounts/login/", "Đăng nhập hệ thống"), ("/accounts/signup/", "Đăng ký tài khoản doanh nghiệp"),
-     ("/accounts/password/reset/", "Đặt lại mật khẩu"), ("/accounts/password/reset/done/", "Kiểm tra hộp thư"),
-     ("/accounts/confirm-email/", "Kiểm tra hộp thư"), ("/accounts/confirm-email/bogus/", "hết hạn"),
-     ("/accounts/password/reset/key/1-bad/", "không hợp lệ"), ("/accounts/inactive/", "bị khóa")],
-)  # fmt: skip
+    [
+        ("/accounts/login/", "Đăng nhập hệ thống"),
+        ("/accounts/signup/", "Đăng ký tài khoản doanh nghiệp"),
+        ("/accounts/password/reset/", "Đặt lại mật khẩu"),
+        ("/accounts/password/reset/done/", "Kiểm tra hộp thư"),
+        ("/accounts/confirm-email/", "Kiểm tra hộp thư"),
+        ("/accounts/confirm-email/bogus/", "hết hạn"),
+        ("/accounts/password/reset/key/1-bad/", "không hợp lệ"),
+        ("/accounts/inactive/", "bị khóa"),
+    ],
+)
 def test_anonymous_pages_are_vietnamese(can_tho, url, expected):
     res = Client().get(url, follow=True)
     assert res.status_code == 200
@@ -79,8 +98,11 @@ def test_password_reset_by_email_in_vietnamese(can_tho):
     link = re.search(r"https?://[^/\s]+(/accounts/password/reset/key/\S+)", message.body).group(1)
     page = client.get(link, follow=True)
     assert "Đặt mật khẩu mới" in page.content.decode()
-    res = client.post(page.redirect_chain[-1][0] if page.redirect_chain else link,
-                      {"password1": "Moi@Cantho2026", "password2": "Moi@Cantho2026"}, follow=True)  # fmt: skip
+    res = client.post(
+        page.redirect_chain[-1][0] if page.redirect_chain else link,
+        {"password1": "Moi@Cantho2026", "password2": "Moi@Cantho2026"},
+        follow=True,
+    )
     assert "Đã đổi mật khẩu" in res.content.decode()
     user.refresh_from_db()
     assert user.check_password("Moi@Cantho2026")

@@ -78,9 +78,14 @@ def test_unknown_tax_code_creates_a_minimal_record_and_a_pending_claim(can_tho):
     tax_code = valid_tax_code(31337)
     res = Client().post(
         SIGNUP,
-        _form(tax_code=tax_code, enterprise_name="HTX Nông nghiệp Đồng Xanh", kind="cooperative",
-              ward=some_ward().code, vsic=some_vsic().code),
-    )  # fmt: skip
+        _form(
+            tax_code=tax_code,
+            enterprise_name="HTX Nông nghiệp Đồng Xanh",
+            kind="cooperative",
+            ward=some_ward().code,
+            vsic=some_vsic().code,
+        ),
+    )
     assert res.status_code == 302, res.content.decode()[:3000]
     enterprise = Enterprise.objects.get(tax_code=tax_code)
     assert enterprise.agency == can_tho and enterprise.kind == "cooperative"

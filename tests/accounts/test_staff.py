@@ -35,9 +35,16 @@ def admin_client(can_tho):
 
 
 def _new_staff(**over):
-    data = {"full_name": "Lê Văn Bình", "username": "binh.le", "email": "binh@skhcn.cantho.gov.vn",
-            "role": Role.OFFICER, "agency": "", "position": "Chuyên viên", "phone": "",
-            "password": "Tam-thoi-2026!"}  # fmt: skip
+    data = {
+        "full_name": "Lê Văn Bình",
+        "username": "binh.le",
+        "email": "binh@skhcn.cantho.gov.vn",
+        "role": Role.OFFICER,
+        "agency": "",
+        "position": "Chuyên viên",
+        "phone": "",
+        "password": "Tam-thoi-2026!",
+    }
     data.update(over)
     return data
 

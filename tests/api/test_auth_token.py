@@ -30,8 +30,12 @@ def test_enterprise_user_gets_a_token_and_uses_it(api_client, can_tho):
     body = res.json()
     assert body["token_type"] == "Bearer"
     assert re.fullmatch(r"ns1_[\w-]{43}", body["token"])
-    assert body["user"] == {"username": user.username, "full_name": user.full_name, "role": "enterprise",
-                            "agency": "can-tho"}  # fmt: skip
+    assert body["user"] == {
+        "username": user.username,
+        "full_name": user.full_name,
+        "role": "enterprise",
+        "agency": "can-tho",
+    }
     stored = ApiToken.objects.get(user=user)
     assert stored.name == "BI" and body["token"] not in (stored.digest, stored.prefix)
     me = Client().get(ME_URL, **_bearer(body["token"]))

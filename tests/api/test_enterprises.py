@@ -69,10 +69,16 @@ def test_list_filters_and_search(api_client, officer, can_tho):
 
 @pytest.mark.parametrize(
     "params,field",
-    [({"kind": "bank"}, "kind"), ({"size_class": "huge"}, "size_class"), ({"page": 0}, "page"),
-     ({"page_size": 1000}, "page_size"), ({"vsic_section": "ZZ"}, "vsic_section"), ({"page": "x"}, "page"),
-     ({"order": "password"}, "order")],
-)  # fmt: skip
+    [
+        ({"kind": "bank"}, "kind"),
+        ({"size_class": "huge"}, "size_class"),
+        ({"page": 0}, "page"),
+        ({"page_size": 1000}, "page_size"),
+        ({"vsic_section": "ZZ"}, "vsic_section"),
+        ({"page": "x"}, "page"),
+        ({"order": "password"}, "order"),
+    ],
+)
 def test_bad_filters_are_400_with_field(api_client, officer, params, field):
     res = api_client(officer).get(URL, params)
     assert res.status_code == 400
@@ -97,11 +103,20 @@ def test_create_without_figures(api_client, officer):
 
 @pytest.mark.parametrize(
     "over,field",
-    [({"tax_code": "0123456789"}, "tax_code"), ({"tax_code": "abc"}, "tax_code"), ({"name": ""}, "name"),
-     ({"kind": "bank"}, "kind"), ({"vsic_code": "99999"}, "vsic_code"), ({"ward_code": "00001"}, "ward_code"),
-     ({"employees": -1}, "employees"), ({"revenue_vnd": "lots"}, "revenue_vnd"), ({"email": "not-mail"}, "email"),
-     ({"name": "A\x00B"}, "name"), ({"employees": 5, "revenue_vnd": None, "capital_vnd": None}, "revenue_vnd")],
-)  # fmt: skip
+    [
+        ({"tax_code": "0123456789"}, "tax_code"),
+        ({"tax_code": "abc"}, "tax_code"),
+        ({"name": ""}, "name"),
+        ({"kind": "bank"}, "kind"),
+        ({"vsic_code": "99999"}, "vsic_code"),
+        ({"ward_code": "00001"}, "ward_code"),
+        ({"employees": -1}, "employees"),
+        ({"revenue_vnd": "lots"}, "revenue_vnd"),
+        ({"email": "not-mail"}, "email"),
+        ({"name": "A\x00B"}, "name"),
+        ({"employees": 5, "revenue_vnd": None, "capital_vnd": None}, "revenue_vnd"),
+    ],
+)
 def test_create_bad_input_is_400_with_field(api_client, officer, over, field):
     res = api_client(officer).post(URL, _payload(**over))
     assert res.status_code == 400, res.content

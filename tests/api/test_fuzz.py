@@ -26,8 +26,24 @@ scalars = st.one_of(
 values = st.one_of(
     scalars, st.lists(scalars, max_size=3), st.dictionaries(st.text(max_size=5), scalars, max_size=2)
 )
-FIELDS = ["tax_code", "name", "kind", "vsic_code", "ward_code", "employees", "revenue_vnd", "capital_vnd",
-          "year", "address", "email", "phone", "short_name", "representative", "size_class", "id"]  # fmt: skip
+FIELDS = [
+    "tax_code",
+    "name",
+    "kind",
+    "vsic_code",
+    "ward_code",
+    "employees",
+    "revenue_vnd",
+    "capital_vnd",
+    "year",
+    "address",
+    "email",
+    "phone",
+    "short_name",
+    "representative",
+    "size_class",
+    "id",
+]
 payloads = st.dictionaries(st.sampled_from(FIELDS), values, max_size=10)
 
 
@@ -73,9 +89,15 @@ def test_patch_never_fails_with_5xx(clients, payload):
 )
 def test_plausible_creates_are_201_or_400(clients, base, employees, revenue, capital, name):
     client, _ = clients
-    payload = {"tax_code": valid_tax_code(900), "name": name, "vsic_code": some_vsic().code,
-               "ward_code": some_ward().code, "employees": employees, "revenue_vnd": revenue,
-               "capital_vnd": capital}  # fmt: skip
+    payload = {
+        "tax_code": valid_tax_code(900),
+        "name": name,
+        "vsic_code": some_vsic().code,
+        "ward_code": some_ward().code,
+        "employees": employees,
+        "revenue_vnd": revenue,
+        "capital_vnd": capital,
+    }
     res = client.post(URL, payload)
     assert res.status_code in (201, 400), res.content
     if res.status_code == 201:
@@ -94,8 +116,15 @@ def test_raw_bodies_never_fail_with_5xx(clients, raw):
 
 
 @FUZZ
-@given(params=st.dictionaries(st.sampled_from(["q", "kind", "ward_code", "vsic_section", "size_class", "page",
-                                               "page_size", "order"]), st.text(max_size=20), max_size=4))  # fmt: skip
+@given(
+    params=st.dictionaries(
+        st.sampled_from(
+            ["q", "kind", "ward_code", "vsic_section", "size_class", "page", "page_size", "order"]
+        ),
+        st.text(max_size=20),
+        max_size=4,
+    )
+)
 def test_list_params_never_fail_with_5xx(clients, params):
     client, _ = clients
     _assert_shape(client.get(URL, params))

@@ -37,9 +37,13 @@ def test_member_scores_secretary_recommends_director_lists(page, can_tho):
         enrol_totp(user, DEMO_TOTP_SECRET)
     dossiers = []
     for i, name in enumerate(NAMES):
-        d = DossierFactory(call=call, enterprise=EnterpriseFactory(agency=can_tho, name=name),
-                           priority_points=10 + 5 * (i % 2), total_cost_vnd=280_000_000 + 40_000_000 * i,
-                           requested_support_vnd=140_000_000 + 20_000_000 * i)  # fmt: skip
+        d = DossierFactory(
+            call=call,
+            enterprise=EnterpriseFactory(agency=can_tho, name=name),
+            priority_points=10 + 5 * (i % 2),
+            total_cost_vnd=280_000_000 + 40_000_000 * i,
+            requested_support_vnd=140_000_000 + 20_000_000 * i,
+        )
         dossiers.append(workflow.perform(dossier=d, action="send_to_council", actor=officer))
     first = dossiers[0]
     # The other members score every dossier; the third one fails on feasibility.
@@ -138,17 +142,33 @@ def test_officer_records_the_city_decision_and_the_enterprise_follows_its_contra
     page.wait_for_load_state()
     assert "Đã ghi nhận quyết định cho 2 hồ sơ" in page.content()
 
-    workflow.perform(dossier=a, action="assign", actor=director,
-                     payload={"decision_number": "45/QĐ-SKHCN", "decision_date": dt.date(2026, 6, 10)})  # fmt: skip
-    workflow.perform(dossier=a, action="sign_contract", actor=director, payload={
-        "number": "01/2026/HĐ-SKHCN", "signed_on": dt.date(2026, 6, 20), "amount_vnd": 140_000_000,
-        "deliverables": "Giấy chứng nhận ISO 9001:2015 do tổ chức chứng nhận được công nhận cấp",
-        "deadline": dt.date(2026, 12, 31)})  # fmt: skip
+    workflow.perform(
+        dossier=a,
+        action="assign",
+        actor=director,
+        payload={"decision_number": "45/QĐ-SKHCN", "decision_date": dt.date(2026, 6, 10)},
+    )
+    workflow.perform(
+        dossier=a,
+        action="sign_contract",
+        actor=director,
+        payload={
+            "number": "01/2026/HĐ-SKHCN",
+            "signed_on": dt.date(2026, 6, 20),
+            "amount_vnd": 140_000_000,
+            "deliverables": "Giấy chứng nhận ISO 9001:2015 do tổ chức chứng nhận được công nhận cấp",
+            "deadline": dt.date(2026, 12, 31),
+        },
+    )
     ent = enterprise_user(a.enterprise, full_name="Ngô Thị Kim Yến")
     a.refresh_from_db()
     workflow.perform(dossier=a, action="start", actor=ent)
-    contract_services.add_progress_report(contract=a.contract, actor=ent, period="Quý III/2026",
-                                          text="Đã đào tạo nhận thức ISO 9001 cho 45 cán bộ, công nhân.")  # fmt: skip
+    contract_services.add_progress_report(
+        contract=a.contract,
+        actor=ent,
+        period="Quý III/2026",
+        text="Đã đào tạo nhận thức ISO 9001 cho 45 cán bộ, công nhân.",
+    )
 
     page.context.clear_cookies()
     login(page, ent)
@@ -172,9 +192,13 @@ def test_officer_forms_a_council_and_seats_members(page, can_tho):
     page.on("dialog", lambda dialog: dialog.accept())
     officer = staff(Role.OFFICER, can_tho, "Nguyễn Thị Thu Hà")
     call = CallFactory(agency=can_tho, title="Đợt đăng ký hỗ trợ năm 2026")
-    people = [("Lê Hoàng Phúc", "Chủ tịch"), ("Trương Thị Mỹ Linh", "Phó Chủ tịch"),
-              ("Nguyễn Văn Khải", "Ủy viên phản biện"), ("Phan Thanh Tùng", "Ủy viên phản biện"),
-              ("Đoàn Thị Bích Ngọc", "Thư ký")]  # fmt: skip
+    people = [
+        ("Lê Hoàng Phúc", "Chủ tịch"),
+        ("Trương Thị Mỹ Linh", "Phó Chủ tịch"),
+        ("Nguyễn Văn Khải", "Ủy viên phản biện"),
+        ("Phan Thanh Tùng", "Ủy viên phản biện"),
+        ("Đoàn Thị Bích Ngọc", "Thư ký"),
+    ]
     for name, _position in people:
         UserFactory(role=Role.COUNCIL, agency=can_tho, full_name=name, position="Chuyên gia")
     login(page, officer)

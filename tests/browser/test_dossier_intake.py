@@ -109,8 +109,13 @@ def test_enterprise_submits_inside_the_window_and_sees_the_tracking_code(
 
 def _populate(can_tho, officer, contents):
     call = make_call(agency=can_tho, actor=officer, contents=contents, title="Đợt đăng ký hỗ trợ năm 2026")
-    names = ["Công ty TNHH Thực phẩm Mekong Xanh", "HTX Nông nghiệp Phong Điền", "Công ty CP Cơ khí Trà Nóc",
-             "Công ty TNHH Thủy sản Cái Răng", "Cơ sở Bánh pía Sóc Trăng Xưa"]  # fmt: skip
+    names = [
+        "Công ty TNHH Thực phẩm Mekong Xanh",
+        "HTX Nông nghiệp Phong Điền",
+        "Công ty CP Cơ khí Trà Nóc",
+        "Công ty TNHH Thủy sản Cái Răng",
+        "Cơ sở Bánh pía Sóc Trăng Xưa",
+    ]
     dossiers = []
     for i, name in enumerate(names):
         firm = EnterpriseFactory(agency=can_tho, name=name)

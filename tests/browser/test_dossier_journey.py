@@ -97,10 +97,16 @@ def test_one_dossier_from_draft_to_paid(page, can_tho):
     page.locator("form button[type=submit]").last.click()
     act(page, dossier, "Xác nhận hợp lệ")
     assert state_of(dossier) == "valid"
-    act(page, dossier, "Ghi nhận khảo sát", {
-        "visited_on": today, "participants": "Chuyên viên Sở; Giám đốc doanh nghiệp",
-        "findings": "Nhà xưởng, thiết bị đúng như hồ sơ.",
-    })  # fmt: skip
+    act(
+        page,
+        dossier,
+        "Ghi nhận khảo sát",
+        {
+            "visited_on": today,
+            "participants": "Chuyên viên Sở; Giám đốc doanh nghiệp",
+            "findings": "Nhà xưởng, thiết bị đúng như hồ sơ.",
+        },
+    )
     act(page, dossier, "Chuyển Hội đồng")
     assert state_of(dossier) == "in_council"
 
@@ -144,10 +150,18 @@ def test_one_dossier_from_draft_to_paid(page, can_tho):
     act(
         page, dossier, "Quyết định giao trực tiếp", {"decision_number": "61/QĐ-SKHCN", "decision_date": today}
     )
-    act(page, dossier, "Ký hợp đồng hỗ trợ", {
-        "number": "01/2026/HĐ-SKHCN", "signed_on": today, "amount_vnd": "150000000",
-        "deliverables": "Giấy chứng nhận ISO 9001:2015; báo cáo kết quả.", "deadline": later,
-    })  # fmt: skip
+    act(
+        page,
+        dossier,
+        "Ký hợp đồng hỗ trợ",
+        {
+            "number": "01/2026/HĐ-SKHCN",
+            "signed_on": today,
+            "amount_vnd": "150000000",
+            "deliverables": "Giấy chứng nhận ISO 9001:2015; báo cáo kết quả.",
+            "deadline": later,
+        },
+    )
     assert state_of(dossier) == "contracted"
 
     # The enterprise carries it out and asks for acceptance.
@@ -158,10 +172,16 @@ def test_one_dossier_from_draft_to_paid(page, can_tho):
 
     # The officer inspects on site.
     as_user(page, officer)
-    act(page, dossier, "Ghi nhận kiểm tra", {
-        "visited_on": today, "participants": "Chuyên viên Sở; đại diện doanh nghiệp",
-        "findings": "Hệ thống được duy trì; giấy chứng nhận còn hiệu lực.",
-    })  # fmt: skip
+    act(
+        page,
+        dossier,
+        "Ghi nhận kiểm tra",
+        {
+            "visited_on": today,
+            "participants": "Chuyên viên Sở; đại diện doanh nghiệp",
+            "findings": "Hệ thống được duy trì; giấy chứng nhận còn hiệu lực.",
+        },
+    )
 
     # The director accepts and liquidates.
     as_user(page, director)

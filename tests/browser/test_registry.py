@@ -87,13 +87,23 @@ def test_import_shows_progress_and_errors(page, seeded, tmp_path):
     page.wait_for_selector("text=dòng lỗi", timeout=30_000)
     assert "Mã số thuế không hợp lệ: sai chữ số kiểm tra." in page.content()
     screenshot(page, "registry-import-done")
-    running = Job.objects.create(agency=seeded.agency, owner=seeded, kind="registry.import", status="running",
-                                 total=12000, done=7300, params={"filename": "doanh-nghiep-2026.xlsx"})  # fmt: skip
+    running = Job.objects.create(
+        agency=seeded.agency,
+        owner=seeded,
+        kind="registry.import",
+        status="running",
+        total=12000,
+        done=7300,
+        params={"filename": "doanh-nghiep-2026.xlsx"},
+    )
     page.goto(f"/registry/import/{running.pk}/")
     assert "7300 / 12000" in page.content()
     screenshot(page, "registry-import-progress")
-    Job.objects.filter(pk=running.pk).update(status="done", done=12000, result={"created": 1, "updated": 0,
-                                             "unchanged": 0, "error_rows": 0, "errors": []})  # fmt: skip
+    Job.objects.filter(pk=running.pk).update(
+        status="done",
+        done=12000,
+        result={"created": 1, "updated": 0, "unchanged": 0, "error_rows": 0, "errors": []},
+    )
     page.wait_for_selector("text=Tất cả các dòng đều hợp lệ.", timeout=10_000)  # htmx polling picked it up
 
 

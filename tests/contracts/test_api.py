@@ -46,14 +46,24 @@ def test_sign_contract_through_the_transitions_endpoint_refuses_above_the_limit(
 
     dossier = recommended(call, officer, council)
     workflow.perform(dossier=dossier, action="propose", actor=director)
-    workflow.perform(dossier=dossier, action="approve", actor=officer,
-                     payload={"decision_number": "1/QĐ-UBND", "decision_date": dt.date(2026, 6, 1)})  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="approve",
+        actor=officer,
+        payload={"decision_number": "1/QĐ-UBND", "decision_date": dt.date(2026, 6, 1)},
+    )
     api = ApiClient(director)
     url = f"/api/v1/dossiers/{dossier.pk}/transitions"
     r = api.post(url, {"action": "assign", "decision_number": "45/QĐ-SKHCN", "decision_date": "2026-06-10"})
     assert r.status_code == 200, r.json()
-    body = {"action": "sign_contract", "number": "01/2026/HĐ-SKHCN", "signed_on": "2026-06-20",
-            "amount_vnd": 150_000_001, "deliverables": "Giấy chứng nhận", "deadline": "2026-12-31"}  # fmt: skip
+    body = {
+        "action": "sign_contract",
+        "number": "01/2026/HĐ-SKHCN",
+        "signed_on": "2026-06-20",
+        "amount_vnd": 150_000_001,
+        "deliverables": "Giấy chứng nhận",
+        "deadline": "2026-12-31",
+    }
     r = api.post(url, body)
     assert r.status_code == 400 and "150.000.000 đ" in r.json()["errors"]["amount_vnd"][0]
     r = api.post(url, {**body, "amount_vnd": 150_000_000})
@@ -66,7 +76,12 @@ def test_city_proposal_through_the_api_signs_one_to_trinh(call, officer, directo
     a, b = recommended(call, officer, council), recommended(call, officer, council)
     url = f"/api/v1/calls/{call.pk}/city-proposal"
     assert ApiClient(officer).post(url, {"dossiers": [a.pk]}).status_code == 403
-    assert ApiClient(UserFactory(role=Role.DIRECTOR, agency=vinh_long)).post(url, {"dossiers": [a.pk]}).status_code == 404  # fmt: skip
+    assert (
+        ApiClient(UserFactory(role=Role.DIRECTOR, agency=vinh_long))
+        .post(url, {"dossiers": [a.pk]})
+        .status_code
+        == 404
+    )
     r = ApiClient(director).post(url, {"dossiers": []})
     assert r.status_code == 400 and "dossiers" in r.json()["errors"]
     r = ApiClient(director).post(url, {"dossiers": [b.pk, a.pk]})

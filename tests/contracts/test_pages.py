@@ -44,9 +44,17 @@ def test_officer_records_the_city_decision(call, officer, director, council):
     url = reverse("submissions:decision", args=[call.pk])
     r = c.post(url, {f"decision_{a.pk}": "approve"})
     assert r.status_code == 400 and "Vui lòng nhập số quyết định" in r.content.decode()
-    r = c.post(url, {"decision_number": "1234/QĐ-UBND", "decision_date": "2026-06-01",
-                     "decision_file": SimpleUploadedFile("qd.pdf", b"%PDF-1.4"),
-                     f"decision_{a.pk}": "approve", f"decision_{b.pk}": "not_approve", f"reason_{b.pk}": "Trùng"})  # fmt: skip
+    r = c.post(
+        url,
+        {
+            "decision_number": "1234/QĐ-UBND",
+            "decision_date": "2026-06-01",
+            "decision_file": SimpleUploadedFile("qd.pdf", b"%PDF-1.4"),
+            f"decision_{a.pk}": "approve",
+            f"decision_{b.pk}": "not_approve",
+            f"reason_{b.pk}": "Trùng",
+        },
+    )
     assert r.status_code == 302
     a.refresh_from_db(), b.refresh_from_db()
     assert (a.state, b.state) == (State.APPROVED, State.NOT_APPROVED)
@@ -112,8 +120,13 @@ def test_files_are_served_only_to_those_who_see_the_contract(call, officer, dire
 
     dossier = contracted(call, officer, director, council)
     ent = enterprise_user(dossier.enterprise)
-    report = services.add_progress_report(contract=dossier.contract, actor=ent, period="Q3", text="x",
-                                          file=SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 report"))  # fmt: skip
+    report = services.add_progress_report(
+        contract=dossier.contract,
+        actor=ent,
+        period="Q3",
+        text="x",
+        file=SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 report"),
+    )
     url = reverse("contracts:report_file", args=[dossier.contract.pk, report.pk])
     r = client_for(officer).get(url)
     assert r.status_code == 200 and b"".join(r.streaming_content) == b"%PDF-1.4 report"
@@ -140,7 +153,12 @@ def test_proposing_signs_one_to_trinh_that_every_proposed_dossier_shows(call, of
     a.refresh_from_db(), b.refresh_from_db()
     assert a.city_item.proposal == doc and b.city_item.proposal == doc
     body = "\n".join(p.text for p in open_docx(io.BytesIO(doc.file.read())).paragraphs)
-    cells = [cell.text for t in open_docx(io.BytesIO(doc.file.open("rb").read())).tables for row in t.rows for cell in row.cells]  # fmt: skip
+    cells = [
+        cell.text
+        for t in open_docx(io.BytesIO(doc.file.open("rb").read())).tables
+        for row in t.rows
+        for cell in row.cells
+    ]
     total = a.city_item.support_vnd + b.city_item.support_vnd
     assert "TỜ TRÌNH" in body and "Kính gửi: Ủy ban nhân dân thành phố Cần Thơ." in body
     assert a.enterprise.name in " ".join(cells) and b.enterprise.name in " ".join(cells)

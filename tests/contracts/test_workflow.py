@@ -29,13 +29,30 @@ def recommended(call, officer, council, **kwargs):
 def contracted(call, officer, director, council, amount=150_000_000, **kwargs):
     dossier = recommended(call, officer, council, **kwargs)
     workflow.perform(dossier=dossier, action="propose", actor=director)
-    workflow.perform(dossier=dossier, action="approve", actor=officer,
-                     payload={"decision_number": "1234/QĐ-UBND", "decision_date": D(2026, 6, 1)})  # fmt: skip
-    workflow.perform(dossier=dossier, action="assign", actor=director,
-                     payload={"decision_number": "45/QĐ-SKHCN", "decision_date": D(2026, 6, 10)})  # fmt: skip
-    return workflow.perform(dossier=dossier, action="sign_contract", actor=director, payload={
-        "number": "01/2026/HĐ-SKHCN", "signed_on": D(2026, 6, 20), "amount_vnd": amount,
-        "deliverables": "Giấy chứng nhận ISO 9001:2015", "deadline": D(2026, 12, 31)})  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="approve",
+        actor=officer,
+        payload={"decision_number": "1234/QĐ-UBND", "decision_date": D(2026, 6, 1)},
+    )
+    workflow.perform(
+        dossier=dossier,
+        action="assign",
+        actor=director,
+        payload={"decision_number": "45/QĐ-SKHCN", "decision_date": D(2026, 6, 10)},
+    )
+    return workflow.perform(
+        dossier=dossier,
+        action="sign_contract",
+        actor=director,
+        payload={
+            "number": "01/2026/HĐ-SKHCN",
+            "signed_on": D(2026, 6, 20),
+            "amount_vnd": amount,
+            "deliverables": "Giấy chứng nhận ISO 9001:2015",
+            "deadline": D(2026, 12, 31),
+        },
+    )
 
 
 def test_walk_from_propose_to_paid(call, officer, director, council):
@@ -47,46 +64,87 @@ def test_walk_from_propose_to_paid(call, officer, director, council):
     assert CitySubmission.objects.get(call=call).total_vnd == 150_000_000
 
     payload = workflow.clean_payload(
-        "approve", {"decision_number": "1234/QĐ-UBND", "decision_date": "01/06/2026"},
+        "approve",
+        {"decision_number": "1234/QĐ-UBND", "decision_date": "01/06/2026"},
         {"decision_file": SimpleUploadedFile("qd.pdf", b"%PDF-1.4")},
-    )  # fmt: skip
+    )
     workflow.perform(dossier=dossier, action="approve", actor=officer, payload=payload)
     item.refresh_from_db()
     assert item.decision == "approved" and item.decision_date == D(2026, 6, 1) and item.decision_file
 
-    workflow.perform(dossier=dossier, action="assign", actor=director,
-                     payload=workflow.clean_payload("assign", {"decision_number": "45/QĐ-SKHCN",
-                                                               "decision_date": "2026-06-10"}))  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="assign",
+        actor=director,
+        payload=workflow.clean_payload(
+            "assign", {"decision_number": "45/QĐ-SKHCN", "decision_date": "2026-06-10"}
+        ),
+    )
     dossier.refresh_from_db()
     assert dossier.due_step == "sign_contract"
     assert dossier.due_on == add_working_days(dt.date.today(), call.contract_days)
     assert dossier.assignment.contract_due_on == dossier.due_on
 
-    workflow.perform(dossier=dossier, action="sign_contract", actor=director, payload=workflow.clean_payload(
-        "sign_contract", {"number": "01/2026/HĐ-SKHCN", "signed_on": "2026-06-20", "amount_vnd": "150000000",
-                          "deliverables": "Giấy chứng nhận", "deadline": "2026-12-31"}))  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="sign_contract",
+        actor=director,
+        payload=workflow.clean_payload(
+            "sign_contract",
+            {
+                "number": "01/2026/HĐ-SKHCN",
+                "signed_on": "2026-06-20",
+                "amount_vnd": "150000000",
+                "deliverables": "Giấy chứng nhận",
+                "deadline": "2026-12-31",
+            },
+        ),
+    )
     contract = SupportContract.objects.get(dossier=dossier)
     assert contract.amount_vnd == 150_000_000
 
     workflow.perform(dossier=dossier, action="start", actor=ent_user)
     services.add_progress_report(contract=contract, actor=ent_user, period="Quý III/2026", text="Đã đào tạo")
-    workflow.perform(dossier=dossier, action="request_completion", actor=ent_user,
-                     payload=workflow.clean_payload("request_completion", {"self_assessment": "Hoàn thành"},
-                                                    {"evidence": [SimpleUploadedFile("gcn.pdf", b"%PDF-1.4")]}))  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="request_completion",
+        actor=ent_user,
+        payload=workflow.clean_payload(
+            "request_completion",
+            {"self_assessment": "Hoàn thành"},
+            {"evidence": [SimpleUploadedFile("gcn.pdf", b"%PDF-1.4")]},
+        ),
+    )
     assert contract.completion_request.evidence.count() == 1
     dossier.refresh_from_db()
     dossier.state = State.INSPECTED  # the inspection is the dossiers app's step
     dossier.save()
-    workflow.perform(dossier=dossier, action="accept", actor=director,
-                     payload={"rating": "Đạt", "minutes_date": D(2027, 1, 5)})  # fmt: skip
-    workflow.perform(dossier=dossier, action="liquidate", actor=director,
-                     payload={"final_amount_vnd": 140_000_000, "liquidated_on": D(2027, 1, 10)})  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="accept",
+        actor=director,
+        payload={"rating": "Đạt", "minutes_date": D(2027, 1, 5)},
+    )
+    workflow.perform(
+        dossier=dossier,
+        action="liquidate",
+        actor=director,
+        payload={"final_amount_vnd": 140_000_000, "liquidated_on": D(2027, 1, 10)},
+    )
     with pytest.raises(ValidationError) as exc:
-        workflow.perform(dossier=dossier, action="pay", actor=officer,
-                         payload={"amount_vnd": 150_000_000, "paid_on": D(2027, 1, 15), "reference": "UNC 12"})  # fmt: skip
+        workflow.perform(
+            dossier=dossier,
+            action="pay",
+            actor=officer,
+            payload={"amount_vnd": 150_000_000, "paid_on": D(2027, 1, 15), "reference": "UNC 12"},
+        )
     assert "140.000.000 đ" in exc.value.message_dict["amount_vnd"][0]
-    workflow.perform(dossier=dossier, action="pay", actor=officer,
-                     payload={"amount_vnd": 140_000_000, "paid_on": D(2027, 1, 15), "reference": "UNC 12"})  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="pay",
+        actor=officer,
+        payload={"amount_vnd": 140_000_000, "paid_on": D(2027, 1, 15), "reference": "UNC 12"},
+    )
     dossier.refresh_from_db()
     assert dossier.state == State.PAID
     assert contract.payment.amount_vnd == 140_000_000
@@ -128,8 +186,13 @@ def test_budget_running_total(call, officer, director, council):
     assert "300.000.000 đ" in exc.value.message and "450.000.000 đ" in exc.value.message
     assert "400.000.000 đ" in exc.value.message
     # A refusal by the city frees its share.
-    workflow.perform(dossier=second, action="not_approve", actor=officer, note="Không phù hợp",
-                     payload={"decision_number": "9/QĐ-UBND", "decision_date": D(2026, 6, 1)})  # fmt: skip
+    workflow.perform(
+        dossier=second,
+        action="not_approve",
+        actor=officer,
+        note="Không phù hợp",
+        payload={"decision_number": "9/QĐ-UBND", "decision_date": D(2026, 6, 1)},
+    )
     workflow.perform(dossier=third, action="propose", actor=director)
     assert services.committed_total(call) == 300_000_000
 
@@ -139,11 +202,19 @@ def test_liquidation_never_above_the_contract(call, officer, director, council):
     dossier.state = State.ACCEPTED
     dossier.save()
     with pytest.raises(ValidationError) as exc:
-        workflow.perform(dossier=dossier, action="liquidate", actor=director,
-                         payload={"final_amount_vnd": 150_000_001, "liquidated_on": D(2027, 1, 10)})  # fmt: skip
+        workflow.perform(
+            dossier=dossier,
+            action="liquidate",
+            actor=director,
+            payload={"final_amount_vnd": 150_000_001, "liquidated_on": D(2027, 1, 10)},
+        )
     assert "150.000.000 đ" in exc.value.message_dict["final_amount_vnd"][0]
-    workflow.perform(dossier=dossier, action="liquidate", actor=director,
-                     payload={"final_amount_vnd": 150_000_000, "liquidated_on": D(2027, 1, 10)})  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="liquidate",
+        actor=director,
+        payload={"final_amount_vnd": 150_000_000, "liquidated_on": D(2027, 1, 10)},
+    )
 
 
 def test_acceptance_rating_comes_from_the_calls_scale(call, officer, director, council):
@@ -151,17 +222,34 @@ def test_acceptance_rating_comes_from_the_calls_scale(call, officer, director, c
     dossier.state = State.INSPECTED
     dossier.save()
     with pytest.raises(ValidationError):
-        workflow.perform(dossier=dossier, action="accept", actor=director,
-                         payload={"rating": "Không đạt", "minutes_date": D(2027, 1, 5)})  # fmt: skip
-    workflow.perform(dossier=dossier, action="not_accept", actor=director, note="Chưa có chứng nhận",
-                     payload={"minutes_date": D(2027, 1, 5)})  # fmt: skip
+        workflow.perform(
+            dossier=dossier,
+            action="accept",
+            actor=director,
+            payload={"rating": "Không đạt", "minutes_date": D(2027, 1, 5)},
+        )
+    workflow.perform(
+        dossier=dossier,
+        action="not_accept",
+        actor=director,
+        note="Chưa có chứng nhận",
+        payload={"minutes_date": D(2027, 1, 5)},
+    )
     assert dossier.contract.acceptance.rating == "Không đạt" and not dossier.contract.acceptance.passed
 
 
 def test_action_forms_refuse_bad_fields_in_vietnamese():
     with pytest.raises(ValidationError) as exc:
-        workflow.clean_payload("sign_contract", {"number": "", "signed_on": "31/02/2026", "amount_vnd": "-5",
-                                                 "deliverables": "x", "deadline": "2026-01-01"})  # fmt: skip
+        workflow.clean_payload(
+            "sign_contract",
+            {
+                "number": "",
+                "signed_on": "31/02/2026",
+                "amount_vnd": "-5",
+                "deliverables": "x",
+                "deadline": "2026-01-01",
+            },
+        )
     errors = exc.value.message_dict
     assert set(errors) >= {"number", "signed_on", "amount_vnd"}
     assert "Vui lòng nhập" in errors["number"][0]

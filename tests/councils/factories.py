@@ -14,8 +14,11 @@ from nangsuat.dossiers.states import State
 from nangsuat.reference.models import SupportContent
 from tests.factories import AgencyFactory, EnterpriseFactory, UserFactory
 
-RUBRIC = (("urgency", "Tính cấp thiết", 15), ("feasibility", "Tính khả thi", 50),
-          ("effectiveness", "Tính hiệu quả và khả năng duy trì, nhân rộng", 35))  # fmt: skip
+RUBRIC = (
+    ("urgency", "Tính cấp thiết", 15),
+    ("feasibility", "Tính khả thi", 50),
+    ("effectiveness", "Tính hiệu quả và khả năng duy trì, nhân rộng", 35),
+)
 
 
 class SupportContentFactory(factory.django.DjangoModelFactory):
@@ -91,9 +94,11 @@ def make_council(
         for p in positions[:scoring]
     ]
     secretary = services.add_member(
-        council=council, user=UserFactory(role=Role.COUNCIL, agency=call.agency), position="secretary",
+        council=council,
+        user=UserFactory(role=Role.COUNCIL, agency=call.agency),
+        position="secretary",
         actor=officer,
-    )  # fmt: skip
+    )
     return council, scorers, secretary
 
 

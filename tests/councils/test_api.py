@@ -15,8 +15,13 @@ def _no_mfa(settings):
 
 
 def lines(u, f, e):
-    return {"lines": [{"criterion": "urgency", "points": u}, {"criterion": "feasibility", "points": f},
-                      {"criterion": "effectiveness", "points": e}]}  # fmt: skip
+    return {
+        "lines": [
+            {"criterion": "urgency", "points": u},
+            {"criterion": "feasibility", "points": f},
+            {"criterion": "effectiveness", "points": e},
+        ]
+    }
 
 
 def test_member_flow_over_the_api(in_council, council):

@@ -33,12 +33,16 @@ def test_member_declares_then_scores_with_errors_then_submits(in_council, counci
     page = c.get(url).content.decode()
     assert in_council.objectives in page and "Nộp phiếu" in page
     score_url = reverse("councils:sheet_score", args=[council_obj.pk, in_council.pk])
-    r = c.post(score_url, {"points_urgency": "20", "points_feasibility": "40", "points_effectiveness": "30",
-                           "submit": "1"})  # fmt: skip
+    r = c.post(
+        score_url,
+        {"points_urgency": "20", "points_feasibility": "40", "points_effectiveness": "30", "submit": "1"},
+    )
     assert r.status_code == 400
     assert "Điểm tiêu chí “Tính cấp thiết” phải là số nguyên từ 0 đến 15." in r.content.decode()
-    r = c.post(score_url, {"points_urgency": "14", "points_feasibility": "40", "points_effectiveness": "30",
-                           "submit": "1"})  # fmt: skip
+    r = c.post(
+        score_url,
+        {"points_urgency": "14", "points_feasibility": "40", "points_effectiveness": "30", "submit": "1"},
+    )
     assert r.status_code == 302
     assert ScoreSheet.objects.get(member=member, dossier=in_council).status == "submitted"
 

@@ -37,11 +37,19 @@ def test_only_the_calls_officer_manages_the_council(call, can_tho, vinh_long):
 def test_member_rules(call, officer, council):
     council_obj, scorers, secretary = council
     with pytest.raises(ValidationError, match="Thư ký"):
-        services.add_member(council=council_obj, user=UserFactory(role=Role.COUNCIL, agency=call.agency),
-                            position="secretary", actor=officer)  # fmt: skip
+        services.add_member(
+            council=council_obj,
+            user=UserFactory(role=Role.COUNCIL, agency=call.agency),
+            position="secretary",
+            actor=officer,
+        )
     with pytest.raises(ValidationError, match="cùng đơn vị"):
-        services.add_member(council=council_obj, user=UserFactory(role=Role.ENTERPRISE, agency=call.agency),
-                            position="member", actor=officer)  # fmt: skip
+        services.add_member(
+            council=council_obj,
+            user=UserFactory(role=Role.ENTERPRISE, agency=call.agency),
+            position="member",
+            actor=officer,
+        )
     with pytest.raises(ValidationError, match="đã là thành viên"):
         services.add_member(council=council_obj, user=scorers[0].user, position="member", actor=officer)
 
@@ -76,8 +84,9 @@ def test_points_are_bounded_per_criterion_with_vietnamese_messages(in_council, c
     sheet = member.sheets.get(dossier=in_council)
     services.declare_conflict(sheet=sheet, actor=member.user, has_conflict=False)
     with pytest.raises(ValidationError) as exc:
-        services.save_score(sheet=sheet, actor=member.user, points={"urgency": 16, "feasibility": "abc",
-                                                                    "effectiveness": -1})  # fmt: skip
+        services.save_score(
+            sheet=sheet, actor=member.user, points={"urgency": 16, "feasibility": "abc", "effectiveness": -1}
+        )
     assert set(exc.value.message_dict) == {"urgency", "feasibility", "effectiveness"}
     assert "từ 0 đến 15" in exc.value.message_dict["urgency"][0]
     with pytest.raises(ValidationError, match="Chưa chấm"):

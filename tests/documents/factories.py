@@ -39,9 +39,12 @@ class CallFactory(factory.django.DjangoModelFactory):
         if not create:
             return
         for i, (code, name, points) in enumerate(
-            (("urgency", "Tính cấp thiết", 15), ("feasibility", "Tính khả thi", 50),
-             ("effectiveness", "Tính hiệu quả và khả năng duy trì, nhân rộng", 35))
-        ):  # fmt: skip
+            (
+                ("urgency", "Tính cấp thiết", 15),
+                ("feasibility", "Tính khả thi", 50),
+                ("effectiveness", "Tính hiệu quả và khả năng duy trì, nhân rộng", 35),
+            )
+        ):
             ScoringCriterion.objects.create(call=obj, code=code, name=name, max_points=points, ordering=i)
         CallContent.objects.create(
             call=obj, content=SupportContentFactory(), support_rate_percent=50, ceiling_vnd=200_000_000

@@ -22,8 +22,14 @@ def test_officer_reads_the_register_and_the_bell(page, can_tho, officer, setting
         dossier = DossierFactory(call__agency=can_tho)
         run_effect("receipt_slip", dossier, officer)
     run_effect("support_contract", dossier, officer, payload={"amount_vnd": 150_000_000})
-    notify(officer, title=f"Hồ sơ {dossier.tracking_code} chờ bạn xử lý: Xác nhận hợp lệ",
-           body="Doanh nghiệp: Công ty TNHH Thực phẩm Đồng Tháp", url="/documents/", dossier=dossier, email=False)  # fmt: skip
+    notify(
+        officer,
+        title=f"Hồ sơ {dossier.tracking_code} chờ bạn xử lý: Xác nhận hợp lệ",
+        body="Doanh nghiệp: Công ty TNHH Thực phẩm Đồng Tháp",
+        url="/documents/",
+        dossier=dossier,
+        email=False,
+    )
     notify(officer, title="Hồ sơ sắp đến hạn xử lý", email=False)
     login(page, officer)
 

@@ -17,13 +17,25 @@ pytestmark = pytest.mark.django_db
 
 PAYLOADS = {
     "supplement_request_letter": {"items": "Báo cáo tài chính năm 2026", "deadline": dt.date(2027, 2, 10)},
-    "survey_minutes": {"visited_on": dt.date(2027, 4, 2), "participants": "Nguyễn Thị Thu Hà", "findings": "Đủ điều kiện"},
-    "inspection_minutes": {"visited_on": dt.date(2027, 11, 2), "participants": "Nguyễn Thị Thu Hà", "findings": "Đã có chứng nhận"},
-    "support_contract": {"amount_vnd": 150_000_000, "deadline": dt.date(2027, 11, 30), "deliverables": "Giấy chứng nhận ISO 9001"},
+    "survey_minutes": {
+        "visited_on": dt.date(2027, 4, 2),
+        "participants": "Nguyễn Thị Thu Hà",
+        "findings": "Đủ điều kiện",
+    },
+    "inspection_minutes": {
+        "visited_on": dt.date(2027, 11, 2),
+        "participants": "Nguyễn Thị Thu Hà",
+        "findings": "Đã có chứng nhận",
+    },
+    "support_contract": {
+        "amount_vnd": 150_000_000,
+        "deadline": dt.date(2027, 11, 30),
+        "deliverables": "Giấy chứng nhận ISO 9001",
+    },
     "assignment_decision": {"city_decision_number": "120/QĐ-UBND", "city_decision_date": dt.date(2027, 5, 2)},
     "liquidation_minutes": {"final_amount_vnd": 140_000_000},
     "payment_request": {"amount_vnd": 140_000_000, "reference": "UNC 15"},
-}  # fmt: skip
+}
 
 
 def _related_records(dossier, officer):
@@ -33,16 +45,23 @@ def _related_records(dossier, officer):
     for item, _label in EligibilityCheck.Item.choices:
         EligibilityCheck.objects.create(dossier=dossier, item=item, met=True, evidence="Đã kiểm tra")
     Visit.objects.create(
-        dossier=dossier, kind=Visit.Kind.SURVEY, visited_on=dt.date(2027, 4, 2),
-        participants="Nguyễn Thị Thu Hà — Chuyên viên", findings="Mặt bằng sản xuất ổn định.",
-    )  # fmt: skip
+        dossier=dossier,
+        kind=Visit.Kind.SURVEY,
+        visited_on=dt.date(2027, 4, 2),
+        participants="Nguyễn Thị Thu Hà — Chuyên viên",
+        findings="Mặt bằng sản xuất ổn định.",
+    )
 
 
 @pytest.mark.parametrize("effect_name", list(EFFECT_ACTIONS))
 def test_each_kind_is_drawn_in_the_decree_format(effect_name, dossier, officer, director):
     _related_records(dossier, officer)
-    actor = director if effect_name in {"assignment_decision", "support_contract", "acceptance_minutes",
-                                        "liquidation_minutes"} else officer  # fmt: skip
+    actor = (
+        director
+        if effect_name
+        in {"assignment_decision", "support_contract", "acceptance_minutes", "liquidation_minutes"}
+        else officer
+    )
     document = run_effect(effect_name, dossier, actor, note="Ghi chú", payload=PAYLOADS.get(effect_name))
 
     today = timezone.localdate()

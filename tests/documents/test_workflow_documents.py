@@ -37,10 +37,18 @@ def _assigned(setting, number="45/QĐ-SKHCN"):
     score_all(dossier, scorers)
     workflow.perform(dossier=dossier, action="recommend", actor=secretary.user)
     workflow.perform(dossier=dossier, action="propose", actor=director)
-    workflow.perform(dossier=dossier, action="approve", actor=officer,
-                     payload={"decision_number": "1234/QĐ-UBND", "decision_date": D(2026, 6, 1)})  # fmt: skip
-    workflow.perform(dossier=dossier, action="assign", actor=director,
-                     payload={"decision_number": number, "decision_date": D(2026, 6, 10)})  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="approve",
+        actor=officer,
+        payload={"decision_number": "1234/QĐ-UBND", "decision_date": D(2026, 6, 1)},
+    )
+    workflow.perform(
+        dossier=dossier,
+        action="assign",
+        actor=director,
+        payload={"decision_number": number, "decision_date": D(2026, 6, 10)},
+    )
     return dossier
 
 
@@ -48,30 +56,62 @@ def test_walk_collects_every_document(setting):
     call, officer, director, _council = setting
     dossier = _assigned(setting)
     owner = enterprise_user(dossier.enterprise)
-    workflow.perform(dossier=dossier, action="sign_contract", actor=director, payload={
-        "number": "07/HĐ-SKHCN", "signed_on": D(2026, 6, 20), "amount_vnd": 150_000_000,
-        "deliverables": "Giấy chứng nhận ISO 9001:2015", "deadline": D(2026, 12, 31)})  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="sign_contract",
+        actor=director,
+        payload={
+            "number": "07/HĐ-SKHCN",
+            "signed_on": D(2026, 6, 20),
+            "amount_vnd": 150_000_000,
+            "deliverables": "Giấy chứng nhận ISO 9001:2015",
+            "deadline": D(2026, 12, 31),
+        },
+    )
     workflow.perform(
         dossier=dossier, action="request_completion", actor=owner, payload={"self_assessment": "Xong"}
     )
-    workflow.perform(dossier=dossier, action="inspect", actor=officer, payload={
-        "visited_on": D(2026, 11, 2), "participants": "Nguyễn Thị Thu Hà", "findings": "Đã có chứng nhận"})  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="inspect",
+        actor=officer,
+        payload={
+            "visited_on": D(2026, 11, 2),
+            "participants": "Nguyễn Thị Thu Hà",
+            "findings": "Đã có chứng nhận",
+        },
+    )
     workflow.perform(
         dossier=dossier,
         action="accept",
         actor=director,
         payload={"rating": "Đạt", "minutes_date": D(2026, 11, 20)},
     )
-    workflow.perform(dossier=dossier, action="liquidate", actor=director,
-                     payload={"final_amount_vnd": 140_000_000, "liquidated_on": D(2026, 11, 25)})  # fmt: skip
-    workflow.perform(dossier=dossier, action="pay", actor=officer,
-                     payload={"amount_vnd": 140_000_000, "paid_on": D(2026, 12, 1), "reference": "UNC 12"})  # fmt: skip
+    workflow.perform(
+        dossier=dossier,
+        action="liquidate",
+        actor=director,
+        payload={"final_amount_vnd": 140_000_000, "liquidated_on": D(2026, 11, 25)},
+    )
+    workflow.perform(
+        dossier=dossier,
+        action="pay",
+        actor=officer,
+        payload={"amount_vnd": 140_000_000, "paid_on": D(2026, 12, 1), "reference": "UNC 12"},
+    )
     dossier.refresh_from_db()
     assert dossier.state == State.PAID
 
     docs = {d.kind: d for d in Document.objects.filter(dossier=dossier)}
-    assert set(docs) == {"council_minutes", "assignment_decision", "support_contract", "inspection_minutes",
-                         "acceptance_minutes", "liquidation_minutes", "payment_request"}  # fmt: skip
+    assert set(docs) == {
+        "council_minutes",
+        "assignment_decision",
+        "support_contract",
+        "inspection_minutes",
+        "acceptance_minutes",
+        "liquidation_minutes",
+        "payment_request",
+    }
     # Numbers typed on the forms are the documents' numbers, and their dates the documents' dates.
     assert docs["assignment_decision"].number == "45/QĐ-SKHCN"
     assert docs["assignment_decision"].issued_on == D(2026, 6, 10)

@@ -55,11 +55,14 @@ def make_call(*, agency=None, actor=None, contents=None, today=None, open_now=Tr
         kwargs.setdefault("registration_closes", today + dt.timedelta(days=20))
     contents = contents if contents is not None else [SupportContentFactory()]
     call = services.create_call(
-        agency=agency, actor=actor, year=kwargs.pop("year", today.year), title=kwargs.pop("title", "Đợt thử"),
+        agency=agency,
+        actor=actor,
+        year=kwargs.pop("year", today.year),
+        title=kwargs.pop("title", "Đợt thử"),
         budget_vnd=kwargs.pop("budget_vnd", 5_000_000_000),
         contents=[{"content": c, "support_rate_percent": 50, "ceiling_vnd": 200_000_000} for c in contents],
         **kwargs,
-    )  # fmt: skip
+    )
     if published:
         services.publish_call(call=call, actor=actor)
     return call
@@ -95,9 +98,13 @@ def make_dossier(*, call=None, enterprise=None, state="draft", complete=True, at
     if attachments:
         for kind in DEFAULT_REQUIRED_ATTACHMENTS:
             att = Attachment(
-                dossier=dossier, kind=kind, original_name=f"{kind}.pdf", content_type="application/pdf",
-                size=len(PDF_BYTES), sha256="0" * 64,
-            )  # fmt: skip
+                dossier=dossier,
+                kind=kind,
+                original_name=f"{kind}.pdf",
+                content_type="application/pdf",
+                size=len(PDF_BYTES),
+                sha256="0" * 64,
+            )
             att.file.save(f"t/{kind}.pdf", pdf(), save=False)
             att.save()
     return dossier

@@ -24,9 +24,12 @@ def _quiet_documents(monkeypatch):
 def test_calls_list_create_detail(agency, officer, call, ent_user, api_client):
     content = SupportContentFactory()
     body = {
-        "year": 2027, "title": "Đợt 2027", "budget_vnd": 3_000_000_000, "publish": True,
+        "year": 2027,
+        "title": "Đợt 2027",
+        "budget_vnd": 3_000_000_000,
+        "publish": True,
         "contents": [{"content_id": content.pk, "support_rate_percent": 40, "ceiling_vnd": 150_000_000}],
-    }  # fmt: skip
+    }
     response = api_client(officer).post("/api/v1/calls", body)
     assert response.status_code == 201, response.content
     created = response.json()
@@ -50,9 +53,13 @@ def test_enterprise_draft_patch_submit_history(call, enterprise, ent_user, api_c
     assert response.status_code == 201, response.content
     dossier_id = response.json()["id"]
     patch = {
-        "objectives": "Giảm lãng phí", "expected_results": "Lean", "total_cost_vnd": 200_000_000,
-        "requested_support_vnd": 90_000_000, "period_start": "2026-05-01", "period_end": "2026-11-30",
-    }  # fmt: skip
+        "objectives": "Giảm lãng phí",
+        "expected_results": "Lean",
+        "total_cost_vnd": 200_000_000,
+        "requested_support_vnd": 90_000_000,
+        "period_start": "2026-05-01",
+        "period_end": "2026-11-30",
+    }
     response = client.patch(f"/api/v1/dossiers/{dossier_id}", patch)
     assert response.status_code == 200 and response.json()["total_cost_vnd"] == 200_000_000
     response = client.post(f"/api/v1/dossiers/{dossier_id}/transitions", {"action": "submit"})
@@ -183,5 +190,7 @@ def test_attachments_through_the_api(call, enterprise, ent_user, officer, api_cl
         f"/api/v1/dossiers/{submitted.pk}/attachments", {"kind": "business_license", "file": pdf()}
     )
     assert r.status_code == 409 and r.json()["detail"]
-    staff = api_client(officer).upload(f"/api/v1/dossiers/{submitted.pk}/attachments", {"kind": "business_license", "file": pdf()})  # fmt: skip
+    staff = api_client(officer).upload(
+        f"/api/v1/dossiers/{submitted.pk}/attachments", {"kind": "business_license", "file": pdf()}
+    )
     assert staff.status_code == 403

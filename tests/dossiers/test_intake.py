@@ -71,9 +71,11 @@ def test_tracking_codes_never_reused(call, enterprise, ent_user):
 def test_submit_refused_outside_window_names_the_dates(agency, officer, enterprise, ent_user):
     today = timezone.localdate()
     closed = make_call(
-        agency=agency, actor=officer, registration_opens=today - dt.timedelta(days=60),
+        agency=agency,
+        actor=officer,
+        registration_opens=today - dt.timedelta(days=60),
         registration_closes=today - dt.timedelta(days=1),
-    )  # fmt: skip
+    )
     dossier = make_dossier(call=closed, enterprise=enterprise)
     with pytest.raises(workflow.TransitionConflict) as exc:
         submit(dossier, ent_user)
@@ -118,8 +120,9 @@ def test_supplement_round_trip_keeps_revisions(call, enterprise, ent_user, offic
     request.refresh_from_db()
     assert dossier.state == State.SUBMITTED and request.closed_at is not None
     assert list(dossier.revisions.values_list("number", "data__title")) == [
-        (1, "Áp dụng ISO 9001:2015 tại nhà máy"), (2, "Tên mới"),
-    ]  # fmt: skip
+        (1, "Áp dụng ISO 9001:2015 tại nhà máy"),
+        (2, "Tên mới"),
+    ]
 
 
 def test_request_supplement_needs_items_and_note(call, enterprise, ent_user, officer):
@@ -194,9 +197,12 @@ def test_refused_or_draft_dossiers_are_not_duplicates(call, enterprise, officer,
 
 def test_declared_other_support_blocks_too(call, enterprise, officer):
     dossier = make_dossier(
-        call=call, enterprise=enterprise, state="submitted", other_state_support=True,
+        call=call,
+        enterprise=enterprise,
+        state="submitted",
+        other_state_support=True,
         other_state_support_detail="Khuyến công 2025",
-    )  # fmt: skip
+    )
     meet_eligibility(dossier, officer)
     with pytest.raises(workflow.TransitionConflict) as exc:
         workflow.perform(dossier=dossier, action="mark_valid", actor=officer)
@@ -325,11 +331,16 @@ def test_call_defaults(agency, officer):
     call = make_call(agency=agency, actor=officer, open_now=False, year=2027)
     assert (call.registration_opens, call.registration_closes) == (dt.date(2027, 1, 1), dt.date(2027, 3, 31))
     assert [(c.name, c.max_points) for c in call.criteria.all()] == [
-        ("Tính cấp thiết", 15), ("Tính khả thi", 50), ("Tính hiệu quả và khả năng duy trì, nhân rộng", 35),
-    ]  # fmt: skip
+        ("Tính cấp thiết", 15),
+        ("Tính khả thi", 50),
+        ("Tính hiệu quả và khả năng duy trì, nhân rộng", 35),
+    ]
     assert {(r.basis, r.points, r.threshold) for r in call.priority_rules.all()} == {
-        ("sme", 10, None), ("domestic_materials", 5, None), ("export", 5, None), ("jobs", 5, 10),
-    }  # fmt: skip
+        ("sme", 10, None),
+        ("domestic_materials", 5, None),
+        ("export", 5, None),
+        ("jobs", 5, 10),
+    }
     enterprise_actor = UserFactory(role=Role.ENTERPRISE, agency=agency)
     with pytest.raises(PermissionDenied):
         make_call(agency=agency, actor=enterprise_actor)

@@ -75,10 +75,16 @@ def test_enterprise_creates_draft_uploads_and_submits(call, enterprise, ent_user
     client = staff_client(ent_user)
     content = call.contents.first().content
     form = {
-        "content": content.pk, "title": "Áp dụng 5S", "objectives": "Gọn gàng", "expected_results": "5S",
-        "total_cost_vnd": "100.000.000", "requested_support_vnd": "50.000.000", "period_start": "2026-05-01",
-        "period_end": "2026-10-31", "jobs_created": "3",
-    }  # fmt: skip
+        "content": content.pk,
+        "title": "Áp dụng 5S",
+        "objectives": "Gọn gàng",
+        "expected_results": "5S",
+        "total_cost_vnd": "100.000.000",
+        "requested_support_vnd": "50.000.000",
+        "period_start": "2026-05-01",
+        "period_end": "2026-10-31",
+        "jobs_created": "3",
+    }
     response = client.post(reverse("dossiers:dossier_start", args=[call.pk]), form)
     dossier = Dossier.objects.get(title="Áp dụng 5S")
     assert response.status_code == 302 and dossier.total_cost_vnd == 100_000_000
@@ -200,18 +206,36 @@ def test_officer_creates_and_publishes_call(agency, officer, staff_client):
     client = staff_client(officer)
     assert client.get(reverse("dossiers:call_create")).status_code == 200
     data = {
-        "year": "2027", "title": "Đợt đăng ký hỗ trợ năm 2027", "budget_vnd": "5.000.000.000",
-        "registration_opens": "2027-01-01", "registration_closes": "2027-03-31", "review_ends": "2027-06-30",
-        "contract_ends": "2027-09-30", "pass_total_min": "70", "pass_criterion_min_ratio": "0.5",
-        "contract_days": "15", "legal_basis": "Thông tư 15/2022/TT-BKHCN", "effective_date": "2027-01-01",
-        "contents-TOTAL_FORMS": "1", "contents-INITIAL_FORMS": "0", "contents-0-content": content.pk,
-        "contents-0-support_rate_percent": "50", "contents-0-ceiling_vnd": "200.000.000",
+        "year": "2027",
+        "title": "Đợt đăng ký hỗ trợ năm 2027",
+        "budget_vnd": "5.000.000.000",
+        "registration_opens": "2027-01-01",
+        "registration_closes": "2027-03-31",
+        "review_ends": "2027-06-30",
+        "contract_ends": "2027-09-30",
+        "pass_total_min": "70",
+        "pass_criterion_min_ratio": "0.5",
+        "contract_days": "15",
+        "legal_basis": "Thông tư 15/2022/TT-BKHCN",
+        "effective_date": "2027-01-01",
+        "contents-TOTAL_FORMS": "1",
+        "contents-INITIAL_FORMS": "0",
+        "contents-0-content": content.pk,
+        "contents-0-support_rate_percent": "50",
+        "contents-0-ceiling_vnd": "200.000.000",
         "contents-0-required_attachments": ["registration_form", "business_license"],
-        "rubric-name_0": "Tính cấp thiết", "rubric-points_0": "15", "rubric-name_1": "Tính khả thi",
-        "rubric-points_1": "50", "rubric-name_2": "Tính hiệu quả và khả năng duy trì, nhân rộng", "rubric-points_2": "35",
-        "priority-points_sme": "10", "priority-points_domestic_materials": "5", "priority-points_export": "5",
-        "priority-points_jobs": "5", "priority-threshold_jobs": "10",
-    }  # fmt: skip
+        "rubric-name_0": "Tính cấp thiết",
+        "rubric-points_0": "15",
+        "rubric-name_1": "Tính khả thi",
+        "rubric-points_1": "50",
+        "rubric-name_2": "Tính hiệu quả và khả năng duy trì, nhân rộng",
+        "rubric-points_2": "35",
+        "priority-points_sme": "10",
+        "priority-points_domestic_materials": "5",
+        "priority-points_export": "5",
+        "priority-points_jobs": "5",
+        "priority-threshold_jobs": "10",
+    }
     response = client.post(reverse("dossiers:call_create"), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     call = Call.objects.get(year=2027)

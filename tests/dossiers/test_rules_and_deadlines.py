@@ -41,9 +41,13 @@ def test_validity_clock_counts_five_working_days_after_the_window_skipping_holid
     Holiday.objects.filter(date__range=(dt.date(2026, 3, 1), dt.date(2026, 4, 30))).delete()
     Holiday.objects.update_or_create(date=dt.date(2026, 3, 27), defaults={"name": "Ngày nghỉ thử"})
     call = make_call(
-        agency=agency, actor=officer, registration_opens=dt.date(2026, 1, 1),
-        registration_closes=dt.date(2026, 3, 26), open_now=False, year=2026,
-    )  # fmt: skip
+        agency=agency,
+        actor=officer,
+        registration_opens=dt.date(2026, 1, 1),
+        registration_closes=dt.date(2026, 3, 26),
+        open_now=False,
+        year=2026,
+    )
     dossier = _submit_on(dt.date(2026, 3, 20), monkeypatch, call, enterprise, ent_user)
     # 30/3 Mon (1), 31/3 (2), 1/4 (3), 2/4 (4), 3/4 Fri (5)
     assert dossier.due_on == dt.date(2026, 4, 3)
@@ -57,9 +61,13 @@ def test_validity_clock_around_reunification_day(agency, officer, enterprise, en
     ):
         Holiday.objects.update_or_create(date=day, defaults={"name": name, "kind": Holiday.Kind.HOLIDAY})
     call = make_call(
-        agency=agency, actor=officer, registration_opens=dt.date(2026, 4, 1),
-        registration_closes=dt.date(2026, 4, 28), open_now=False, year=2026,
-    )  # fmt: skip
+        agency=agency,
+        actor=officer,
+        registration_opens=dt.date(2026, 4, 1),
+        registration_closes=dt.date(2026, 4, 28),
+        open_now=False,
+        year=2026,
+    )
     dossier = _submit_on(dt.date(2026, 4, 27), monkeypatch, call, enterprise, ent_user)
     # from Tue 28/4: 29/4 (1), [30/4, 1/5 holidays, 2–3/5 weekend], 4/5 (2), 5/5 (3), 6/5 (4), 7/5 (5)
     assert dossier.due_on == dt.date(2026, 5, 7)

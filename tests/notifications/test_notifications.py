@@ -21,9 +21,12 @@ def test_request_supplement_notifies_the_enterprise_not_the_officer(
     other_member = enterprise_user(dossier.enterprise)
     with django_capture_on_commit_callbacks(execute=True):
         workflow.perform(
-            dossier=dossier, action="request_supplement", actor=officer, note="Thiếu báo cáo tài chính",
+            dossier=dossier,
+            action="request_supplement",
+            actor=officer,
+            note="Thiếu báo cáo tài chính",
             payload={"items": "Báo cáo tài chính năm 2026"},
-        )  # fmt: skip
+        )
     got = set(Notification.objects.values_list("user_id", flat=True))
     assert got == {owner.pk, other_member.pk}
     note = Notification.objects.get(user=owner)

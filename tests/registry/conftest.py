@@ -31,5 +31,11 @@ def vsic(db):
 
 @pytest.fixture
 def profile(ward, vsic):
-    return {"tax_code": "0100233488", "name": "Công ty TNHH Thủy sản Cửu Long", "kind": "company",
-            "vsic": vsic, "ward": ward, "address": "Số 12 đường Trần Hưng Đạo, Cần Thơ"}  # fmt: skip
+    return {
+        "tax_code": "0100233488",
+        "name": "Công ty TNHH Thủy sản Cửu Long",
+        "kind": "company",
+        "vsic": vsic,
+        "ward": ward,
+        "address": "Số 12 đường Trần Hưng Đạo, Cần Thơ",
+    }

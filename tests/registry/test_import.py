@@ -15,10 +15,29 @@ pytestmark = pytest.mark.django_db
 HEADERS = [str(c.header) for c in COLUMNS]
 
 
-def row(tax_code, name="Công ty TNHH Thủy sản Cửu Long", vsic="10", ward="Phường Ninh Kiều", year="2025",
-        employees="40", revenue="20.000.000.000", capital="", kind=""):  # fmt: skip
-    values = {"tax_code": tax_code, "name": name, "vsic": vsic, "ward": ward, "year": year, "kind": kind,
-              "employees": employees, "revenue_vnd": revenue, "capital_vnd": capital, "address": "Cần Thơ"}  # fmt: skip
+def row(
+    tax_code,
+    name="Công ty TNHH Thủy sản Cửu Long",
+    vsic="10",
+    ward="Phường Ninh Kiều",
+    year="2025",
+    employees="40",
+    revenue="20.000.000.000",
+    capital="",
+    kind="",
+):
+    values = {
+        "tax_code": tax_code,
+        "name": name,
+        "vsic": vsic,
+        "ward": ward,
+        "year": year,
+        "kind": kind,
+        "employees": employees,
+        "revenue_vnd": revenue,
+        "capital_vnd": capital,
+        "address": "Cần Thơ",
+    }
     return [values.get(c.key, "") for c in COLUMNS]
 
 
@@ -83,8 +102,14 @@ def test_import_writes_history_timestamps_and_yearly_figures(officer, ward, vsic
     year = EnterpriseYear.objects.get(enterprise=e)
     assert (year.year, year.employees, year.revenue_vnd, year.capital_vnd) == (2025, 40, 20_000_000_000, None)
     # Keys come from the table's own sequence: a row added afterwards by the ORM does not collide.
-    later = Enterprise.objects.create(agency=officer.agency, tax_code=valid_tax_code(9), name="Sau",
-                                      vsic=e.vsic, vsic_section=e.vsic_section, ward=e.ward)  # fmt: skip
+    later = Enterprise.objects.create(
+        agency=officer.agency,
+        tax_code=valid_tax_code(9),
+        name="Sau",
+        vsic=e.vsic,
+        vsic_section=e.vsic_section,
+        ward=e.ward,
+    )
     assert later.pk > max(Enterprise.objects.exclude(pk=later.pk).values_list("pk", flat=True))
 
 

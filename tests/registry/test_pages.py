@@ -19,8 +19,12 @@ def officer_client(client, officer):
 
 
 def make(officer, name, **kw):
-    return EnterpriseFactory(agency=officer.agency, name=name, search_text=services.build_search_text(
-        name=name, tax_code=kw.get("tax_code", ""), address=""), **kw)  # fmt: skip
+    return EnterpriseFactory(
+        agency=officer.agency,
+        name=name,
+        search_text=services.build_search_text(name=name, tax_code=kw.get("tax_code", ""), address=""),
+        **kw,
+    )
 
 
 def test_list_search_folds_diacritics(officer_client, officer):
@@ -40,30 +44,38 @@ def test_list_htmx_returns_results_only(officer_client, officer):
 
 
 def test_create_with_bad_tax_code_shows_vietnamese_error(officer_client, ward, vsic):
-    response = officer_client.post(reverse("registry:enterprise_create"), {
-        "tax_code": "0100233480", "name": "Công ty A", "kind": "company", "vsic": vsic.pk, "ward": ward.pk})  # fmt: skip
+    response = officer_client.post(
+        reverse("registry:enterprise_create"),
+        {"tax_code": "0100233480", "name": "Công ty A", "kind": "company", "vsic": vsic.pk, "ward": ward.pk},
+    )
     assert response.status_code == 200
     assert "Mã số thuế không hợp lệ: sai chữ số kiểm tra." in response.content.decode()
 
 
 def test_create_and_edit(officer_client, ward, vsic):
-    response = officer_client.post(reverse("registry:enterprise_create"), {
-        "tax_code": "0100233488", "name": "Công ty A", "kind": "company", "vsic": vsic.pk, "ward": ward.pk})  # fmt: skip
+    response = officer_client.post(
+        reverse("registry:enterprise_create"),
+        {"tax_code": "0100233488", "name": "Công ty A", "kind": "company", "vsic": vsic.pk, "ward": ward.pk},
+    )
     assert response.status_code == 302
     detail = officer_client.get(response["Location"]).content.decode()
     assert "Công ty A" in detail and "đã tạo hồ sơ doanh nghiệp" in detail
     pk = int(response["Location"].rstrip("/").split("/")[-1])
     edit = reverse("registry:enterprise_edit", args=[pk])
-    officer_client.post(edit, {"tax_code": "0100233488", "name": "Công ty Bê", "kind": "company",
-                               "vsic": vsic.pk, "ward": ward.pk})  # fmt: skip
+    officer_client.post(
+        edit,
+        {"tax_code": "0100233488", "name": "Công ty Bê", "kind": "company", "vsic": vsic.pk, "ward": ward.pk},
+    )
     detail = officer_client.get(reverse("registry:enterprise_detail", args=[pk])).content.decode()
     assert "<del>Công ty A</del> → <ins>Công ty Bê</ins>" in detail
 
 
 def test_year_figures_form(officer_client, officer):
     e = make(officer, "Công ty Năm")
-    officer_client.post(reverse("registry:enterprise_year", args=[e.pk]),
-                        {"year": 2024, "employees": 5, "revenue_vnd": 1_000_000_000})  # fmt: skip
+    officer_client.post(
+        reverse("registry:enterprise_year", args=[e.pk]),
+        {"year": 2024, "employees": 5, "revenue_vnd": 1_000_000_000},
+    )
     e.refresh_from_db()
     assert (e.latest_year, e.size_class) == (2024, "micro")
 
@@ -87,8 +99,10 @@ def test_enterprise_user_sees_only_its_own(client, officer):
     assert client.post(reverse("registry:enterprise_year", args=[other.pk]), {}).status_code == 404
     assert client.get(reverse("registry:enterprise_list")).status_code == 403
     assert client.get(reverse("registry:import_start")).status_code == 403
-    response = client.post(reverse("registry:enterprise_edit", args=[mine.pk]),
-                           {"name": "Của tôi mới", "vsic": mine.vsic_id, "ward": mine.ward_id, "tax_code": "0100233488"})  # fmt: skip
+    response = client.post(
+        reverse("registry:enterprise_edit", args=[mine.pk]),
+        {"name": "Của tôi mới", "vsic": mine.vsic_id, "ward": mine.ward_id, "tax_code": "0100233488"},
+    )
     mine.refresh_from_db()
     assert response.status_code == 302 and mine.name == "Của tôi mới" and mine.tax_code != "0100233488"
 

@@ -29,9 +29,14 @@ def test_known_valid(code):
 
 @pytest.mark.parametrize(
     "code, message",
-    [("0100233480", "sai chữ số kiểm tra"), ("0314409058-000", "từ 001 đến 999"), ("12345", "10 chữ số"),
-     ("01002334AB", "chỉ gồm chữ số"), ("", "Vui lòng nhập")],
-)  # fmt: skip
+    [
+        ("0100233480", "sai chữ số kiểm tra"),
+        ("0314409058-000", "từ 001 đến 999"),
+        ("12345", "10 chữ số"),
+        ("01002334AB", "chỉ gồm chữ số"),
+        ("", "Vui lòng nhập"),
+    ],
+)
 def test_known_invalid_with_vietnamese_message(code, message):
     with pytest.raises(ValidationError) as err:
         normalize_tax_code(code)
@@ -123,12 +128,24 @@ def test_threshold_edges(section, employees, revenue, capital, size):
 
 @pytest.mark.parametrize(
     "section, employees, revenue, capital, size",
-    [("A", 10, 3 * TY, None, "micro"), ("A", 10, 3 * TY + 1, None, "small"), ("G", 10, 10 * TY, None, "micro"),
-     ("G", 10, 10 * TY + 1, 3 * TY + 1, "small"), ("C", 100, 50 * TY, None, "small"), ("C", 101, 1, 1, "medium"),
-     ("J", 50, 100 * TY, None, "small"), ("J", 51, 1, 1, "medium"), ("F", 200, 200 * TY, None, "medium"),
-     ("F", 201, 1, 1, "large"), ("Q", 100, 300 * TY, None, "medium"), ("Q", 101, 1, 1, "large"),
-     ("Q", 100, 300 * TY + 1, 100 * TY + 1, "large"), ("A", 5, None, None, ""), ("A", None, 1, 1, "")],
-)  # fmt: skip
+    [
+        ("A", 10, 3 * TY, None, "micro"),
+        ("A", 10, 3 * TY + 1, None, "small"),
+        ("G", 10, 10 * TY, None, "micro"),
+        ("G", 10, 10 * TY + 1, 3 * TY + 1, "small"),
+        ("C", 100, 50 * TY, None, "small"),
+        ("C", 101, 1, 1, "medium"),
+        ("J", 50, 100 * TY, None, "small"),
+        ("J", 51, 1, 1, "medium"),
+        ("F", 200, 200 * TY, None, "medium"),
+        ("F", 201, 1, 1, "large"),
+        ("Q", 100, 300 * TY, None, "medium"),
+        ("Q", 101, 1, 1, "large"),
+        ("Q", 100, 300 * TY + 1, 100 * TY + 1, "large"),
+        ("A", 5, None, None, ""),
+        ("A", None, 1, 1, ""),
+    ],
+)
 def test_table_of_nghi_dinh_80(section, employees, revenue, capital, size):
     assert (
         size_class(vsic_section=section, employees=employees, revenue_vnd=revenue, capital_vnd=capital)
@@ -146,9 +163,13 @@ def reference_size(group, employees, revenue, capital):
     return "large"
 
 
-money = st.one_of(st.none(), st.integers(0, 400 * TY), st.sampled_from([3 * TY, 10 * TY, 20 * TY, 50 * TY, 100 * TY,
-                                                                         200 * TY, 300 * TY]).flatmap(
-    lambda v: st.sampled_from([v - 1, v, v + 1])))  # fmt: skip
+money = st.one_of(
+    st.none(),
+    st.integers(0, 400 * TY),
+    st.sampled_from([3 * TY, 10 * TY, 20 * TY, 50 * TY, 100 * TY, 200 * TY, 300 * TY]).flatmap(
+        lambda v: st.sampled_from([v - 1, v, v + 1])
+    ),
+)
 
 
 @relaxed
@@ -178,9 +199,15 @@ def test_more_of_anything_never_makes_an_enterprise_smaller(section, employees, 
 
 @pytest.mark.parametrize(
     "text, folded",
-    [("Cần Thơ", "can tho"), ("CẦN THƠ", "can tho"), ("can tho", "can tho"), ("Đông Phú", "dong phu"),
-     ("đường  Trần   Hưng Đạo", "duong tran hung dao"), ("Thủy sản Cửu Long", "thuy san cuu long"),
-     ("Ca\u0300n Tho\u031b", "can tho")],  # decomposed (NFD) input folds the same
-)  # fmt: skip
+    [
+        ("Cần Thơ", "can tho"),
+        ("CẦN THƠ", "can tho"),
+        ("can tho", "can tho"),
+        ("Đông Phú", "dong phu"),
+        ("đường  Trần   Hưng Đạo", "duong tran hung dao"),
+        ("Thủy sản Cửu Long", "thuy san cuu long"),
+        ("Ca\u0300n Tho\u031b", "can tho"),
+    ],  # decomposed (NFD) input folds the same
+)
 def test_fold(text, folded):
     assert fold(text) == folded

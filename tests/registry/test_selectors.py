@@ -10,8 +10,14 @@ pytestmark = pytest.mark.django_db
 
 def make(agency, name, address="", **kw):
     tax_code = kw.pop("tax_code", None) or valid_tax_code(Enterprise.objects.count() + 500)
-    return EnterpriseFactory(agency=agency, name=name, address=address, tax_code=tax_code,
-                             search_text=services.build_search_text(name=name, tax_code=tax_code, address=address), **kw)  # fmt: skip
+    return EnterpriseFactory(
+        agency=agency,
+        name=name,
+        address=address,
+        tax_code=tax_code,
+        search_text=services.build_search_text(name=name, tax_code=tax_code, address=address),
+        **kw,
+    )
 
 
 def names(qs):

@@ -90,9 +90,13 @@ def test_year_figures_denormalise_latest_and_size(officer, profile):
 
 @pytest.mark.parametrize(
     "figures, field",
-    [({"employees": -1, "revenue_vnd": 1}, "employees"), ({"employees": 3}, "revenue_vnd"),
-     ({"employees": "abc", "revenue_vnd": 1}, "employees"), ({"employees": 3, "capital_vnd": -5}, "capital_vnd")],
-)  # fmt: skip
+    [
+        ({"employees": -1, "revenue_vnd": 1}, "employees"),
+        ({"employees": 3}, "revenue_vnd"),
+        ({"employees": "abc", "revenue_vnd": 1}, "employees"),
+        ({"employees": 3, "capital_vnd": -5}, "capital_vnd"),
+    ],
+)
 def test_year_figures_refused_with_vietnamese_message(officer, profile, figures, field):
     e = services.create_enterprise(actor=officer, agency=officer.agency, data=profile)
     with pytest.raises(ValidationError) as err:

@@ -52,9 +52,18 @@ class EnterpriseSignupForm(SignupForm):
     )
 
     field_order = [
-        "full_name", "phone", "email", "username", "password1", "password2",
-        "tax_code", "enterprise_name", "kind", "ward", "vsic",
-    ]  # fmt: skip
+        "full_name",
+        "phone",
+        "email",
+        "username",
+        "password1",
+        "password2",
+        "tax_code",
+        "enterprise_name",
+        "kind",
+        "ward",
+        "vsic",
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -25,8 +25,10 @@ def staff_accounts(admin: User, *, q: str = "", role: str = "", active: str = ""
     if q:
         # Names are short: fold in Python-free SQL is not portable, so match the raw and folded forms.
         qs = qs.filter(
-            Q(username__icontains=q) | Q(email__icontains=q) | Q(full_name__icontains=q)
+            Q(username__icontains=q)
+            | Q(email__icontains=q)
+            | Q(full_name__icontains=q)
             | Q(full_name__icontains=fold(q))
-        )  # fmt: skip
+        )
     totp = Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
     return qs.annotate(has_totp=Exists(totp)).order_by("full_name", "username", "id")

@@ -58,9 +58,19 @@ class ContractDetailOut(ContractOut):
 
 def _out(c: SupportContract) -> dict:
     d = c.dossier
-    return {"id": c.pk, "number": c.number, "dossier_id": d.pk, "tracking_code": d.tracking_code, "state": d.state,
-            "enterprise_name": d.enterprise.name, "content": d.content.name, "signed_on": c.signed_on,
-            "amount_vnd": c.amount_vnd, "deadline": c.deadline, "deliverables": c.deliverables}  # fmt: skip
+    return {
+        "id": c.pk,
+        "number": c.number,
+        "dossier_id": d.pk,
+        "tracking_code": d.tracking_code,
+        "state": d.state,
+        "enterprise_name": d.enterprise.name,
+        "content": d.content.name,
+        "signed_on": c.signed_on,
+        "amount_vnd": c.amount_vnd,
+        "deadline": c.deadline,
+        "deliverables": c.deliverables,
+    }
 
 
 class ContractFilters(InputSchema):
@@ -85,21 +95,40 @@ def get_contract(request, contract_id: int):
     completion = getattr(c, "completion_request", None)
     acceptance, liquidation = getattr(c, "acceptance", None), getattr(c, "liquidation", None)
     payment, termination = getattr(c, "payment", None), getattr(c, "termination", None)
-    out.update({
-        "progress_reports": [{"period": r.period, "text": r.text, "has_file": bool(r.file), "submitted_at": r.submitted_at}
-                             for r in c.progress_reports.all()],
-        "completion_requested_at": completion.requested_at if completion else None,
-        "self_assessment": completion.self_assessment if completion else None,
-        "evidence": [e.original_name for e in completion.evidence.all()] if completion else [],
-        "acceptance": {"rating": acceptance.rating, "passed": acceptance.passed,
-                       "minutes_date": acceptance.minutes_date} if acceptance else None,
-        "liquidation": {"final_amount_vnd": liquidation.final_amount_vnd,
-                        "liquidated_on": liquidation.liquidated_on} if liquidation else None,
-        "payment": {"amount_vnd": payment.amount_vnd, "paid_on": payment.paid_on,
-                    "reference": payment.reference} if payment else None,
-        "termination": {"reason": termination.reason,
-                        "terminated_on": termination.terminated_on} if termination else None,
-    })  # fmt: skip
+    out.update(
+        {
+            "progress_reports": [
+                {"period": r.period, "text": r.text, "has_file": bool(r.file), "submitted_at": r.submitted_at}
+                for r in c.progress_reports.all()
+            ],
+            "completion_requested_at": completion.requested_at if completion else None,
+            "self_assessment": completion.self_assessment if completion else None,
+            "evidence": [e.original_name for e in completion.evidence.all()] if completion else [],
+            "acceptance": {
+                "rating": acceptance.rating,
+                "passed": acceptance.passed,
+                "minutes_date": acceptance.minutes_date,
+            }
+            if acceptance
+            else None,
+            "liquidation": {
+                "final_amount_vnd": liquidation.final_amount_vnd,
+                "liquidated_on": liquidation.liquidated_on,
+            }
+            if liquidation
+            else None,
+            "payment": {
+                "amount_vnd": payment.amount_vnd,
+                "paid_on": payment.paid_on,
+                "reference": payment.reference,
+            }
+            if payment
+            else None,
+            "termination": {"reason": termination.reason, "terminated_on": termination.terminated_on}
+            if termination
+            else None,
+        }
+    )
     return out
 
 
@@ -134,7 +163,17 @@ def propose_to_city(request, call_id: int, body: CityProposalIn):
         call=call, dossier_ids=set(body.dossiers), actor=request.auth
     )
     if document is None:
-        raise ApiError(409, _("Không có hồ sơ nào được trình."), errors={"dossiers": refused or [
-            _("Các hồ sơ đã chọn không ở trạng thái được đề xuất hỗ trợ của đợt này.")]})  # fmt: skip
-    return {"proposed": [d.pk for d in done], "refused": refused, "document_id": document.pk,
-            "document_number": document.number}  # fmt: skip
+        raise ApiError(
+            409,
+            _("Không có hồ sơ nào được trình."),
+            errors={
+                "dossiers": refused
+                or [_("Các hồ sơ đã chọn không ở trạng thái được đề xuất hỗ trợ của đợt này.")]
+            },
+        )
+    return {
+        "proposed": [d.pk for d in done],
+        "refused": refused,
+        "document_id": document.pk,
+        "document_number": document.number,
+    }

@@ -49,26 +49,36 @@ def _required(label) -> dict:
 
 def date_field(label, required=True) -> forms.DateField:
     return forms.DateField(
-        label=label, required=required, input_formats=DATE_FORMATS,
+        label=label,
+        required=required,
+        input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={**_required(label), "invalid": _("Ngày không hợp lệ (dd/mm/yyyy).")},
-    )  # fmt: skip
+    )
 
 
 def amount_field(label) -> forms.IntegerField:
     return forms.IntegerField(
-        label=label, min_value=0, max_value=10**15,
+        label=label,
+        min_value=0,
+        max_value=10**15,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1"}),
-        error_messages={**_required(label), "invalid": _("Số tiền phải là số nguyên (đồng)."),
-                        "min_value": _("Số tiền không được âm."), "max_value": _("Số tiền quá lớn.")},
-    )  # fmt: skip
+        error_messages={
+            **_required(label),
+            "invalid": _("Số tiền phải là số nguyên (đồng)."),
+            "min_value": _("Số tiền không được âm."),
+            "max_value": _("Số tiền quá lớn."),
+        },
+    )
 
 
 def text_field(label, max_length=None, textarea=False) -> forms.CharField:
     return forms.CharField(
-        label=label, max_length=max_length, widget=forms.Textarea if textarea else None,
+        label=label,
+        max_length=max_length,
+        widget=forms.Textarea if textarea else None,
         error_messages={**_required(label), "max_length": _("Tối đa %(limit_value)d ký tự.")},
-    )  # fmt: skip
+    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -132,8 +142,11 @@ def _ratings(passing: bool) -> list[tuple[str, str]]:
     from nangsuat.dossiers.models import Call
 
     seen: list[str] = []
-    scales = [Call().ratings()] + [list(r) for r in Call.objects.exclude(acceptance_ratings=[])
-                                   .values_list("acceptance_ratings", flat=True) if r]  # fmt: skip
+    scales = [Call().ratings()] + [
+        list(r)
+        for r in Call.objects.exclude(acceptance_ratings=[]).values_list("acceptance_ratings", flat=True)
+        if r
+    ]
     for scale in scales:
         for rating in scale[:-1] if passing else scale[-1:]:
             if rating not in seen:
@@ -161,9 +174,14 @@ class _AcceptanceForm(forms.Form):
         else:
             choices = _passing_ratings if self.passing else _failing_ratings
         self.fields["rating"] = forms.ChoiceField(
-            label=_("Xếp loại"), choices=choices, required=self.passing,
-            error_messages={"required": _("Vui lòng chọn xếp loại."), "invalid_choice": _("Xếp loại không hợp lệ.")},
-        )  # fmt: skip
+            label=_("Xếp loại"),
+            choices=choices,
+            required=self.passing,
+            error_messages={
+                "required": _("Vui lòng chọn xếp loại."),
+                "invalid_choice": _("Xếp loại không hợp lệ."),
+            },
+        )
         self.order_fields(["rating", "minutes_date"])
 
 

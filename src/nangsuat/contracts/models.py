@@ -63,9 +63,13 @@ class ProposedDossier(models.Model):
     proposed_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
     proposed_at = models.DateTimeField(auto_now_add=True)
     proposal = models.ForeignKey(
-        "documents.Document", verbose_name=_("tờ trình"), null=True, blank=True, on_delete=models.PROTECT,
+        "documents.Document",
+        verbose_name=_("tờ trình"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="city_items",
-    )  # fmt: skip
+    )
     decision = models.CharField(_("quyết định của UBND"), max_length=12, blank=True, choices=Decision.choices)
     decision_number = models.CharField(_("số quyết định"), max_length=50, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
@@ -127,9 +131,11 @@ class SupportContract(models.Model):
         ordering = ["-signed_on", "-id"]
         indexes = [models.Index(fields=["agency", "-signed_on"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(deadline__gte=models.F("signed_on")),
-                                   name="contract_deadline_after_signing"),
-        ]  # fmt: skip
+            models.CheckConstraint(
+                condition=models.Q(deadline__gte=models.F("signed_on")),
+                name="contract_deadline_after_signing",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.number

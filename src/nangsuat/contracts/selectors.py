@@ -23,8 +23,14 @@ if TYPE_CHECKING:
 
 READ_ROLES = (Role.OFFICER, Role.DIRECTOR, Role.FINANCE, Role.CITY, Role.ADMIN, Role.MINISTRY)
 CITY_LIST_ROLES = (Role.DIRECTOR, Role.OFFICER, Role.CITY, Role.ADMIN, Role.MINISTRY)
-SORTS = {"signed_on": "signed_on", "-signed_on": "-signed_on", "amount": "amount_vnd", "-amount": "-amount_vnd",
-         "deadline": "deadline", "-deadline": "-deadline"}  # fmt: skip
+SORTS = {
+    "signed_on": "signed_on",
+    "-signed_on": "-signed_on",
+    "amount": "amount_vnd",
+    "-amount": "-amount_vnd",
+    "deadline": "deadline",
+    "-deadline": "-deadline",
+}
 
 
 def contracts_for(user: User) -> QuerySet[SupportContract]:
@@ -48,10 +54,12 @@ def contract_list(user: User, *, q: str = "", state: str = "", sort: str = "") -
     if q:
         folded = fold(q)
         qs = qs.filter(
-            Q(number__icontains=q) | Q(dossier__tracking_code__icontains=q)
-            | Q(dossier__enterprise__name__icontains=q) | Q(dossier__enterprise__tax_code__icontains=q)
+            Q(number__icontains=q)
+            | Q(dossier__tracking_code__icontains=q)
+            | Q(dossier__enterprise__name__icontains=q)
+            | Q(dossier__enterprise__tax_code__icontains=q)
             | Q(dossier__enterprise__search_text__icontains=folded)
-        )  # fmt: skip
+        )
     return qs.order_by(SORTS.get(sort, "-signed_on"), "-id")
 
 
@@ -76,18 +84,25 @@ class CityRow:
 
 def city_rows(call: Call) -> list[CityRow]:
     """Recommended dossiers and those already on the list, in the council's rank order."""
-    dossiers = (
-        Dossier.objects.filter(call=call, state__in={State.RECOMMENDED, *services.COMMITTED_STATES})
-        .select_related("enterprise", "content", "council_result", "call", "city_item__proposal",
-                        *services.AMOUNT_RELATIONS)
-    )  # fmt: skip
+    dossiers = Dossier.objects.filter(
+        call=call, state__in={State.RECOMMENDED, *services.COMMITTED_STATES}
+    ).select_related(
+        "enterprise", "content", "council_result", "call", "city_item__proposal", *services.AMOUNT_RELATIONS
+    )
     contents = {c.content_id: c for c in CallContent.objects.filter(call=call)}
     rows = []
     for d in dossiers:
         result = getattr(d, "council_result", None)
         content = contents.get(d.content_id)
-        rows.append(CityRow(d, result.rank if result else None, result.total_mean if result else None,
-                            services.amount_of(d, content), services.limit_of(d, content),
-                            d.state != State.RECOMMENDED))  # fmt: skip
+        rows.append(
+            CityRow(
+                d,
+                result.rank if result else None,
+                result.total_mean if result else None,
+                services.amount_of(d, content),
+                services.limit_of(d, content),
+                d.state != State.RECOMMENDED,
+            )
+        )
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.dossier.pk))
     return rows

@@ -37,7 +37,7 @@ from .models import (
     ProposedDossier,
     SupportContract,
     Termination,
-)  # fmt: skip
+)
 
 if TYPE_CHECKING:
     from nangsuat.core.models import User
@@ -45,11 +45,21 @@ if TYPE_CHECKING:
 
 # Dossiers whose support counts against the call's budget: proposed to the city and every step after,
 # until a refusal or a termination releases it.
-COMMITTED_STATES = frozenset({
-    State.PROPOSED, State.APPROVED, State.ASSIGNED, State.CONTRACTED, State.IN_PROGRESS,
-    State.COMPLETION_REQUESTED, State.INSPECTED, State.ACCEPTED, State.NOT_ACCEPTED, State.LIQUIDATED,
-    State.PAID,
-})  # fmt: skip
+COMMITTED_STATES = frozenset(
+    {
+        State.PROPOSED,
+        State.APPROVED,
+        State.ASSIGNED,
+        State.CONTRACTED,
+        State.IN_PROGRESS,
+        State.COMPLETION_REQUESTED,
+        State.INSPECTED,
+        State.ACCEPTED,
+        State.NOT_ACCEPTED,
+        State.LIQUIDATED,
+        State.PAID,
+    }
+)
 REPORTING_STATES = frozenset({State.CONTRACTED, State.IN_PROGRESS})
 
 
@@ -131,9 +141,11 @@ def committed_total(call: Call, *, exclude_pk: int | None = None) -> int:
 
 def budget_message(call: Call, committed: int, extra: int) -> str:
     return _("Đã đề xuất %(committed)s + hồ sơ này %(extra)s = %(total)s / dự toán %(budget)s.") % {
-        "committed": format_vnd(committed), "extra": format_vnd(extra),
-        "total": format_vnd(committed + extra), "budget": format_vnd(call.budget_vnd),
-    }  # fmt: skip
+        "committed": format_vnd(committed),
+        "extra": format_vnd(extra),
+        "total": format_vnd(committed + extra),
+        "budget": format_vnd(call.budget_vnd),
+    }
 
 
 # --- The city list -------------------------------------------------------------------------------------
@@ -152,8 +164,13 @@ def add_to_city_submission(*, dossier: Dossier, actor: User) -> ProposedDossier:
     )
     item, _created = ProposedDossier.objects.update_or_create(
         dossier=dossier,
-        defaults={"submission": submission, "rank": 0, "support_vnd": proposed_support(dossier), "proposed_by": actor},
-    )  # fmt: skip
+        defaults={
+            "submission": submission,
+            "rank": 0,
+            "support_vnd": proposed_support(dossier),
+            "proposed_by": actor,
+        },
+    )
     items = list(submission.items.select_related("dossier__council_result"))
     items.sort(key=lambda i: _council_rank(i.dossier))
     for rank, it in enumerate(items, start=1):
@@ -211,8 +228,15 @@ def issue_city_proposal(*, call: Call, dossiers: list[Dossier], actor: User):
         dossier, total = item.dossier, total + item.support_vnd
         result = getattr(dossier, "council_result", None)
         score = format_points(result.total_mean if result else None)
-        lines.append([str(n), f"{dossier.enterprise.name} ({dossier.enterprise.tax_code})",
-                      str(dossier.content), score, format_vnd(item.support_vnd, "")])  # fmt: skip
+        lines.append(
+            [
+                str(n),
+                f"{dossier.enterprise.name} ({dossier.enterprise.tax_code})",
+                str(dossier.content),
+                score,
+                format_vnd(item.support_vnd, ""),
+            ]
+        )
     list_total = call.city_submission.total_vnd
     council = call.councils.order_by("-id").first()
     signer = ctx.signer_for(call.agency, actor)
@@ -233,7 +257,7 @@ def issue_city_proposal(*, call: Call, dossiers: list[Dossier], actor: User):
             "list_total_vnd": list_total,
             "budget_vnd": call.budget_vnd,
             "signer": signer,
-        },  # fmt: skip
+        },
         actor=actor,
         signer_name=signer.get("name", ""),
         signer_title=signer.get("title", ""),
@@ -266,9 +290,12 @@ def record_city_decision(
 def record_assignment(*, dossier: Dossier, actor: User, payload: dict[str, Any]) -> Assignment:
     assignment, _created = Assignment.objects.update_or_create(
         dossier=dossier,
-        defaults={"decision_number": payload["decision_number"], "decision_date": payload["decision_date"],
-                  "assigned_by": actor},
-    )  # fmt: skip
+        defaults={
+            "decision_number": payload["decision_number"],
+            "decision_date": payload["decision_date"],
+            "assigned_by": actor,
+        },
+    )
     return assignment
 
 
@@ -291,18 +318,33 @@ def record_contract(*, dossier: Dossier, actor: User, payload: dict[str, Any]) -
         raise ValidationError({"amount_vnd": _("Hồ sơ chưa có tổng kinh phí thực hiện.")})
     limit = content.max_support_for(dossier.total_cost_vnd)
     if amount > limit:
-        raise ValidationError({"amount_vnd": _(
-            "Kinh phí hỗ trợ vượt mức tối đa %(limit)s (%(rate)s%% tổng kinh phí %(cost)s, không quá %(ceiling)s)."
-        ) % {"limit": format_vnd(limit), "rate": content.support_rate_percent,
-             "cost": format_vnd(dossier.total_cost_vnd), "ceiling": format_vnd(content.ceiling_vnd)}})  # fmt: skip
+        raise ValidationError(
+            {
+                "amount_vnd": _(
+                    "Kinh phí hỗ trợ vượt mức tối đa %(limit)s (%(rate)s%% tổng kinh phí %(cost)s, không quá %(ceiling)s)."
+                )
+                % {
+                    "limit": format_vnd(limit),
+                    "rate": content.support_rate_percent,
+                    "cost": format_vnd(dossier.total_cost_vnd),
+                    "ceiling": format_vnd(content.ceiling_vnd),
+                }
+            }
+        )
     if payload["deadline"] < payload["signed_on"]:
         raise ValidationError({"deadline": _("Thời hạn hoàn thành phải sau ngày ký hợp đồng.")})
     if SupportContract.objects.filter(dossier=dossier).exists():
         raise ContractConflict(_("Hồ sơ đã có hợp đồng."))
     return SupportContract.objects.create(
-        agency_id=dossier.agency_id, dossier=dossier, number=payload["number"], signed_on=payload["signed_on"],
-        amount_vnd=amount, deliverables=payload["deliverables"], deadline=payload["deadline"], signed_by=actor,
-    )  # fmt: skip
+        agency_id=dossier.agency_id,
+        dossier=dossier,
+        number=payload["number"],
+        signed_on=payload["signed_on"],
+        amount_vnd=amount,
+        deliverables=payload["deliverables"],
+        deadline=payload["deadline"],
+        signed_by=actor,
+    )
 
 
 def contract_of(dossier: Dossier) -> SupportContract:
@@ -364,9 +406,14 @@ def record_acceptance(
     contract = contract_of(dossier)
     acceptance, _created = Acceptance.objects.update_or_create(
         contract=contract,
-        defaults={"rating": rating, "passed": passed, "minutes_date": payload["minutes_date"], "note": note,
-                  "recorded_by": actor},
-    )  # fmt: skip
+        defaults={
+            "rating": rating,
+            "passed": passed,
+            "minutes_date": payload["minutes_date"],
+            "note": note,
+            "recorded_by": actor,
+        },
+    )
     return acceptance
 
 
@@ -377,14 +424,21 @@ def record_liquidation(
     contract = contract_of(dossier)
     final = payload["final_amount_vnd"]
     if final > contract.amount_vnd:
-        raise ValidationError({"final_amount_vnd": _(
-            "Kinh phí quyết toán không được vượt giá trị hợp đồng %(amount)s."
-        ) % {"amount": format_vnd(contract.amount_vnd)}})  # fmt: skip
+        raise ValidationError(
+            {
+                "final_amount_vnd": _("Kinh phí quyết toán không được vượt giá trị hợp đồng %(amount)s.")
+                % {"amount": format_vnd(contract.amount_vnd)}
+            }
+        )
     liquidation, _created = Liquidation.objects.update_or_create(
         contract=contract,
-        defaults={"final_amount_vnd": final, "liquidated_on": payload["liquidated_on"], "note": note,
-                  "recorded_by": actor},
-    )  # fmt: skip
+        defaults={
+            "final_amount_vnd": final,
+            "liquidated_on": payload["liquidated_on"],
+            "note": note,
+            "recorded_by": actor,
+        },
+    )
     return liquidation
 
 
@@ -395,24 +449,33 @@ def record_payment(*, dossier: Dossier, actor: User, payload: dict[str, Any]) ->
     if liquidation is None:
         raise ContractConflict(_("Hợp đồng chưa được thanh lý."))
     if payload["amount_vnd"] != liquidation.final_amount_vnd:
-        raise ValidationError({"amount_vnd": _(
-            "Số tiền thanh toán phải bằng kinh phí quyết toán %(amount)s."
-        ) % {"amount": format_vnd(liquidation.final_amount_vnd)}})  # fmt: skip
+        raise ValidationError(
+            {
+                "amount_vnd": _("Số tiền thanh toán phải bằng kinh phí quyết toán %(amount)s.")
+                % {"amount": format_vnd(liquidation.final_amount_vnd)}
+            }
+        )
     if payload["paid_on"] < liquidation.liquidated_on:
         raise ValidationError({"paid_on": _("Ngày thanh toán không được trước ngày thanh lý.")})
     return Payment.objects.create(
-        contract=contract, amount_vnd=payload["amount_vnd"], paid_on=payload["paid_on"],
-        reference=payload["reference"], recorded_by=actor,
-    )  # fmt: skip
+        contract=contract,
+        amount_vnd=payload["amount_vnd"],
+        paid_on=payload["paid_on"],
+        reference=payload["reference"],
+        recorded_by=actor,
+    )
 
 
 def record_termination(*, dossier: Dossier, actor: User, reason: str, payload: dict[str, Any]) -> Termination:
     contract = contract_of(dossier)
     termination, _created = Termination.objects.update_or_create(
         contract=contract,
-        defaults={"reason": reason, "terminated_on": payload.get("terminated_on") or timezone.localdate(),
-                  "recorded_by": actor},
-    )  # fmt: skip
+        defaults={
+            "reason": reason,
+            "terminated_on": payload.get("terminated_on") or timezone.localdate(),
+            "recorded_by": actor,
+        },
+    )
     return termination
 
 

@@ -43,9 +43,20 @@ def contract_list(request):
     q, state, sort = request.GET.get("q", ""), request.GET.get("state", ""), request.GET.get("sort", "")
     qs = selectors.contract_list(request.user, q=q, state=state, sort=sort)
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
-    states = [(s, State(s).label) for s in (State.CONTRACTED, State.IN_PROGRESS, State.COMPLETION_REQUESTED,
-                                            State.INSPECTED, State.ACCEPTED, State.NOT_ACCEPTED, State.LIQUIDATED,
-                                            State.PAID, State.TERMINATED)]  # fmt: skip
+    states = [
+        (s, State(s).label)
+        for s in (
+            State.CONTRACTED,
+            State.IN_PROGRESS,
+            State.COMPLETION_REQUESTED,
+            State.INSPECTED,
+            State.ACCEPTED,
+            State.NOT_ACCEPTED,
+            State.LIQUIDATED,
+            State.PAID,
+            State.TERMINATED,
+        )
+    ]
     template = "contracts/_contract_table.html" if request.htmx else "contracts/contract_list.html"
     return render(
         request, template, {"page_obj": page, "q": q, "state": state, "sort": sort, "states": states}
@@ -65,15 +76,27 @@ def contract_detail(request, pk, *, report_form=None, status=200):
     available = workflow.available_actions(request.user, dossier)
     can_request = is_enterprise and any(t.action == "request_completion" and d.allowed for t, d in available)
     staff_actions = [] if is_enterprise else available
-    return render(request, "contracts/contract_detail.html", {
-        "contract": contract, "dossier": dossier, "reports": contract.progress_reports.all(),
-        "completion": getattr(contract, "completion_request", None), "acceptance": getattr(contract, "acceptance", None),
-        "liquidation": getattr(contract, "liquidation", None), "payment": getattr(contract, "payment", None),
-        "termination": getattr(contract, "termination", None), "assignment": getattr(dossier, "assignment", None),
-        "city_item": getattr(dossier, "city_item", None), "limit": services.support_limit(dossier),
-        "report_form": report_form or (ProgressReportForm() if can_report else None), "can_request": can_request,
-        "staff_actions": staff_actions,
-    }, status=status)  # fmt: skip
+    return render(
+        request,
+        "contracts/contract_detail.html",
+        {
+            "contract": contract,
+            "dossier": dossier,
+            "reports": contract.progress_reports.all(),
+            "completion": getattr(contract, "completion_request", None),
+            "acceptance": getattr(contract, "acceptance", None),
+            "liquidation": getattr(contract, "liquidation", None),
+            "payment": getattr(contract, "payment", None),
+            "termination": getattr(contract, "termination", None),
+            "assignment": getattr(dossier, "assignment", None),
+            "city_item": getattr(dossier, "city_item", None),
+            "limit": services.support_limit(dossier),
+            "report_form": report_form or (ProgressReportForm() if can_report else None),
+            "can_request": can_request,
+            "staff_actions": staff_actions,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -105,8 +128,12 @@ def completion_request(request, pk):
     form = CompletionRequestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            workflow.perform(dossier=contract.dossier, action="request_completion", actor=request.user,
-                             payload=form.cleaned_data)  # fmt: skip
+            workflow.perform(
+                dossier=contract.dossier,
+                action="request_completion",
+                actor=request.user,
+                payload=form.cleaned_data,
+            )
         except ValidationError as exc:
             for field, msgs in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, msgs)
@@ -115,8 +142,12 @@ def completion_request(request, pk):
         else:
             messages.success(request, _("Đã gửi đề nghị nghiệm thu."))
             return redirect("contracts:detail", pk=pk)
-    return render(request, "contracts/completion_form.html", {"contract": contract, "form": form},
-                  status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "contracts/completion_form.html",
+        {"contract": contract, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 # --- The city list ----------------------------------------------------------------------------------
@@ -138,9 +169,16 @@ def _running_total(call, rows, selected_ids):
     committed = services.committed_total(call)
     selected = sum(r.amount for r in rows if not r.proposed and r.dossier.pk in selected_ids)
     total = committed + selected
-    return {"committed": committed, "selected": selected, "total": total, "budget": call.budget_vnd,
-            "remaining": call.budget_vnd - total, "over": total > call.budget_vnd, "over_by": total - call.budget_vnd,
-            "percent": min(100, total * 100 // call.budget_vnd) if call.budget_vnd else 100}  # fmt: skip
+    return {
+        "committed": committed,
+        "selected": selected,
+        "total": total,
+        "budget": call.budget_vnd,
+        "remaining": call.budget_vnd - total,
+        "over": total > call.budget_vnd,
+        "over_by": total - call.budget_vnd,
+        "percent": min(100, total * 100 // call.budget_vnd) if call.budget_vnd else 100,
+    }
 
 
 def _ids(values) -> set[int]:
@@ -151,12 +189,18 @@ def _ids(values) -> set[int]:
 def city_list(request, call_pk):
     call = _city_call(request, call_pk)
     rows = selectors.city_rows(call)
-    return render(request, "contracts/city_list.html", {
-        "call": call, "rows": rows, "totals": _running_total(call, rows, set()),
-        "open_count": sum(1 for r in rows if not r.proposed),
-        "can_propose": request.user.has_role(Role.DIRECTOR) and request.user.agency_id == call.agency_id,
-        "can_record": request.user.has_role(Role.OFFICER) and request.user.agency_id == call.agency_id,
-    })  # fmt: skip
+    return render(
+        request,
+        "contracts/city_list.html",
+        {
+            "call": call,
+            "rows": rows,
+            "totals": _running_total(call, rows, set()),
+            "open_count": sum(1 for r in rows if not r.proposed),
+            "can_propose": request.user.has_role(Role.DIRECTOR) and request.user.agency_id == call.agency_id,
+            "can_record": request.user.has_role(Role.OFFICER) and request.user.agency_id == call.agency_id,
+        },
+    )
 
 
 @login_required
@@ -222,8 +266,12 @@ def city_decision(request, call_pk):
             for line in refused:
                 messages.error(request, line)
             return redirect("submissions:call", call_pk=call.pk)
-    return render(request, "contracts/city_decision.html", {"call": call, "rows": rows, "form": form},
-                  status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "contracts/city_decision.html",
+        {"call": call, "rows": rows, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

@@ -14,12 +14,29 @@ from django.db import connection, models
 from django.utils import timezone
 
 # Field types whose Python value psycopg writes as is; any other goes through get_db_prep_save.
-_PLAIN = frozenset({
-    "AutoField", "BigAutoField", "SmallAutoField", "CharField", "TextField", "EmailField", "URLField",
-    "SlugField", "IntegerField", "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
-    "PositiveSmallIntegerField", "PositiveBigIntegerField", "BooleanField", "DateField", "DateTimeField",
-    "ForeignKey", "OneToOneField",
-})  # fmt: skip
+_PLAIN = frozenset(
+    {
+        "AutoField",
+        "BigAutoField",
+        "SmallAutoField",
+        "CharField",
+        "TextField",
+        "EmailField",
+        "URLField",
+        "SlugField",
+        "IntegerField",
+        "BigIntegerField",
+        "SmallIntegerField",
+        "PositiveIntegerField",
+        "PositiveSmallIntegerField",
+        "PositiveBigIntegerField",
+        "BooleanField",
+        "DateField",
+        "DateTimeField",
+        "ForeignKey",
+        "OneToOneField",
+    }
+)
 
 
 def uses_copy() -> bool:

@@ -48,14 +48,26 @@ class CouncilDetailOut(CouncilOut):
 
 def _council_out(c: Council, detail: bool = False) -> dict:
     members = list(c.members.all())
-    out = {"id": c.id, "name": c.name, "call_id": c.call_id, "call_title": c.call.title,
-           "decision_number": c.decision_number, "decision_date": c.decision_date, "member_count": len(members)}  # fmt: skip
+    out = {
+        "id": c.id,
+        "name": c.name,
+        "call_id": c.call_id,
+        "call_title": c.call.title,
+        "decision_number": c.decision_number,
+        "decision_date": c.decision_date,
+        "member_count": len(members),
+    }
     if detail:
         out["members"] = [
-            {"id": m.id, "user_id": m.user_id, "full_name": str(m.user), "position": m.position,
-             "position_label": str(m.get_position_display())}
+            {
+                "id": m.id,
+                "user_id": m.user_id,
+                "full_name": str(m.user),
+                "position": m.position,
+                "position_label": str(m.get_position_display()),
+            }
             for m in sorted(members, key=lambda m: m.id)
-        ]  # fmt: skip
+        ]
         out["eligible"] = services.eligible_council(c.call) == c
     return out
 
@@ -112,12 +124,18 @@ def council_dossiers(request, council_id: int):
         if sheet is None and not follow:
             continue
         shown = follow or sheet.status in (ScoreSheet.Status.DRAFT, ScoreSheet.Status.SUBMITTED)
-        out.append({
-            "dossier_id": d.pk, "tracking_code": d.tracking_code, "state": d.state,
-            "sheet_status": sheet.status if sheet else None, "submitted_at": sheet.submitted_at if sheet else None,
-            "title": d.title if shown else None, "enterprise_name": d.enterprise.name if shown else None,
-            "progress": services.sheet_progress(d) if follow else None,
-        })  # fmt: skip
+        out.append(
+            {
+                "dossier_id": d.pk,
+                "tracking_code": d.tracking_code,
+                "state": d.state,
+                "sheet_status": sheet.status if sheet else None,
+                "submitted_at": sheet.submitted_at if sheet else None,
+                "title": d.title if shown else None,
+                "enterprise_name": d.enterprise.name if shown else None,
+                "progress": services.sheet_progress(d) if follow else None,
+            }
+        )
     return out
 
 
@@ -140,12 +158,23 @@ class SheetOut(Schema):
 
 def _sheet_out(sheet: ScoreSheet) -> dict:
     lines = [
-        {"criterion": ln.criterion.code, "name": ln.criterion.name, "max_points": ln.criterion.max_points,
-         "points": ln.points, "comment": ln.comment}
+        {
+            "criterion": ln.criterion.code,
+            "name": ln.criterion.name,
+            "max_points": ln.criterion.max_points,
+            "points": ln.points,
+            "comment": ln.comment,
+        }
         for ln in sheet.lines.select_related("criterion")
-    ]  # fmt: skip
-    return {"dossier_id": sheet.dossier_id, "status": sheet.status, "submitted_at": sheet.submitted_at,
-            "comment": sheet.comment, "total": sheet.total, "lines": lines}  # fmt: skip
+    ]
+    return {
+        "dossier_id": sheet.dossier_id,
+        "status": sheet.status,
+        "submitted_at": sheet.submitted_at,
+        "comment": sheet.comment,
+        "total": sheet.total,
+        "lines": lines,
+    }
 
 
 def _own_sheet(request, council_id: int, dossier_id: int) -> ScoreSheet:
@@ -173,8 +202,9 @@ class ConflictIn(InputSchema):
 )
 def declare_conflict(request, council_id: int, dossier_id: int, payload: ConflictIn):
     sheet = _own_sheet(request, council_id, dossier_id)
-    sheet = services.declare_conflict(sheet=sheet, actor=request.auth, has_conflict=payload.has_conflict,
-                                      reason=payload.reason)  # fmt: skip
+    sheet = services.declare_conflict(
+        sheet=sheet, actor=request.auth, has_conflict=payload.has_conflict, reason=payload.reason
+    )
     return _sheet_out(sheet)
 
 
@@ -201,8 +231,9 @@ def put_score(request, council_id: int, dossier_id: int, payload: ScoreIn):
     sheet = _own_sheet(request, council_id, dossier_id)
     points = {ln.criterion: ln.points for ln in payload.lines}
     comments = {ln.criterion: ln.comment for ln in payload.lines}
-    sheet = services.save_score(sheet=sheet, actor=request.auth, points=points, comments=comments,
-                                comment=payload.comment)  # fmt: skip
+    sheet = services.save_score(
+        sheet=sheet, actor=request.auth, points=points, comments=comments, comment=payload.comment
+    )
     return _sheet_out(sheet)
 
 
@@ -240,11 +271,17 @@ def council_results(request, council_id: int):
         if not closed and not follow:
             continue
         agg = row.aggregate
-        out.append({
-            "dossier_id": row.dossier.pk, "tracking_code": row.dossier.tracking_code,
-            "rank": row.result.rank if closed else row.rank,
-            "criterion_means": agg.means if agg else None, "total_mean": agg.total if agg else None,
-            "passed": agg.passed if agg else None, "priority_points": row.dossier.priority_points, "closed": closed,
-            "progress": row.progress if follow else None,
-        })  # fmt: skip
+        out.append(
+            {
+                "dossier_id": row.dossier.pk,
+                "tracking_code": row.dossier.tracking_code,
+                "rank": row.result.rank if closed else row.rank,
+                "criterion_means": agg.means if agg else None,
+                "total_mean": agg.total if agg else None,
+                "passed": agg.passed if agg else None,
+                "priority_points": row.dossier.priority_points,
+                "closed": closed,
+                "progress": row.progress if follow else None,
+            }
+        )
     return out

@@ -10,18 +10,24 @@ from .models import CouncilMember
 
 class CouncilForm(forms.Form):
     call = forms.ModelChoiceField(
-        label=_("Đợt đăng ký"), queryset=Call.objects.none(),
-        error_messages={"required": _("Vui lòng chọn đợt đăng ký."), "invalid_choice": _("Đợt đăng ký không hợp lệ.")},
-    )  # fmt: skip
+        label=_("Đợt đăng ký"),
+        queryset=Call.objects.none(),
+        error_messages={
+            "required": _("Vui lòng chọn đợt đăng ký."),
+            "invalid_choice": _("Đợt đăng ký không hợp lệ."),
+        },
+    )
     name = forms.CharField(
         label=_("Tên hội đồng"), max_length=255, error_messages={"required": _("Vui lòng nhập tên hội đồng.")}
     )
     decision_number = forms.CharField(label=_("Số quyết định thành lập"), max_length=50, required=False)
     decision_date = forms.DateField(
-        label=_("Ngày quyết định"), required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        label=_("Ngày quyết định"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Ngày không hợp lệ.")},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, calls=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -31,13 +37,21 @@ class CouncilForm(forms.Form):
 
 class MemberForm(forms.Form):
     user = forms.ModelChoiceField(
-        label=_("Thành viên"), queryset=None,
-        error_messages={"required": _("Vui lòng chọn thành viên."), "invalid_choice": _("Thành viên không hợp lệ.")},
-    )  # fmt: skip
+        label=_("Thành viên"),
+        queryset=None,
+        error_messages={
+            "required": _("Vui lòng chọn thành viên."),
+            "invalid_choice": _("Thành viên không hợp lệ."),
+        },
+    )
     position = forms.ChoiceField(
-        label=_("Chức danh"), choices=[("", _("— Chọn chức danh —")), *CouncilMember.Position.choices],
-        error_messages={"required": _("Vui lòng chọn chức danh."), "invalid_choice": _("Chức danh không hợp lệ.")},
-    )  # fmt: skip
+        label=_("Chức danh"),
+        choices=[("", _("— Chọn chức danh —")), *CouncilMember.Position.choices],
+        error_messages={
+            "required": _("Vui lòng chọn chức danh."),
+            "invalid_choice": _("Chức danh không hợp lệ."),
+        },
+    )
 
     def __init__(self, *args, users=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,11 +62,15 @@ class MemberForm(forms.Form):
 
 class ConflictForm(forms.Form):
     has_conflict = forms.TypedChoiceField(
-        label=_("Khai báo"), coerce=lambda v: v == "yes", widget=forms.RadioSelect,
-        choices=[("no", _("Tôi không có xung đột lợi ích với hồ sơ này")),
-                 ("yes", _("Tôi có xung đột lợi ích (không chấm hồ sơ này)"))],
+        label=_("Khai báo"),
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+        choices=[
+            ("no", _("Tôi không có xung đột lợi ích với hồ sơ này")),
+            ("yes", _("Tôi có xung đột lợi ích (không chấm hồ sơ này)")),
+        ],
         error_messages={"required": _("Vui lòng chọn một trong hai khai báo.")},
-    )  # fmt: skip
+    )
     reason = forms.CharField(
         label=_("Lý do (nếu có xung đột)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -100,9 +100,13 @@ def _frozen(result: CouncilResult) -> scoring.Aggregate:
     from decimal import Decimal
 
     return scoring.Aggregate(
-        means={k: Decimal(v) for k, v in result.criterion_means.items()}, total=result.total_mean,
-        passed=bool(result.passed), sheet_count=result.sheet_count, failing=(), total_below_min=False,
-    )  # fmt: skip
+        means={k: Decimal(v) for k, v in result.criterion_means.items()},
+        total=result.total_mean,
+        passed=bool(result.passed),
+        sheet_count=result.sheet_count,
+        failing=(),
+        total_below_min=False,
+    )
 
 
 def council_results(council: Council) -> list[ResultRow]:
@@ -160,6 +164,12 @@ def member_visible_dossier_ids(user: User) -> QuerySet:
     from nangsuat.dossiers.models import Dossier
 
     return Dossier.objects.filter(
-        Q(score_sheets__member__user=user, score_sheets__status__in=[ScoreSheet.Status.DRAFT, ScoreSheet.Status.SUBMITTED])
-        | Q(call__councils__members__user=user, call__councils__members__position=CouncilMember.Position.SECRETARY)
-    ).values("pk")  # fmt: skip
+        Q(
+            score_sheets__member__user=user,
+            score_sheets__status__in=[ScoreSheet.Status.DRAFT, ScoreSheet.Status.SUBMITTED],
+        )
+        | Q(
+            call__councils__members__user=user,
+            call__councils__members__position=CouncilMember.Position.SECRETARY,
+        )
+    ).values("pk")

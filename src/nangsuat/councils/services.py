@@ -174,9 +174,12 @@ def declare_conflict(*, sheet: ScoreSheet, actor: User, has_conflict: bool, reas
         sheet.status = ScoreSheet.Status.RECUSED if has_conflict else ScoreSheet.Status.DRAFT
         sheet.save(update_fields=["status", "updated_at"])
         record_audit(
-            actor=actor, action="conflict_declared", target=sheet.dossier,
-            note=reason, data={"has_conflict": has_conflict, "member": sheet.member_id},
-        )  # fmt: skip
+            actor=actor,
+            action="conflict_declared",
+            target=sheet.dossier,
+            note=reason,
+            data={"has_conflict": has_conflict, "member": sheet.member_id},
+        )
     return sheet
 
 
@@ -193,8 +196,9 @@ def _parse_points(raw: Any, criterion) -> int | None:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     message = _("Điểm tiêu chí “%(name)s” phải là số nguyên từ 0 đến %(max)s.") % {
-        "name": criterion.name, "max": criterion.max_points,
-    }  # fmt: skip
+        "name": criterion.name,
+        "max": criterion.max_points,
+    }
     if isinstance(raw, bool):
         raise ValidationError({criterion.code: message})
     try:
@@ -207,9 +211,13 @@ def _parse_points(raw: Any, criterion) -> int | None:
 
 
 def save_score(
-    *, sheet: ScoreSheet, actor: User, points: dict[str, Any], comments: dict[str, str] | None = None,
+    *,
+    sheet: ScoreSheet,
+    actor: User,
+    points: dict[str, Any],
+    comments: dict[str, str] | None = None,
     comment: str | None = None,
-) -> ScoreSheet:  # fmt: skip
+) -> ScoreSheet:
     """Save the member's draft: ``points`` and ``comments`` keyed by criterion code. Points outside
     0 … max are refused per criterion; a missing criterion keeps its value."""
     comments = comments or {}
@@ -293,9 +301,10 @@ def compute_aggregate(dossier: Dossier) -> scoring.Aggregate | None:
         return None
     sheets = [
         {line.criterion.code: line.points for line in sheet.lines.all()}
-        for sheet in ScoreSheet.objects.filter(dossier=dossier, status=ScoreSheet.Status.SUBMITTED)
-        .prefetch_related("lines__criterion")
-    ]  # fmt: skip
+        for sheet in ScoreSheet.objects.filter(
+            dossier=dossier, status=ScoreSheet.Status.SUBMITTED
+        ).prefetch_related("lines__criterion")
+    ]
     call = dossier.call
     return scoring.aggregate(
         sheets, criteria_of(call), pass_total_min=call.pass_total_min, min_ratio=call.pass_criterion_min_ratio
@@ -337,7 +346,9 @@ def close_result(*, dossier: Dossier, actor: User) -> CouncilResult:
     rerank_call(dossier.call)
     result.refresh_from_db()
     record_audit(
-        actor=actor, action="council_result_closed", target=dossier,
+        actor=actor,
+        action="council_result_closed",
+        target=dossier,
         data={"total": str(agg.total), "passed": agg.passed, "rank": result.rank},
-    )  # fmt: skip
+    )
     return result

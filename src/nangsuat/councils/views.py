@@ -54,10 +54,17 @@ def council_index(request):
     if status in ScoreSheet.Status.values:
         sheets = sheets.filter(status=status)
     page = Paginator(sheets, 20).get_page(request.GET.get("page"))
-    return render(request, "councils/index.html", {
-        "sheets_page": page, "councils": councils, "statuses": ScoreSheet.Status.choices, "status": status,
-        "can_create": user.has_role(Role.OFFICER),
-    })  # fmt: skip
+    return render(
+        request,
+        "councils/index.html",
+        {
+            "sheets_page": page,
+            "councils": councils,
+            "statuses": ScoreSheet.Status.choices,
+            "status": status,
+            "can_create": user.has_role(Role.OFFICER),
+        },
+    )
 
 
 @login_required
@@ -86,17 +93,34 @@ def council_detail(request, pk):
     seat = selectors.seat_of(user, council)
     rows = selectors.council_results(council) if follow else []
     for row in rows:
-        row.actions = [
-            (t, d) for t, d in workflow.available_actions(user, row.dossier) if t.action in ("recommend", "not_recommend")
-        ] if row.dossier.state == "in_council" else []  # fmt: skip
+        row.actions = (
+            [
+                (t, d)
+                for t, d in workflow.available_actions(user, row.dossier)
+                if t.action in ("recommend", "not_recommend")
+            ]
+            if row.dossier.state == "in_council"
+            else []
+        )
     member_form = MemberForm(users=selectors.member_users(council)) if manage else None
     my_sheets = {s.dossier_id: s for s in ScoreSheet.objects.filter(member=seat)} if seat else {}
-    return render(request, "councils/council_detail.html", {
-        "council": council, "members": council.members.select_related("user").order_by("id"),
-        "rows": rows, "follow": follow, "manage": manage, "seat": seat, "my_sheets": my_sheets,
-        "member_form": member_form, "criteria": list(council.call.criteria.all()),
-        "min_members": services.COUNCIL_MIN_MEMBERS, "eligible": services.eligible_council(council.call) == council,
-    })  # fmt: skip
+    return render(
+        request,
+        "councils/council_detail.html",
+        {
+            "council": council,
+            "members": council.members.select_related("user").order_by("id"),
+            "rows": rows,
+            "follow": follow,
+            "manage": manage,
+            "seat": seat,
+            "my_sheets": my_sheets,
+            "member_form": member_form,
+            "criteria": list(council.call.criteria.all()),
+            "min_members": services.COUNCIL_MIN_MEMBERS,
+            "eligible": services.eligible_council(council.call) == council,
+        },
+    )
 
 
 @login_required
@@ -134,9 +158,12 @@ def _own_sheet(request, pk, dossier_pk) -> ScoreSheet:
     if seat is None:
         raise Http404
     return get_object_or_404(
-        ScoreSheet.objects.select_related("dossier__enterprise", "dossier__content", "dossier__call", "member__council"),
-        member=seat, dossier_id=dossier_pk,
-    )  # fmt: skip
+        ScoreSheet.objects.select_related(
+            "dossier__enterprise", "dossier__content", "dossier__call", "member__council"
+        ),
+        member=seat,
+        dossier_id=dossier_pk,
+    )
 
 
 @login_required
@@ -154,12 +181,22 @@ def _render_sheet(request, sheet, *, conflict_form=None, errors=None, values=Non
         line.value = values.get(line.criterion.code, line.points)
         line.comment_value = values.get(f"comment_{line.criterion.code}", line.comment)
         line.errors = (errors or {}).get(line.criterion.code, [])
-    return render(request, "councils/sheet.html", {
-        "sheet": sheet, "dossier": sheet.dossier, "council": sheet.member.council,
-        "conflict_form": conflict_form or ConflictForm(), "show_contents": show_contents, "lines": lines,
-        "errors": errors or {}, "attachments": sheet.dossier.attachments.filter(is_current=True) if show_contents else [],
-        "editable": sheet.status == ScoreSheet.Status.DRAFT and sheet.dossier.state == "in_council",
-    }, status=status)  # fmt: skip
+    return render(
+        request,
+        "councils/sheet.html",
+        {
+            "sheet": sheet,
+            "dossier": sheet.dossier,
+            "council": sheet.member.council,
+            "conflict_form": conflict_form or ConflictForm(),
+            "show_contents": show_contents,
+            "lines": lines,
+            "errors": errors or {},
+            "attachments": sheet.dossier.attachments.filter(is_current=True) if show_contents else [],
+            "editable": sheet.status == ScoreSheet.Status.DRAFT and sheet.dossier.state == "in_council",
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -189,8 +226,13 @@ def sheet_score(request, pk, dossier_pk):
     comments = {code: request.POST.get(f"comment_{code}", "") for code in codes}
     submit = request.POST.get("submit") == "1"
     try:
-        services.save_score(sheet=sheet, actor=request.user, points=points, comments=comments,
-                            comment=request.POST.get("comment", ""))  # fmt: skip
+        services.save_score(
+            sheet=sheet,
+            actor=request.user,
+            points=points,
+            comments=comments,
+            comment=request.POST.get("comment", ""),
+        )
         if submit:
             services.submit_sheet(sheet=sheet, actor=request.user)
     except ValidationError as exc:
@@ -236,7 +278,14 @@ def dossier_sheets(request, pk, dossier_pk):
     sheets = [s for s in selectors.dossier_sheets(dossier) if selectors.may_read_sheet(request.user, s)]
     if not sheets:
         raise PermissionDenied
-    return render(request, "councils/sheets.html", {
-        "council": council, "dossier": dossier, "sheets": sheets, "result": dossier.council_result,
-        "criteria": list(dossier.call.criteria.all()),
-    })  # fmt: skip
+    return render(
+        request,
+        "councils/sheets.html",
+        {
+            "council": council,
+            "dossier": dossier,
+            "sheets": sheets,
+            "result": dossier.council_result,
+            "criteria": list(dossier.call.criteria.all()),
+        },
+    )

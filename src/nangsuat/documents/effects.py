@@ -77,12 +77,16 @@ def _visit_data(step: Step, kind: str) -> dict[str, Any]:
     payload = step.payload or {}
     photos = getattr(visit, "photos", None)
     return {
-        "held_on_text": ctx.date_text(ctx.pick(payload, visit, "visited_on")) or format_date_vi(timezone.localdate()),
+        "held_on_text": ctx.date_text(ctx.pick(payload, visit, "visited_on"))
+        or format_date_vi(timezone.localdate()),
         "participants": str(ctx.pick(payload, visit, "participants") or ""),
         "findings": str(ctx.pick(payload, visit, "findings") or step.note or ""),
         "photos": photos.count() if photos is not None else 0,
-        "signatures": {"left": ctx.enterprise_data(step.dossier)["representative"], "right": ctx.person_name(step.actor)},
-    }  # fmt: skip
+        "signatures": {
+            "left": ctx.enterprise_data(step.dossier)["representative"],
+            "right": ctx.person_name(step.actor),
+        },
+    }
 
 
 @effect("receipt_slip")
@@ -239,8 +243,13 @@ def council_minutes(step: Step) -> None:
     except Exception:  # noqa: BLE001 - the minutes are issued even when the council's records are partial
         log.exception("council records unreadable for dossier %s", step.dossier.pk)
         data = {"passed": step.transition.target == "recommended", "note": step.note}
-    _issue(step, K.COUNCIL_MINUTES, f"Biên bản họp Hội đồng tư vấn, hồ sơ {_code(step)}", data,
-           visible_to_enterprise=False)  # fmt: skip
+    _issue(
+        step,
+        K.COUNCIL_MINUTES,
+        f"Biên bản họp Hội đồng tư vấn, hồ sơ {_code(step)}",
+        data,
+        visible_to_enterprise=False,
+    )
 
 
 @effect("assignment_decision")

@@ -60,9 +60,13 @@ def _party_b(doc: OfficialDocument, data: dict[str, Any]) -> None:
 def _two_parties(data: dict[str, Any]) -> list[Signature]:
     names = data.get("signatures") or {}
     return [
-        Signature(heading=["ĐẠI DIỆN BÊN B"], name=text(names.get("left")), note="(Ký, ghi rõ họ tên, đóng dấu)"),
-        Signature(heading=["ĐẠI DIỆN BÊN A"], name=text(names.get("right")), note="(Ký, ghi rõ họ tên, đóng dấu)"),
-    ]  # fmt: skip
+        Signature(
+            heading=["ĐẠI DIỆN BÊN B"], name=text(names.get("left")), note="(Ký, ghi rõ họ tên, đóng dấu)"
+        ),
+        Signature(
+            heading=["ĐẠI DIỆN BÊN A"], name=text(names.get("right")), note="(Ký, ghi rõ họ tên, đóng dấu)"
+        ),
+    ]
 
 
 @builder("assignment_decision")
@@ -75,35 +79,52 @@ def assignment_decision(head: Head, data: dict[str, Any]) -> OfficialDocument:
     )
     doc.centred(f"GIÁM ĐỐC {head.issuer.upper()}", bold=True)
     city = text(data.get("city_decision"))
-    _bases(doc, data, [f"Căn cứ Quyết định số {city} của Ủy ban nhân dân thành phố phê duyệt danh sách doanh "
-                       "nghiệp được hỗ trợ;"] if city else [])  # fmt: skip
+    _bases(
+        doc,
+        data,
+        [
+            f"Căn cứ Quyết định số {city} của Ủy ban nhân dân thành phố phê duyệt danh sách doanh "
+            "nghiệp được hỗ trợ;"
+        ]
+        if city
+        else [],
+    )
     doc.para("Theo đề nghị của Trưởng phòng Quản lý chuyên ngành.", italic=True, before=3)
     doc.centred("QUYẾT ĐỊNH:", bold=True)
     doc.para(
         [
             ("Điều 1. ", {"bold": True}),
-            (f"Giao trực tiếp cho {text(e.get('name'), '……')} (mã số thuế {text(e.get('tax_code'), '……')}) "
-             f"thực hiện nhiệm vụ “{text(d.get('title'), '……')}”, nội dung hỗ trợ: {text(d.get('content'), '……')}.", {}),
+            (
+                f"Giao trực tiếp cho {text(e.get('name'), '……')} (mã số thuế {text(e.get('tax_code'), '……')}) "
+                f"thực hiện nhiệm vụ “{text(d.get('title'), '……')}”, nội dung hỗ trợ: {text(d.get('content'), '……')}.",
+                {},
+            ),
         ]
-    )  # fmt: skip
+    )
     doc.para(f"Kinh phí hỗ trợ từ ngân sách nhà nước: {money(data.get('amount_vnd'))}.")
     if data.get("period_text"):
         doc.para(f"Thời gian thực hiện: {text(data.get('period_text'))}.")
     doc.para(
         [
             ("Điều 2. ", {"bold": True}),
-            (f"{text(e.get('name'), 'Doanh nghiệp')} có trách nhiệm ký hợp đồng hỗ trợ với {head.issuer} "
-             f"{text(data.get('contract_deadline_text'), 'trong thời hạn quy định')}; thực hiện nhiệm vụ đúng nội "
-             "dung, tiến độ và sử dụng kinh phí đúng mục đích.", {}),
+            (
+                f"{text(e.get('name'), 'Doanh nghiệp')} có trách nhiệm ký hợp đồng hỗ trợ với {head.issuer} "
+                f"{text(data.get('contract_deadline_text'), 'trong thời hạn quy định')}; thực hiện nhiệm vụ đúng nội "
+                "dung, tiến độ và sử dụng kinh phí đúng mục đích.",
+                {},
+            ),
         ]
-    )  # fmt: skip
+    )
     doc.para(
         [
             ("Điều 3. ", {"bold": True}),
-            (f"Chánh Văn phòng Sở, Trưởng phòng Quản lý chuyên ngành, Kế toán trưởng và {text(e.get('name'), 'doanh nghiệp')} "
-             "chịu trách nhiệm thi hành Quyết định này. Quyết định có hiệu lực kể từ ngày ký./.", {}),
+            (
+                f"Chánh Văn phòng Sở, Trưởng phòng Quản lý chuyên ngành, Kế toán trưởng và {text(e.get('name'), 'doanh nghiệp')} "
+                "chịu trách nhiệm thi hành Quyết định này. Quyết định có hiệu lực kể từ ngày ký./.",
+                {},
+            ),
         ]
-    )  # fmt: skip
+    )
     doc.signatures(
         [signer(data, ["GIÁM ĐỐC"])],
         recipients(data, ["Như Điều 3", "UBND thành phố (để báo cáo)", "Lưu: VT, QLCN"]),
@@ -121,9 +142,18 @@ def support_contract(head: Head, data: dict[str, Any]) -> OfficialDocument:
         number_below=True,
     )
     decision = text(data.get("assignment_decision"))
-    _bases(doc, data, ["Căn cứ Bộ luật Dân sự ngày 24 tháng 11 năm 2015;"]
-           + ([f"Căn cứ Quyết định số {decision} của Giám đốc {head.issuer} về việc giao trực tiếp thực hiện nhiệm vụ;"]
-              if decision else []))  # fmt: skip
+    _bases(
+        doc,
+        data,
+        ["Căn cứ Bộ luật Dân sự ngày 24 tháng 11 năm 2015;"]
+        + (
+            [
+                f"Căn cứ Quyết định số {decision} của Giám đốc {head.issuer} về việc giao trực tiếp thực hiện nhiệm vụ;"
+            ]
+            if decision
+            else []
+        ),
+    )
     doc.para(f"Hôm nay, {text(data.get('signed_on_text'), '……')}, tại {head.issuer}, chúng tôi gồm:")
     _party_a(doc, head, data)
     _party_b(doc, data)
@@ -187,9 +217,12 @@ def acceptance_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
     doc.para(
         [
             ("Kết luận: ", {"bold": True}),
-            (f"nhiệm vụ được nghiệm thu, xếp loại “{text(data.get('rating'), 'Đạt' if passed else 'Không đạt')}”.", {"bold": True}),
+            (
+                f"nhiệm vụ được nghiệm thu, xếp loại “{text(data.get('rating'), 'Đạt' if passed else 'Không đạt')}”.",
+                {"bold": True},
+            ),
         ]
-    )  # fmt: skip
+    )
     doc.para("Biên bản được lập thành 04 bản, mỗi bên giữ 02 bản có giá trị như nhau./.")
     doc.signatures(_two_parties(data))
     return doc
@@ -280,8 +313,10 @@ def city_proposal(head: Head, data: dict[str, Any]) -> OfficialDocument:
     rows.append(["", "Tổng cộng", "", "", text(data.get("total_text"), "—")])
     doc.table(
         ["TT", "Doanh nghiệp (mã số thuế)", "Nội dung hỗ trợ", "Điểm", "Kinh phí hỗ trợ (đồng)"],
-        rows, [11, 58, 46, 16, 34], size=12,
-    )  # fmt: skip
+        rows,
+        [11, 58, 46, 16, 34],
+        size=12,
+    )
     doc.para(f"Tổng kinh phí đề nghị hỗ trợ: {money(data.get('total_vnd'))}.")
     if data.get("earlier_vnd"):
         doc.para(

@@ -80,11 +80,16 @@ def receipt_slip(head: Head, data: dict[str, Any]) -> OfficialDocument:
     )
     doc.signatures(
         [
-            Signature(heading=["NGƯỜI NỘP HỒ SƠ"], name=text(data.get("submitted_by")), note="(Nộp trực tuyến)"),
-            Signature(heading=["NGƯỜI TIẾP NHẬN"], name=text((data.get("signer") or {}).get("name")),
-                      note="(Tiếp nhận trực tuyến)"),
+            Signature(
+                heading=["NGƯỜI NỘP HỒ SƠ"], name=text(data.get("submitted_by")), note="(Nộp trực tuyến)"
+            ),
+            Signature(
+                heading=["NGƯỜI TIẾP NHẬN"],
+                name=text((data.get("signer") or {}).get("name")),
+                note="(Tiếp nhận trực tuyến)",
+            ),
         ]
-    )  # fmt: skip
+    )
     return doc
 
 
@@ -178,17 +183,21 @@ def _visit_minutes(head: Head, data: dict[str, Any], kind_title: str, purpose: s
 @builder("survey_minutes")
 def survey_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
     return _visit_minutes(
-        head, data, "Khảo sát thực tế tại doanh nghiệp",
+        head,
+        data,
+        "Khảo sát thực tế tại doanh nghiệp",
         "Tiến hành khảo sát thực tế điều kiện thực hiện nhiệm vụ của doanh nghiệp đăng ký hỗ trợ:",
-    )  # fmt: skip
+    )
 
 
 @builder("inspection_minutes")
 def inspection_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
     return _visit_minutes(
-        head, data, "Kiểm tra thực tế kết quả thực hiện nhiệm vụ",
+        head,
+        data,
+        "Kiểm tra thực tế kết quả thực hiện nhiệm vụ",
         f"Tiến hành kiểm tra thực tế kết quả thực hiện nhiệm vụ theo Hợp đồng số {text(data.get('contract_number'), '……')}:",
-    )  # fmt: skip
+    )
 
 
 @builder("council_minutes")

@@ -64,9 +64,11 @@ def issue_document(
             allocated = register_given_number(agency=agency, kind=kind, year=issued_on.year, number=number)
             if allocated is None:
                 raise ValidationError(
-                    {number_field: _("Số “%(number)s” đã có trong sổ văn bản năm %(year)s.")
-                     % {"number": number.strip(), "year": issued_on.year}}
-                )  # fmt: skip
+                    {
+                        number_field: _("Số “%(number)s” đã có trong sổ văn bản năm %(year)s.")
+                        % {"number": number.strip(), "year": issued_on.year}
+                    }
+                )
         else:
             allocated = allocate_number(agency=agency, kind=kind, year=issued_on.year)
         head = Head.for_agency(agency, number=allocated.number, issued_on=issued_on)

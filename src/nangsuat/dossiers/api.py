@@ -109,11 +109,16 @@ def _call_detail(call: Call) -> dict[str, Any]:
     data["pass_total_min"] = float(call.pass_total_min)
     data["pass_criterion_min_ratio"] = float(call.pass_criterion_min_ratio)
     data["contents"] = [
-        {"content_id": cc.content_id, "content_code": cc.content.code, "content_name": cc.content.name,
-         "support_rate_percent": cc.support_rate_percent, "ceiling_vnd": cc.ceiling_vnd,
-         "required_attachments": cc.required_attachments}
+        {
+            "content_id": cc.content_id,
+            "content_code": cc.content.code,
+            "content_name": cc.content.name,
+            "support_rate_percent": cc.support_rate_percent,
+            "ceiling_vnd": cc.ceiling_vnd,
+            "required_attachments": cc.required_attachments,
+        }
         for cc in call.contents.select_related("content")
-    ]  # fmt: skip
+    ]
     data["criteria"] = list(call.criteria.values("code", "name", "max_points"))
     data["priority_rules"] = list(call.priority_rules.values("basis", "points", "threshold"))
     return data
@@ -155,10 +160,17 @@ def create_call(request, body: CallIn):
         }
     )
     call = services.create_call(
-        agency=user.agency, actor=user, year=body.year, title=body.title, budget_vnd=body.budget_vnd,
-        description=body.description, legal_basis=body.legal_basis, effective_date=body.effective_date,
-        contents=[{"content": c.content_id, **c.dict(exclude={"content_id"})} for c in body.contents], **fields,
-    )  # fmt: skip
+        agency=user.agency,
+        actor=user,
+        year=body.year,
+        title=body.title,
+        budget_vnd=body.budget_vnd,
+        description=body.description,
+        legal_basis=body.legal_basis,
+        effective_date=body.effective_date,
+        contents=[{"content": c.content_id, **c.dict(exclude={"content_id"})} for c in body.contents],
+        **fields,
+    )
     if body.publish:
         services.publish_call(call=call, actor=user)
     return Status(201, _call_detail(call))
@@ -425,11 +437,17 @@ def transition(request, dossier_id: int, body: TransitionIn):
 def dossier_history(request, dossier_id: int):
     dossier = _visible(request, dossier_id)
     return [
-        {"at": e.created_at, "action": e.action, "from_state": e.from_state, "to_state": e.to_state,
-         "actor": str(e.actor) if e.actor else "", "note": e.note}
+        {
+            "at": e.created_at,
+            "action": e.action,
+            "from_state": e.from_state,
+            "to_state": e.to_state,
+            "actor": str(e.actor) if e.actor else "",
+            "note": e.note,
+        }
         for e in history_of(dossier).order_by("created_at", "id")
         if e.to_state or request.auth.role != Role.ENTERPRISE
-    ]  # fmt: skip
+    ]
 
 
 # --- Public lookup ---------------------------------------------------------------------------------
@@ -445,9 +463,11 @@ class PublicStatusOut(Schema):
 
 
 @router.get(
-    "/public/dossiers/{tracking_code}", auth=None, response=PublicStatusOut,
+    "/public/dossiers/{tracking_code}",
+    auth=None,
+    response=PublicStatusOut,
     summary="Tra cứu tình trạng hồ sơ (public, cần mã số thuế)",
-)  # fmt: skip
+)
 def public_dossier(request, tracking_code: str, tax_code: str = ""):
     if lookup_throttled(request):
         raise ApiError(429, _("Bạn tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút."))
@@ -455,6 +475,10 @@ def public_dossier(request, tracking_code: str, tax_code: str = ""):
     if dossier is None:
         raise ApiError(404, _("Không tìm thấy hồ sơ với mã hồ sơ và mã số thuế này."))
     return {
-        "tracking_code": dossier.tracking_code, "state": dossier.state, "state_label": str(State(dossier.state).label),
-        "submitted_at": dossier.submitted_at, "last_changed_at": dossier.state_changed_at or dossier.submitted_at, "due_on": dossier.due_on,
-    }  # fmt: skip
+        "tracking_code": dossier.tracking_code,
+        "state": dossier.state,
+        "state_label": str(State(dossier.state).label),
+        "submitted_at": dossier.submitted_at,
+        "last_changed_at": dossier.state_changed_at or dossier.submitted_at,
+        "due_on": dossier.due_on,
+    }

@@ -44,13 +44,30 @@ COUNCIL = [
 ]
 # How many dossiers of the 2026 call end in each state (every state of the table appears).
 TARGETS = [
-    (State.DRAFT, 2), (State.SUBMITTED, 3), (State.NEEDS_SUPPLEMENT, 2), (State.VALID, 2),
-    (State.INVALID, 1), (State.SURVEYED, 2), (State.IN_COUNCIL, 2), (State.RECOMMENDED, 2),
-    (State.NOT_RECOMMENDED, 2), (State.PROPOSED, 2), (State.APPROVED, 2), (State.NOT_APPROVED, 1),
-    (State.ASSIGNED, 2), (State.CONTRACTED, 2), (State.IN_PROGRESS, 2), (State.COMPLETION_REQUESTED, 2),
-    (State.INSPECTED, 1), (State.ACCEPTED, 1), (State.NOT_ACCEPTED, 1), (State.LIQUIDATED, 1),
-    (State.PAID, 2), (State.WITHDRAWN, 1), (State.TERMINATED, 1),
-]  # fmt: skip
+    (State.DRAFT, 2),
+    (State.SUBMITTED, 3),
+    (State.NEEDS_SUPPLEMENT, 2),
+    (State.VALID, 2),
+    (State.INVALID, 1),
+    (State.SURVEYED, 2),
+    (State.IN_COUNCIL, 2),
+    (State.RECOMMENDED, 2),
+    (State.NOT_RECOMMENDED, 2),
+    (State.PROPOSED, 2),
+    (State.APPROVED, 2),
+    (State.NOT_APPROVED, 1),
+    (State.ASSIGNED, 2),
+    (State.CONTRACTED, 2),
+    (State.IN_PROGRESS, 2),
+    (State.COMPLETION_REQUESTED, 2),
+    (State.INSPECTED, 1),
+    (State.ACCEPTED, 1),
+    (State.NOT_ACCEPTED, 1),
+    (State.LIQUIDATED, 1),
+    (State.PAID, 2),
+    (State.WITHDRAWN, 1),
+    (State.TERMINATED, 1),
+]
 
 
 def seed(out) -> None:
@@ -59,10 +76,14 @@ def seed(out) -> None:
         out.write("đã có")
         return
     # Documents are drawn as DOCX at once; their PDFs are drawn on first download, not 200 at a time here.
-    with override_settings(
-        DOCUMENTS_PDF=False, EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
-        TASKS_RUN_INLINE=True,
-    ), transaction.atomic():  # fmt: skip
+    with (
+        override_settings(
+            DOCUMENTS_PDF=False,
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+            TASKS_RUN_INLINE=True,
+        ),
+        transaction.atomic(),
+    ):
         count = _seed(agency, out)
     out.write(f"{count} hồ sơ, 2 đợt đăng ký, hội đồng 5 thành viên")
 
@@ -80,11 +101,15 @@ def _seed(agency: Agency, out) -> int:
     by_code = {c.code: c for c in SupportContent.objects.filter(code__in=[c["content"] for c in CONTENTS])}
     contents = [{**c, "content": by_code[c["content"]]} for c in CONTENTS if c["content"] in by_code]
     main = create_call(
-        agency=agency, actor=people.officer, year=2026, code=MAIN_CALL_CODE,
+        agency=agency,
+        actor=people.officer,
+        year=2026,
+        code=MAIN_CALL_CODE,
         title="Đợt 1 năm 2026 — hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng",
         description="Nhận hồ sơ trong quý I năm 2026 theo Kế hoạch 14/KH-UBND.",
-        budget_vnd=3_000_000_000, contents=contents,
-    )  # fmt: skip
+        budget_vnd=3_000_000_000,
+        contents=contents,
+    )
     # The real window is quý I; the demo lets its dossiers in today, then puts the window back.
     update_call(call=main, actor=people.officer, registration_closes=max(today, main.registration_closes))
     publish_call(call=main, actor=people.officer)
@@ -120,13 +145,19 @@ def _seed(agency: Agency, out) -> int:
     walk.backdate(dossiers, start=dt.date(2026, 2, 2))
 
     open_call = create_call(
-        agency=agency, actor=people.officer, year=today.year, code=OPEN_CALL_CODE,
+        agency=agency,
+        actor=people.officer,
+        year=today.year,
+        code=OPEN_CALL_CODE,
         title=f"Đợt bổ sung năm {today.year} — nhận hồ sơ đang mở",
         description="Đợt nhận hồ sơ bổ sung: doanh nghiệp đăng ký ngay trên hệ thống.",
-        budget_vnd=1_500_000_000, contents=contents,
-        registration_opens=today - dt.timedelta(days=7), registration_closes=today + dt.timedelta(days=45),
-        review_ends=today + dt.timedelta(days=90), contract_ends=today + dt.timedelta(days=150),
-    )  # fmt: skip
+        budget_vnd=1_500_000_000,
+        contents=contents,
+        registration_opens=today - dt.timedelta(days=7),
+        registration_closes=today + dt.timedelta(days=45),
+        review_ends=today + dt.timedelta(days=90),
+        contract_ends=today + dt.timedelta(days=150),
+    )
     publish_call(call=open_call, actor=people.officer)
     return len(dossiers)
 

@@ -20,9 +20,22 @@ from .workflow import perform
 
 # The main road from submission to payment, and the side roads that end elsewhere.
 ROAD = [
-    "submit", "mark_valid", "record_survey", "send_to_council", "recommend", "propose", "approve", "assign",
-    "sign_contract", "start", "request_completion", "inspect", "accept", "liquidate", "pay",
-]  # fmt: skip
+    "submit",
+    "mark_valid",
+    "record_survey",
+    "send_to_council",
+    "recommend",
+    "propose",
+    "approve",
+    "assign",
+    "sign_contract",
+    "start",
+    "request_completion",
+    "inspect",
+    "accept",
+    "liquidate",
+    "pay",
+]
 BY_TARGET = {
     State.DRAFT: [],
     State.NEEDS_SUPPLEMENT: ["submit", "request_supplement"],
@@ -33,11 +46,30 @@ BY_TARGET = {
     State.WITHDRAWN: ["submit", "mark_valid", "withdraw"],
     State.TERMINATED: ROAD[:10] + ["terminate"],
 }
-AFTER = {action: target for action, target in zip(ROAD, [
-    State.SUBMITTED, State.VALID, State.SURVEYED, State.IN_COUNCIL, State.RECOMMENDED, State.PROPOSED,
-    State.APPROVED, State.ASSIGNED, State.CONTRACTED, State.IN_PROGRESS, State.COMPLETION_REQUESTED,
-    State.INSPECTED, State.ACCEPTED, State.LIQUIDATED, State.PAID,
-], strict=True)}  # fmt: skip
+AFTER = {
+    action: target
+    for action, target in zip(
+        ROAD,
+        [
+            State.SUBMITTED,
+            State.VALID,
+            State.SURVEYED,
+            State.IN_COUNCIL,
+            State.RECOMMENDED,
+            State.PROPOSED,
+            State.APPROVED,
+            State.ASSIGNED,
+            State.CONTRACTED,
+            State.IN_PROGRESS,
+            State.COMPLETION_REQUESTED,
+            State.INSPECTED,
+            State.ACCEPTED,
+            State.LIQUIDATED,
+            State.PAID,
+        ],
+        strict=True,
+    )
+}
 TARGET_ROAD = {target: ROAD[: i + 1] for i, target in enumerate(AFTER.values())}
 
 TITLES = {
@@ -73,9 +105,12 @@ def seat_council(call: Call, people: People, seats: list[str]) -> None:
     from nangsuat.councils.services import add_member, create_council
 
     council = create_council(
-        call=call, actor=people.officer, name=f"Hội đồng tư vấn xét chọn hồ sơ {call.title.split(' —')[0]}",
-        decision_number="45/QĐ-SKHCN", decision_date=dt.date(2026, 4, 10),
-    )  # fmt: skip
+        call=call,
+        actor=people.officer,
+        name=f"Hội đồng tư vấn xét chọn hồ sơ {call.title.split(' —')[0]}",
+        decision_number="45/QĐ-SKHCN",
+        decision_date=dt.date(2026, 4, 10),
+    )
     for user, seat in zip(people.council, seats, strict=True):
         add_member(council=council, user=user, position=seat, actor=people.officer)
 
@@ -92,9 +127,12 @@ class Walk:
         if username:
             return User.objects.get(username=username)
         user = ensure_user(
-            f"dn{self.enterprise.tax_code}", Role.ENTERPRISE, self.enterprise.representative or "Đại diện doanh nghiệp",
-            "Giám đốc", self.enterprise.agency,
-        )  # fmt: skip
+            f"dn{self.enterprise.tax_code}",
+            Role.ENTERPRISE,
+            self.enterprise.representative or "Đại diện doanh nghiệp",
+            "Giám đốc",
+            self.enterprise.agency,
+        )
         if user.email.endswith("@demo.nangsuat.local"):  # keep the printed list to one account per role
             User.objects.filter(pk=user.pk).update(email=f"dn{self.enterprise.tax_code}@doanhnghiep.demo")
         EnterpriseMembership.objects.get_or_create(
@@ -115,8 +153,13 @@ class Walk:
         while self.road and self.road[0] != until:
             action = self.road.pop(0)
             self._before(self.dossier, action, passing=self.target != State.NOT_RECOMMENDED)
-            perform(dossier=self.dossier, action=action, actor=self._actor(action), note=self._note(action),
-                    payload=self._payload(self.dossier, action))  # fmt: skip
+            perform(
+                dossier=self.dossier,
+                action=action,
+                actor=self._actor(action),
+                note=self._note(action),
+                payload=self._payload(self.dossier, action),
+            )
         if not self.road and self.target == State.IN_COUNCIL:
             self._score(self.dossier, passing=True, members=2)
         return self.dossier
@@ -129,20 +172,32 @@ class Walk:
         total = self.rng.choice([120, 160, 180, 240, 300]) * 1_000_000
         asked = offered.max_support_for(total) // 1_000_000 * 1_000_000
         start = dt.date(2026, 7, 1)
-        dossier = create_draft(call=self.call, enterprise=self.enterprise, actor=self.user, data={
-            "content": offered.content_id,
-            "title": TITLES.get(offered.content.code, f"Áp dụng {offered.content.name}"),
-            "objectives": "Nâng cao năng suất, chất lượng sản phẩm; giảm tỷ lệ sản phẩm lỗi và chi phí vận hành.",
-            "expected_results": f"Được cấp chứng nhận/hoàn thành áp dụng {offered.content.name} trong năm 2026.",
-            "total_cost_vnd": total, "requested_support_vnd": asked,
-            "period_start": start, "period_end": start + dt.timedelta(days=150),
-            "consultant": CONSULTANTS[self.index % len(CONSULTANTS)],
-            "uses_domestic_materials": self.index % 2 == 0, "export_potential": self.index % 3 == 0,
-            "jobs_created": self.rng.choice([0, 4, 12, 20]),
-        })  # fmt: skip
+        dossier = create_draft(
+            call=self.call,
+            enterprise=self.enterprise,
+            actor=self.user,
+            data={
+                "content": offered.content_id,
+                "title": TITLES.get(offered.content.code, f"Áp dụng {offered.content.name}"),
+                "objectives": "Nâng cao năng suất, chất lượng sản phẩm; giảm tỷ lệ sản phẩm lỗi và chi phí vận hành.",
+                "expected_results": f"Được cấp chứng nhận/hoàn thành áp dụng {offered.content.name} trong năm 2026.",
+                "total_cost_vnd": total,
+                "requested_support_vnd": asked,
+                "period_start": start,
+                "period_end": start + dt.timedelta(days=150),
+                "consultant": CONSULTANTS[self.index % len(CONSULTANTS)],
+                "uses_domestic_materials": self.index % 2 == 0,
+                "export_potential": self.index % 3 == 0,
+                "jobs_created": self.rng.choice([0, 4, 12, 20]),
+            },
+        )
         for kind in offered.required_attachments:
-            add_attachment(dossier=dossier, actor=self.user, kind=kind,
-                           upload=SimpleUploadedFile(f"{kind}.pdf", PDF, content_type="application/pdf"))  # fmt: skip
+            add_attachment(
+                dossier=dossier,
+                actor=self.user,
+                kind=kind,
+                upload=SimpleUploadedFile(f"{kind}.pdf", PDF, content_type="application/pdf"),
+            )
         return dossier
 
     def _actor(self, action: str) -> User:
@@ -154,9 +209,14 @@ class Walk:
 
     def _before(self, dossier: Dossier, action: str, passing: bool) -> None:
         if action == "mark_valid":
-            record_eligibility(dossier=dossier, actor=self.people.officer, items={
-                item: (True, "Đã đối chiếu hồ sơ gốc, xác nhận của cơ quan thuế/BHXH") for item in EligibilityCheck.Item.values
-            })  # fmt: skip
+            record_eligibility(
+                dossier=dossier,
+                actor=self.people.officer,
+                items={
+                    item: (True, "Đã đối chiếu hồ sơ gốc, xác nhận của cơ quan thuế/BHXH")
+                    for item in EligibilityCheck.Item.values
+                },
+            )
         elif action in {"recommend", "not_recommend"}:
             self._score(dossier, passing=passing)
 
@@ -170,8 +230,10 @@ class Walk:
             user = sheet.member.user
             declare_conflict(sheet=sheet, actor=user, has_conflict=False)
             base = (13, 42, 30) if passing else (8, 26, 18)
-            points = {c.code: max(0, min(c.max_points, b + self.rng.randint(-2, 2)))
-                      for c, b in zip(self.call.criteria.all(), base, strict=False)}  # fmt: skip
+            points = {
+                c.code: max(0, min(c.max_points, b + self.rng.randint(-2, 2)))
+                for c, b in zip(self.call.criteria.all(), base, strict=False)
+            }
             save_score(sheet=sheet, actor=user, points=points, comment="Hồ sơ đầy đủ, mục tiêu rõ ràng.")
             submit_sheet(sheet=sheet, actor=user)
 
@@ -190,26 +252,40 @@ class Walk:
         dossier.refresh_from_db()
         day = timezone.localdate()
         amount = dossier.requested_support_vnd or 0
-        visit = {"visited_on": day, "participants": "Chuyên viên Sở KH&CN; đại diện doanh nghiệp",
-                 "findings": "Cơ sở sản xuất đúng như hồ sơ; thiết bị, nhân lực đáp ứng.", "photos": []}  # fmt: skip
+        visit = {
+            "visited_on": day,
+            "participants": "Chuyên viên Sở KH&CN; đại diện doanh nghiệp",
+            "findings": "Cơ sở sản xuất đúng như hồ sơ; thiết bị, nhân lực đáp ứng.",
+            "photos": [],
+        }
         n = self.index + 1
         return {
-            "request_supplement": {"items": "Xác nhận bảo hiểm xã hội năm 2025", "deadline": day + dt.timedelta(days=14)},
+            "request_supplement": {
+                "items": "Xác nhận bảo hiểm xã hội năm 2025",
+                "deadline": day + dt.timedelta(days=14),
+            },
             "record_survey": visit,
             "inspect": visit,
             "approve": {"decision_number": "812/QĐ-UBND", "decision_date": day},
             "not_approve": {"decision_number": "812/QĐ-UBND", "decision_date": day},
             "assign": {"decision_number": f"{60 + n}/QĐ-SKHCN", "decision_date": day},
-            "sign_contract": {"number": f"{n:02d}/2026/HĐ-SKHCN", "signed_on": day, "amount_vnd": amount,
-                              "deliverables": "Giấy chứng nhận; hồ sơ, quy trình áp dụng; báo cáo kết quả.",
-                              "deadline": day + dt.timedelta(days=150)},
-            "request_completion": {"self_assessment": "Đã hoàn thành toàn bộ nội dung theo hợp đồng.", "evidence": []},
+            "sign_contract": {
+                "number": f"{n:02d}/2026/HĐ-SKHCN",
+                "signed_on": day,
+                "amount_vnd": amount,
+                "deliverables": "Giấy chứng nhận; hồ sơ, quy trình áp dụng; báo cáo kết quả.",
+                "deadline": day + dt.timedelta(days=150),
+            },
+            "request_completion": {
+                "self_assessment": "Đã hoàn thành toàn bộ nội dung theo hợp đồng.",
+                "evidence": [],
+            },
             "accept": {"rating": dossier.call.ratings()[0], "minutes_date": day},
             "not_accept": {"rating": dossier.call.ratings()[-1], "minutes_date": day},
             "liquidate": {"final_amount_vnd": amount, "liquidated_on": day},
             "pay": {"amount_vnd": amount, "paid_on": day, "reference": f"UNC-2026-{n:04d}"},
             "terminate": {"terminated_on": day},
-        }.get(action, {})  # fmt: skip
+        }.get(action, {})
 
 
 def backdate(dossiers: list[Dossier], *, start: dt.date) -> None:

@@ -44,10 +44,20 @@ class CallForm(forms.ModelForm):
     class Meta:
         model = Call
         fields = [
-            "year", "title", "description", "registration_opens", "registration_closes", "review_ends",
-            "contract_ends", "budget_vnd", "pass_total_min", "pass_criterion_min_ratio", "contract_days",
-            "legal_basis", "effective_date",
-        ]  # fmt: skip
+            "year",
+            "title",
+            "description",
+            "registration_opens",
+            "registration_closes",
+            "review_ends",
+            "contract_ends",
+            "budget_vnd",
+            "pass_total_min",
+            "pass_criterion_min_ratio",
+            "contract_days",
+            "legal_basis",
+            "effective_date",
+        ]
         widgets = {
             "registration_opens": DateInput(),
             "registration_closes": DateInput(),
@@ -80,13 +90,23 @@ class CallForm(forms.ModelForm):
 
 class CallContentForm(forms.Form):
     content = forms.ModelChoiceField(
-        label=_("Nội dung hỗ trợ"), queryset=SupportContent.objects.filter(is_active=True), required=False,
+        label=_("Nội dung hỗ trợ"),
+        queryset=SupportContent.objects.filter(is_active=True),
+        required=False,
         error_messages={"invalid_choice": _("Nội dung không hợp lệ.")},
-    )  # fmt: skip
+    )
     support_rate_percent = forms.IntegerField(
-        label=_("Tỷ lệ hỗ trợ (%)"), min_value=1, max_value=100, initial=50, required=False,
-        error_messages={"min_value": _("Từ 1 đến 100."), "max_value": _("Từ 1 đến 100."), "invalid": _("Nhập số.")},
-    )  # fmt: skip
+        label=_("Tỷ lệ hỗ trợ (%)"),
+        min_value=1,
+        max_value=100,
+        initial=50,
+        required=False,
+        error_messages={
+            "min_value": _("Từ 1 đến 100."),
+            "max_value": _("Từ 1 đến 100."),
+            "invalid": _("Nhập số."),
+        },
+    )
     ceiling_vnd = MoneyField(label=_("Mức tối đa (đồng)"), required=False, initial=200_000_000)
 
     def __init__(self, *args, **kwargs):
@@ -94,9 +114,12 @@ class CallContentForm(forms.Form):
         self.fields["content"].empty_label = _("— Chọn nội dung —")
 
     required_attachments = forms.MultipleChoiceField(
-        label=_("Hồ sơ kèm theo bắt buộc"), choices=AttachmentKind.choices, required=False,
-        initial=DEFAULT_REQUIRED_ATTACHMENTS, widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+        label=_("Hồ sơ kèm theo bắt buộc"),
+        choices=AttachmentKind.choices,
+        required=False,
+        initial=DEFAULT_REQUIRED_ATTACHMENTS,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def clean(self):
         data = super().clean()
@@ -116,14 +139,19 @@ class RubricForm(forms.Form):
         rows = list(criteria) + [None] * max(0, 5 - len(criteria))
         for i, c in enumerate(rows):
             self.fields[f"name_{i}"] = forms.CharField(
-                label=_("Tiêu chí %(n)s") % {"n": i + 1}, max_length=200, required=False,
+                label=_("Tiêu chí %(n)s") % {"n": i + 1},
+                max_length=200,
+                required=False,
                 initial=getattr(c, "name", ""),
-            )  # fmt: skip
+            )
             self.fields[f"points_{i}"] = forms.IntegerField(
-                label=_("Điểm tối đa"), min_value=1, max_value=100, required=False,
+                label=_("Điểm tối đa"),
+                min_value=1,
+                max_value=100,
+                required=False,
                 initial=getattr(c, "max_points", None),
                 error_messages={"min_value": _("Từ 1 đến 100."), "max_value": _("Từ 1 đến 100.")},
-            )  # fmt: skip
+            )
         self.count = len(rows)
 
     def rows(self):
@@ -149,13 +177,19 @@ class PriorityForm(forms.Form):
         for basis, label in PriorityRule.Basis.choices:
             rule = current.get(basis)
             self.fields[f"points_{basis}"] = forms.IntegerField(
-                label=label, min_value=0, max_value=100, required=False, initial=getattr(rule, "points", 0),
+                label=label,
+                min_value=0,
+                max_value=100,
+                required=False,
+                initial=getattr(rule, "points", 0),
                 error_messages={"min_value": _("Từ 0 đến 100."), "max_value": _("Từ 0 đến 100.")},
-            )  # fmt: skip
+            )
         self.fields["threshold_jobs"] = forms.IntegerField(
-            label=_("Số việc làm tối thiểu"), min_value=1, required=False,
+            label=_("Số việc làm tối thiểu"),
+            min_value=1,
+            required=False,
             initial=getattr(current.get("jobs"), "threshold", 10),
-        )  # fmt: skip
+        )
 
     def rules(self) -> dict:
         d = self.cleaned_data
@@ -174,10 +208,21 @@ class DossierForm(forms.ModelForm):
     class Meta:
         model = Dossier
         fields = [
-            "content", "title", "objectives", "expected_results", "total_cost_vnd", "requested_support_vnd",
-            "period_start", "period_end", "consultant", "other_state_support", "other_state_support_detail",
-            "uses_domestic_materials", "export_potential", "jobs_created",
-        ]  # fmt: skip
+            "content",
+            "title",
+            "objectives",
+            "expected_results",
+            "total_cost_vnd",
+            "requested_support_vnd",
+            "period_start",
+            "period_end",
+            "consultant",
+            "other_state_support",
+            "other_state_support_detail",
+            "uses_domestic_materials",
+            "export_potential",
+            "jobs_created",
+        ]
         widgets = {
             "period_start": DateInput(),
             "period_end": DateInput(),
@@ -255,14 +300,19 @@ class EligibilityForm(forms.Form):
 
 class OverrideForm(forms.Form):
     reason = forms.CharField(
-        label=_("Lý do chấp nhận"), widget=forms.Textarea(attrs={"rows": 3}), min_length=10, max_length=2000,
+        label=_("Lý do chấp nhận"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        min_length=10,
+        max_length=2000,
         error_messages={"required": _("Vui lòng ghi rõ lý do."), "min_length": _("Ít nhất 10 ký tự.")},
-    )  # fmt: skip
+    )
 
 
 class CommentForm(forms.Form):
     body = forms.CharField(
-        label=_("Ý kiến"), widget=forms.Textarea(attrs={"rows": 3}), max_length=8000,
+        label=_("Ý kiến"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=8000,
         error_messages={"required": _("Vui lòng nhập nội dung ý kiến.")},
-    )  # fmt: skip
+    )
     internal = forms.BooleanField(label=_("Chỉ cán bộ xem"), required=False, initial=True)

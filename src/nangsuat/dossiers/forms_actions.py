@@ -42,14 +42,18 @@ class DateInput(forms.DateInput):
 @action_form(Action.REQUEST_SUPPLEMENT)
 class RequestSupplementForm(forms.Form):
     items = forms.CharField(
-        label=_("Nội dung cần bổ sung"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000,
+        label=_("Nội dung cần bổ sung"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
         error_messages={"required": _("Vui lòng nêu nội dung cần bổ sung.")},
-    )  # fmt: skip
+    )
     deadline = forms.DateField(
-        label=_("Hạn bổ sung"), required=False, widget=DateInput(),
+        label=_("Hạn bổ sung"),
+        required=False,
+        widget=DateInput(),
         help_text=_("Để trống: 10 ngày làm việc kể từ hôm nay."),
         error_messages={"invalid": _("Ngày không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).")},
-    )  # fmt: skip
+    )
 
     def clean_deadline(self):
         deadline = self.cleaned_data.get("deadline")
@@ -60,17 +64,22 @@ class RequestSupplementForm(forms.Form):
 
 class VisitForm(forms.Form):
     visited_on = forms.DateField(
-        label=_("Ngày"), widget=DateInput(),
+        label=_("Ngày"),
+        widget=DateInput(),
         error_messages={"required": _("Vui lòng nhập ngày."), "invalid": _("Ngày không hợp lệ.")},
-    )  # fmt: skip
+    )
     participants = forms.CharField(
-        label=_("Thành phần tham gia"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
+        label=_("Thành phần tham gia"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
         error_messages={"required": _("Vui lòng ghi thành phần tham gia.")},
-    )  # fmt: skip
+    )
     findings = forms.CharField(
-        label=_("Kết quả, nhận xét"), widget=forms.Textarea(attrs={"rows": 4}), max_length=8000,
+        label=_("Kết quả, nhận xét"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=8000,
         error_messages={"required": _("Vui lòng ghi kết quả, nhận xét.")},
-    )  # fmt: skip
+    )
     photos = MultipleImageField(label=_("Ảnh chụp (JPEG, PNG)"), required=False)
 
     def clean_visited_on(self):

@@ -37,16 +37,21 @@ class Call(models.Model):
         _("tổng điểm tối thiểu để đạt"), max_digits=5, decimal_places=2, default=Decimal("70")
     )
     pass_criterion_min_ratio = models.DecimalField(
-        _("tỷ lệ tối thiểu của mỗi tiêu chí"), max_digits=3, decimal_places=2, default=Decimal("0.50"),
+        _("tỷ lệ tối thiểu của mỗi tiêu chí"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("0.50"),
         validators=[MinValueValidator(0), MaxValueValidator(1)],
-    )  # fmt: skip
+    )
     contract_days = models.PositiveSmallIntegerField(
         _("thời hạn ký hợp đồng sau khi giao (ngày làm việc)"), default=15
     )
     acceptance_ratings = models.JSONField(
-        _("thang xếp loại nghiệm thu"), default=list, blank=True,
+        _("thang xếp loại nghiệm thu"),
+        default=list,
+        blank=True,
         help_text=_("Danh sách mức xếp loại; mức đầu tiên là mức đạt cao nhất."),
-    )  # fmt: skip
+    )
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=300, blank=True)
     effective_date = models.DateField(_("ngày áp dụng quy định"), null=True, blank=True)
     is_published = models.BooleanField(_("đã công bố"), default=False)

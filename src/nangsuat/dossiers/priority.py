@@ -46,7 +46,11 @@ def points_for(dossier: Dossier, rules: Iterable[PriorityRule]) -> int:
         rule.points
         for rule in rules
         if rule_applies(
-            rule.basis, rule.threshold, size=size, domestic=dossier.uses_domestic_materials,
-            export=dossier.export_potential, jobs=dossier.jobs_created or 0,
+            rule.basis,
+            rule.threshold,
+            size=size,
+            domestic=dossier.uses_domestic_materials,
+            export=dossier.export_potential,
+            jobs=dossier.jobs_created or 0,
         )
-    )  # fmt: skip
+    )

@@ -300,10 +300,14 @@ def timeline(dossier: Dossier, user: User) -> list[TimelineEntry]:
     for doc in dossier_documents(dossier, user):
         entries.append(
             TimelineEntry(
-                doc.created_at, "document", f"{doc.get_kind_display()} {doc.number}".strip(),
-                doc.signer_name, obj=doc, url=doc.get_absolute_url(),
+                doc.created_at,
+                "document",
+                f"{doc.get_kind_display()} {doc.number}".strip(),
+                doc.signer_name,
+                obj=doc,
+                url=doc.get_absolute_url(),
             )
-        )  # fmt: skip
+        )
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries
 

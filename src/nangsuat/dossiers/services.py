@@ -105,10 +105,16 @@ def create_call(
     values["budget_vnd"] = budget_vnd
     _check_dates(values)
     call = Call.objects.create(
-        agency=agency, year=year, title=nfc(title), code=code or _unique_code(agency, year, title),
-        description=description, legal_basis=legal_basis, created_by=actor,
-        effective_date=effective_date or values["registration_opens"], **values,
-    )  # fmt: skip
+        agency=agency,
+        year=year,
+        title=nfc(title),
+        code=code or _unique_code(agency, year, title),
+        description=description,
+        legal_basis=legal_basis,
+        created_by=actor,
+        effective_date=effective_date or values["registration_opens"],
+        **values,
+    )
     for i, (criterion_code, name, points) in enumerate(DEFAULT_RUBRIC):
         ScoringCriterion.objects.create(
             call=call, code=criterion_code, name=name, max_points=points, ordering=i
@@ -125,10 +131,20 @@ def update_call(*, call: Call, actor: User, **fields: Any) -> Call:
     """Change a call's dates, budget, texts, pass rule. Refuses a non-manager or another agency."""
     ensure_call_manager(actor, call.agency_id)
     editable = {
-        "title", "description", "registration_opens", "registration_closes", "review_ends", "contract_ends",
-        "budget_vnd", "pass_total_min", "pass_criterion_min_ratio", "contract_days", "legal_basis",
-        "effective_date", "acceptance_ratings",
-    }  # fmt: skip
+        "title",
+        "description",
+        "registration_opens",
+        "registration_closes",
+        "review_ends",
+        "contract_ends",
+        "budget_vnd",
+        "pass_total_min",
+        "pass_criterion_min_ratio",
+        "contract_days",
+        "legal_basis",
+        "effective_date",
+        "acceptance_ratings",
+    }
     unknown = set(fields) - editable
     if unknown:
         raise ValidationError({name: _("Không được sửa trường này.") for name in unknown})
@@ -217,10 +233,15 @@ def set_call_contents(*, call: Call, actor: User, contents: list[dict[str, Any]]
         if not 1 <= rate <= 100 or ceiling < 0 or bad:
             raise ValidationError({"contents": _("Tỷ lệ hỗ trợ phải từ 1 đến 100%, mức tối đa không âm.")})
         CallContent.objects.update_or_create(
-            call=call, content_id=content_id,
-            defaults={"support_rate_percent": rate, "ceiling_vnd": ceiling, "required_attachments": kinds,
-                      "legal_basis": item.get("legal_basis", "")},
-        )  # fmt: skip
+            call=call,
+            content_id=content_id,
+            defaults={
+                "support_rate_percent": rate,
+                "ceiling_vnd": ceiling,
+                "required_attachments": kinds,
+                "legal_basis": item.get("legal_basis", ""),
+            },
+        )
         keep.add(content_id)
     used = set(call.dossiers.values_list("content_id", flat=True))
     call.contents.exclude(content_id__in=keep | used).delete()

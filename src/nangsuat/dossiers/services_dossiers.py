@@ -27,10 +27,20 @@ if TYPE_CHECKING:
 EDITABLE_STATES = frozenset({State.DRAFT, State.NEEDS_SUPPLEMENT})
 CHECKLIST_STATES = frozenset({State.SUBMITTED, State.NEEDS_SUPPLEMENT})
 FORM_FIELDS = (
-    "title", "objectives", "expected_results", "total_cost_vnd", "requested_support_vnd", "period_start",
-    "period_end", "consultant", "other_state_support", "other_state_support_detail", "uses_domestic_materials",
-    "export_potential", "jobs_created",
-)  # fmt: skip
+    "title",
+    "objectives",
+    "expected_results",
+    "total_cost_vnd",
+    "requested_support_vnd",
+    "period_start",
+    "period_end",
+    "consultant",
+    "other_state_support",
+    "other_state_support_detail",
+    "uses_domestic_materials",
+    "export_potential",
+    "jobs_created",
+)
 MULTILINE_FIELDS = {"objectives", "expected_results", "other_state_support_detail"}
 TEXT_FIELDS = {"title", "objectives", "expected_results", "consultant", "other_state_support_detail"}
 
@@ -76,9 +86,12 @@ def create_draft(*, call: Call, enterprise: Enterprise, actor: User, data: dict[
     if not data.get("content"):
         raise ValidationError({"content": _("Vui lòng chọn nội dung đăng ký hỗ trợ.")})
     dossier = Dossier(
-        agency_id=call.agency_id, call=call, enterprise=enterprise, created_by=actor,
+        agency_id=call.agency_id,
+        call=call,
+        enterprise=enterprise,
+        created_by=actor,
         title=nfc(data.get("title") or "") or _("Hồ sơ chưa đặt tên"),
-    )  # fmt: skip
+    )
     _apply_form(dossier, data)
     dossier.save()
     record_audit(actor=actor, action="create_draft", target=dossier)
@@ -112,9 +125,14 @@ def add_attachment(*, dossier: Dossier, actor: User, kind: str, upload) -> Attac
     except ValidationError as exc:
         raise ValidationError({"file": exc.messages}) from exc
     attachment = Attachment(
-        dossier=dossier, kind=kind, original_name=safe_original_name(upload.name),
-        content_type=checked.content_type, size=checked.size, sha256=checked.sha256, uploaded_by=actor,
-    )  # fmt: skip
+        dossier=dossier,
+        kind=kind,
+        original_name=safe_original_name(upload.name),
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=actor,
+    )
     attachment.file.save(random_name(checked.extension), upload, save=False)
     attachment.save()
     record_audit(
@@ -156,13 +174,16 @@ def record_eligibility(*, dossier: Dossier, actor: User, items: dict[str, tuple[
         raise ValidationError(errors)
     for item, (met, evidence) in items.items():
         EligibilityCheck.objects.update_or_create(
-            dossier=dossier, item=item,
+            dossier=dossier,
+            item=item,
             defaults={"met": bool(met), "evidence": nfc(evidence or "")[:500], "checked_by": actor},
-        )  # fmt: skip
+        )
     record_audit(
-        actor=actor, action="record_eligibility", target=dossier,
+        actor=actor,
+        action="record_eligibility",
+        target=dossier,
         data={item: bool(met) for item, (met, _e) in items.items()},
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic

@@ -40,9 +40,10 @@ def call_list(request):
     else:
         calls = selectors.calls_for_staff(user).prefetch_related("contents__content")
     return render(
-        request, "dossiers/call_list.html",
+        request,
+        "dossiers/call_list.html",
         {"calls": calls, "today": timezone.localdate(), "can_manage": _is_manager(user)},
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -51,24 +52,32 @@ def call_detail(request, pk: int):
         selectors.visible_calls(request.user).prefetch_related("contents__content"), pk=pk
     )
     return render(
-        request, "dossiers/call_detail.html",
+        request,
+        "dossiers/call_detail.html",
         {
-            "call": call, "criteria": call.criteria.all(), "rules": call.priority_rules.all(),
-            "pass_rule": services.pass_rule_text(call), "can_manage": _is_manager(request.user),
+            "call": call,
+            "criteria": call.criteria.all(),
+            "rules": call.priority_rules.all(),
+            "pass_rule": services.pass_rule_text(call),
+            "can_manage": _is_manager(request.user),
             "open_now": call.window_open_on(timezone.localdate()),
             "dossier_count": call.dossiers.exclude(state="draft").count(),
         },
-    )  # fmt: skip
+    )
 
 
 def _contents_initial(call: Call | None) -> list[dict]:
     if call is None:
         return []
     return [
-        {"content": cc.content, "support_rate_percent": cc.support_rate_percent, "ceiling_vnd": cc.ceiling_vnd,
-         "required_attachments": cc.required_attachments}
+        {
+            "content": cc.content,
+            "support_rate_percent": cc.support_rate_percent,
+            "ceiling_vnd": cc.ceiling_vnd,
+            "required_attachments": cc.required_attachments,
+        }
         for cc in call.contents.select_related("content")
-    ]  # fmt: skip
+    ]
 
 
 def _contents_from(formset) -> list[dict]:
@@ -87,9 +96,14 @@ def call_edit(request, pk: int | None = None):
     call = get_object_or_404(selectors.calls_for_staff(user), pk=pk) if pk else None
     if call is None:
         year = timezone.localdate().year
-        initial = {"year": year, "budget_vnd": 0, "legal_basis": services.DEFAULT_LEGAL_BASIS,
-                   "title": _("Đợt đăng ký hỗ trợ năm %(y)s") % {"y": year}, **services.default_window(year),
-                   "effective_date": services.default_window(year)["registration_opens"]}  # fmt: skip
+        initial = {
+            "year": year,
+            "budget_vnd": 0,
+            "legal_basis": services.DEFAULT_LEGAL_BASIS,
+            "title": _("Đợt đăng ký hỗ trợ năm %(y)s") % {"y": year},
+            **services.default_window(year),
+            "effective_date": services.default_window(year)["registration_opens"],
+        }
         form = CallForm(request.POST or None, initial=initial)
     else:
         form = CallForm(request.POST or None, instance=call)
@@ -99,17 +113,20 @@ def call_edit(request, pk: int | None = None):
     )
     if call is None:
         rubric = RubricForm(
-            request.POST or None, prefix="rubric",
+            request.POST or None,
+            prefix="rubric",
             criteria=[type("C", (), {"name": n, "max_points": p}) for _c, n, p in services.DEFAULT_RUBRIC],
-        )  # fmt: skip
+        )
     priority = PriorityForm(
         request.POST or None, rules=list(call.priority_rules.all()) if call else [], prefix="priority"
     )
     if call is None and not request.POST:
         priority = PriorityForm(
             prefix="priority",
-            rules=[type("R", (), {"basis": b, "points": p, "threshold": t}) for b, p, t in services.DEFAULT_RULES],
-        )  # fmt: skip
+            rules=[
+                type("R", (), {"basis": b, "points": p, "threshold": t}) for b, p, t in services.DEFAULT_RULES
+            ],
+        )
     rubric_locked = bool(call) and services.rubric_locked(call)
     if (
         request.method == "POST"
@@ -126,9 +143,14 @@ def call_edit(request, pk: int | None = None):
                     if agency is None:
                         raise PermissionDenied(_("Tài khoản chưa gắn với cơ quan thực hiện."))
                     call = services.create_call(
-                        agency=agency, actor=user, year=data.pop("year"), title=data.pop("title"),
-                        budget_vnd=data.pop("budget_vnd"), contents=_contents_from(contents), **data,
-                    )  # fmt: skip
+                        agency=agency,
+                        actor=user,
+                        year=data.pop("year"),
+                        title=data.pop("title"),
+                        budget_vnd=data.pop("budget_vnd"),
+                        contents=_contents_from(contents),
+                        **data,
+                    )
                 else:
                     data.pop("year", None)
                     services.update_call(call=call, actor=user, **data)
@@ -142,10 +164,17 @@ def call_edit(request, pk: int | None = None):
             messages.success(request, _("Đã lưu đợt đăng ký “%(t)s”.") % {"t": call.title})
             return redirect("dossiers:call_detail", pk=call.pk)
     return render(
-        request, "dossiers/call_form.html",
-        {"form": form, "contents": contents, "rubric": rubric, "priority": priority, "call": call,
-         "rubric_locked": rubric_locked},
-    )  # fmt: skip
+        request,
+        "dossiers/call_form.html",
+        {
+            "form": form,
+            "contents": contents,
+            "rubric": rubric,
+            "priority": priority,
+            "call": call,
+            "rubric_locked": rubric_locked,
+        },
+    )
 
 
 @login_required

@@ -97,9 +97,10 @@ def dossier_edit(request, pk: int):
             messages.success(request, _("Đã lưu phiếu đăng ký."))
             return redirect("dossiers:dossier_detail", pk=dossier.pk)
     return render(
-        request, "dossiers/dossier_form.html",
+        request,
+        "dossiers/dossier_form.html",
         {"form": form, "call": dossier.call, "enterprise": dossier.enterprise, "dossier": dossier},
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -179,11 +180,16 @@ def eligibility(request, pk: int):
             messages.success(request, _("Đã lưu kết quả kiểm tra điều kiện."))
             return redirect("dossiers:dossier_detail", pk=pk)
     return render(
-        request, "dossiers/eligibility.html",
-        {"dossier": dossier, "form": form, "duplicate_reason": selectors.duplicate_support_reason(dossier),
-         "duplicates": selectors.duplicate_dossiers(dossier)[:10],
-         "editable": dossier.state in (State.SUBMITTED, State.NEEDS_SUPPLEMENT)},
-    )  # fmt: skip
+        request,
+        "dossiers/eligibility.html",
+        {
+            "dossier": dossier,
+            "form": form,
+            "duplicate_reason": selectors.duplicate_support_reason(dossier),
+            "duplicates": selectors.duplicate_dossiers(dossier)[:10],
+            "editable": dossier.state in (State.SUBMITTED, State.NEEDS_SUPPLEMENT),
+        },
+    )
 
 
 @login_required
@@ -214,9 +220,11 @@ def comment_add(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services_dossiers.add_comment(
-                dossier=dossier, author=request.user, body=form.cleaned_data["body"],
+                dossier=dossier,
+                author=request.user,
+                body=form.cleaned_data["body"],
                 internal=form.cleaned_data["internal"],
-            )  # fmt: skip
+            )
         except (PermissionDenied, ValidationError) as exc:
             messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         else:
@@ -261,8 +269,17 @@ def dossier_action(request, pk: int, action: str):
     elif not decision:
         status = 403
     return render(
-        request, "dossiers/action_confirm.html",
-        {"dossier": dossier, "transition": transition, "decision": decision, "ready": ready, "form": form,
-         "errors": errors, "note": note, "danger": transition.target in ENDINGS},
+        request,
+        "dossiers/action_confirm.html",
+        {
+            "dossier": dossier,
+            "transition": transition,
+            "decision": decision,
+            "ready": ready,
+            "form": form,
+            "errors": errors,
+            "note": note,
+            "danger": transition.target in ENDINGS,
+        },
         status=status,
-    )  # fmt: skip
+    )

@@ -62,18 +62,41 @@ def dossier_export(request):
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(_("Hồ sơ"))
     ws.append(
-        [_("Mã hồ sơ"), _("Doanh nghiệp"), _("Mã số thuế"), _("Xã/phường"), _("Đợt đăng ký"), _("Nội dung"),
-         _("Tên nhiệm vụ"), _("Trạng thái"), _("Ngày nộp"), _("Hạn xử lý"), _("Tổng kinh phí (đồng)"),
-         _("Đề nghị hỗ trợ (đồng)"), _("Điểm ưu tiên")]
-    )  # fmt: skip
+        [
+            _("Mã hồ sơ"),
+            _("Doanh nghiệp"),
+            _("Mã số thuế"),
+            _("Xã/phường"),
+            _("Đợt đăng ký"),
+            _("Nội dung"),
+            _("Tên nhiệm vụ"),
+            _("Trạng thái"),
+            _("Ngày nộp"),
+            _("Hạn xử lý"),
+            _("Tổng kinh phí (đồng)"),
+            _("Đề nghị hỗ trợ (đồng)"),
+            _("Điểm ưu tiên"),
+        ]
+    )
     labels = dict(State.choices)
     for d in qs.iterator(chunk_size=2000):
         ws.append(
-            [d.tracking_code or "", d.enterprise.name, d.enterprise.tax_code, d.enterprise.ward.name, d.call.title,
-             d.content.name, d.title, str(labels.get(d.state, d.state)),
-             timezone.localtime(d.submitted_at).date() if d.submitted_at else None, d.due_on,
-             d.total_cost_vnd, d.requested_support_vnd, d.priority_points]
-        )  # fmt: skip
+            [
+                d.tracking_code or "",
+                d.enterprise.name,
+                d.enterprise.tax_code,
+                d.enterprise.ward.name,
+                d.call.title,
+                d.content.name,
+                d.title,
+                str(labels.get(d.state, d.state)),
+                timezone.localtime(d.submitted_at).date() if d.submitted_at else None,
+                d.due_on,
+                d.total_cost_vnd,
+                d.requested_support_vnd,
+                d.priority_points,
+            ]
+        )
     buffer = io.BytesIO()
     wb.save(buffer)
     response = HttpResponse(
@@ -88,9 +111,10 @@ def tasks(request):
     user = request.user
     page = Paginator(selectors.tasks_for(user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
-        request, "dossiers/tasks.html",
+        request,
+        "dossiers/tasks.html",
         {"page_obj": page, "today": timezone.localdate(), "enterprise": user.role == Role.ENTERPRISE},
-    )  # fmt: skip
+    )
 
 
 def client_ip(request) -> str:

@@ -55,109 +55,189 @@ class Transition:
 
 
 _BEFORE_CONTRACT = (
-    S.DRAFT, S.SUBMITTED, S.NEEDS_SUPPLEMENT, S.VALID, S.SURVEYED, S.IN_COUNCIL,
-    S.RECOMMENDED, S.PROPOSED, S.APPROVED, S.ASSIGNED,
-)  # fmt: skip
+    S.DRAFT,
+    S.SUBMITTED,
+    S.NEEDS_SUPPLEMENT,
+    S.VALID,
+    S.SURVEYED,
+    S.IN_COUNCIL,
+    S.RECOMMENDED,
+    S.PROPOSED,
+    S.APPROVED,
+    S.ASSIGNED,
+)
 _UNDER_CONTRACT = (S.CONTRACTED, S.IN_PROGRESS, S.COMPLETION_REQUESTED, S.INSPECTED)
 
 TRANSITIONS: tuple[Transition, ...] = (
     # a. Intake: the enterprise submits inside the call's window; the officer checks validity.
     Transition(
-        Action.SUBMIT, (S.DRAFT,), S.SUBMITTED, frozenset({R.ENTERPRISE}),
+        Action.SUBMIT,
+        (S.DRAFT,),
+        S.SUBMITTED,
+        frozenset({R.ENTERPRISE}),
         conditions=("registration_window_open", "form_complete", "required_attachments"),
         effects=("assign_tracking_code", "snapshot_revision", "start_validity_clock", "receipt_slip"),
     ),
     Transition(
-        Action.REQUEST_SUPPLEMENT, (S.SUBMITTED,), S.NEEDS_SUPPLEMENT, frozenset({R.OFFICER}),
-        effects=("record_supplement_request", "supplement_request_letter"), note_required=True,
+        Action.REQUEST_SUPPLEMENT,
+        (S.SUBMITTED,),
+        S.NEEDS_SUPPLEMENT,
+        frozenset({R.OFFICER}),
+        effects=("record_supplement_request", "supplement_request_letter"),
+        note_required=True,
     ),
     Transition(
-        Action.RESUBMIT, (S.NEEDS_SUPPLEMENT,), S.SUBMITTED, frozenset({R.ENTERPRISE}),
+        Action.RESUBMIT,
+        (S.NEEDS_SUPPLEMENT,),
+        S.SUBMITTED,
+        frozenset({R.ENTERPRISE}),
         conditions=("form_complete", "required_attachments"),
         effects=("snapshot_revision", "close_supplement_request", "start_validity_clock"),
     ),
     Transition(
-        Action.MARK_VALID, (S.SUBMITTED,), S.VALID, frozenset({R.OFFICER}),
+        Action.MARK_VALID,
+        (S.SUBMITTED,),
+        S.VALID,
+        frozenset({R.OFFICER}),
         conditions=("eligibility_checklist_met", "no_duplicate_support"),
         effects=("compute_priority", "validity_minutes"),
     ),
     Transition(
-        Action.MARK_INVALID, (S.SUBMITTED, S.NEEDS_SUPPLEMENT), S.INVALID, frozenset({R.OFFICER}),
-        effects=("validity_minutes",), note_required=True,
+        Action.MARK_INVALID,
+        (S.SUBMITTED, S.NEEDS_SUPPLEMENT),
+        S.INVALID,
+        frozenset({R.OFFICER}),
+        effects=("validity_minutes",),
+        note_required=True,
     ),
     # b. Survey, then the advisory council.
     Transition(
-        Action.RECORD_SURVEY, (S.VALID,), S.SURVEYED, frozenset({R.OFFICER}),
+        Action.RECORD_SURVEY,
+        (S.VALID,),
+        S.SURVEYED,
+        frozenset({R.OFFICER}),
         effects=("record_survey", "survey_minutes"),
     ),
     Transition(
-        Action.SEND_TO_COUNCIL, (S.SURVEYED,), S.IN_COUNCIL, frozenset({R.OFFICER}),
-        conditions=("call_has_council",), effects=("open_score_sheets",),
+        Action.SEND_TO_COUNCIL,
+        (S.SURVEYED,),
+        S.IN_COUNCIL,
+        frozenset({R.OFFICER}),
+        conditions=("call_has_council",),
+        effects=("open_score_sheets",),
     ),
     Transition(
-        Action.RECOMMEND, (S.IN_COUNCIL,), S.RECOMMENDED, frozenset({R.COUNCIL, R.OFFICER}),
-        permissions=("council_secretary",), conditions=("council_result_passed",),
+        Action.RECOMMEND,
+        (S.IN_COUNCIL,),
+        S.RECOMMENDED,
+        frozenset({R.COUNCIL, R.OFFICER}),
+        permissions=("council_secretary",),
+        conditions=("council_result_passed",),
         effects=("close_council_result", "council_minutes"),
     ),
     Transition(
-        Action.NOT_RECOMMEND, (S.IN_COUNCIL,), S.NOT_RECOMMENDED, frozenset({R.COUNCIL, R.OFFICER}),
-        permissions=("council_secretary",), conditions=("council_result_failed",),
+        Action.NOT_RECOMMEND,
+        (S.IN_COUNCIL,),
+        S.NOT_RECOMMENDED,
+        frozenset({R.COUNCIL, R.OFFICER}),
+        permissions=("council_secretary",),
+        conditions=("council_result_failed",),
         effects=("close_council_result", "council_minutes"),
     ),
     # c–d. The city's list, the assignment and the contract.
     Transition(
-        Action.PROPOSE, (S.RECOMMENDED,), S.PROPOSED, frozenset({R.DIRECTOR}),
-        conditions=("within_call_budget",), effects=("add_to_city_submission", "city_proposal"),
+        Action.PROPOSE,
+        (S.RECOMMENDED,),
+        S.PROPOSED,
+        frozenset({R.DIRECTOR}),
+        conditions=("within_call_budget",),
+        effects=("add_to_city_submission", "city_proposal"),
     ),
     Transition(
-        Action.APPROVE, (S.PROPOSED,), S.APPROVED, frozenset({R.OFFICER}),
+        Action.APPROVE,
+        (S.PROPOSED,),
+        S.APPROVED,
+        frozenset({R.OFFICER}),
         effects=("record_city_decision",),
     ),
     Transition(
-        Action.NOT_APPROVE, (S.PROPOSED,), S.NOT_APPROVED, frozenset({R.OFFICER}),
-        effects=("record_city_decision",), note_required=True,
+        Action.NOT_APPROVE,
+        (S.PROPOSED,),
+        S.NOT_APPROVED,
+        frozenset({R.OFFICER}),
+        effects=("record_city_decision",),
+        note_required=True,
     ),
     Transition(
-        Action.ASSIGN, (S.APPROVED,), S.ASSIGNED, frozenset({R.DIRECTOR}),
+        Action.ASSIGN,
+        (S.APPROVED,),
+        S.ASSIGNED,
+        frozenset({R.DIRECTOR}),
         effects=("record_assignment", "assignment_decision", "start_contract_clock"),
     ),
     Transition(
-        Action.SIGN_CONTRACT, (S.ASSIGNED,), S.CONTRACTED, frozenset({R.DIRECTOR}),
+        Action.SIGN_CONTRACT,
+        (S.ASSIGNED,),
+        S.CONTRACTED,
+        frozenset({R.DIRECTOR}),
         effects=("record_contract", "support_contract"),
     ),
     # e–g. Implementation, acceptance, liquidation and the one-time payment.
     Transition(Action.START, (S.CONTRACTED,), S.IN_PROGRESS, frozenset({R.ENTERPRISE})),
     Transition(
-        Action.REQUEST_COMPLETION, (S.CONTRACTED, S.IN_PROGRESS), S.COMPLETION_REQUESTED,
-        frozenset({R.ENTERPRISE}), effects=("record_completion_request",),
+        Action.REQUEST_COMPLETION,
+        (S.CONTRACTED, S.IN_PROGRESS),
+        S.COMPLETION_REQUESTED,
+        frozenset({R.ENTERPRISE}),
+        effects=("record_completion_request",),
     ),
     Transition(
-        Action.INSPECT, (S.COMPLETION_REQUESTED,), S.INSPECTED, frozenset({R.OFFICER}),
+        Action.INSPECT,
+        (S.COMPLETION_REQUESTED,),
+        S.INSPECTED,
+        frozenset({R.OFFICER}),
         effects=("record_inspection", "inspection_minutes"),
     ),
     Transition(
-        Action.ACCEPT, (S.INSPECTED,), S.ACCEPTED, frozenset({R.DIRECTOR}),
+        Action.ACCEPT,
+        (S.INSPECTED,),
+        S.ACCEPTED,
+        frozenset({R.DIRECTOR}),
         effects=("record_acceptance", "acceptance_minutes"),
     ),
     Transition(
-        Action.NOT_ACCEPT, (S.INSPECTED,), S.NOT_ACCEPTED, frozenset({R.DIRECTOR}),
-        effects=("record_acceptance", "acceptance_minutes"), note_required=True,
+        Action.NOT_ACCEPT,
+        (S.INSPECTED,),
+        S.NOT_ACCEPTED,
+        frozenset({R.DIRECTOR}),
+        effects=("record_acceptance", "acceptance_minutes"),
+        note_required=True,
     ),
     Transition(
-        Action.LIQUIDATE, (S.ACCEPTED, S.NOT_ACCEPTED), S.LIQUIDATED, frozenset({R.DIRECTOR}),
+        Action.LIQUIDATE,
+        (S.ACCEPTED, S.NOT_ACCEPTED),
+        S.LIQUIDATED,
+        frozenset({R.DIRECTOR}),
         effects=("record_liquidation", "liquidation_minutes"),
     ),
     Transition(
-        Action.PAY, (S.LIQUIDATED,), S.PAID, frozenset({R.OFFICER}),
+        Action.PAY,
+        (S.LIQUIDATED,),
+        S.PAID,
+        frozenset({R.OFFICER}),
         effects=("record_payment", "payment_request"),
     ),
     # Leaving the programme, with a reason.
     Transition(Action.WITHDRAW, _BEFORE_CONTRACT, S.WITHDRAWN, frozenset({R.ENTERPRISE}), note_required=True),
     Transition(
-        Action.TERMINATE, _UNDER_CONTRACT, S.TERMINATED, frozenset({R.DIRECTOR}),
-        effects=("record_termination",), note_required=True,
+        Action.TERMINATE,
+        _UNDER_CONTRACT,
+        S.TERMINATED,
+        frozenset({R.DIRECTOR}),
+        effects=("record_termination",),
+        note_required=True,
     ),
-)  # fmt: skip
+)
 
 BY_ACTION: dict[str, Transition] = {t.action: t for t in TRANSITIONS}
 
@@ -341,9 +421,13 @@ def perform(
         locked.state_changed_at = timezone.now()
         locked.save()
         record_audit(
-            actor=actor, action=transition.action, target=locked,
-            from_state=step.from_state, to_state=transition.target, note=note,
-        )  # fmt: skip
+            actor=actor,
+            action=transition.action,
+            target=locked,
+            from_state=step.from_state,
+            to_state=transition.target,
+            note=note,
+        )
         dossier_transitioned.send(sender=Dossier, step=step)
     dossier.refresh_from_db()
     return dossier

@@ -53,9 +53,10 @@ def email_preference(request):
     services.set_email_preference(user=request.user, enabled=enabled)
     messages.success(
         request,
-        _("Bạn sẽ nhận thông báo qua thư điện tử.") if enabled
+        _("Bạn sẽ nhận thông báo qua thư điện tử.")
+        if enabled
         else _("Bạn sẽ không nhận thông báo qua thư điện tử nữa; thông báo vẫn hiện trên hệ thống."),
-    )  # fmt: skip
+    )
     return redirect("notifications:list")
 
 

@@ -43,21 +43,31 @@ def _reference() -> tuple[list[Ward], dict[str, list[VsicCode]]]:
         for i, place in enumerate(["Ninh Kiều", "Cái Răng", "Bình Thủy", "Ô Môn", "Thốt Nốt", "Phong Điền"]):
             ward, _ = Ward.objects.get_or_create(
                 code=f"31{i:03d}",
-                defaults={"province": province, "name": f"Phường {place}", "division_type": "phường",
-                          "name_folded": fold(f"Phường {place}")},
-            )  # fmt: skip
+                defaults={
+                    "province": province,
+                    "name": f"Phường {place}",
+                    "division_type": "phường",
+                    "name_folded": fold(f"Phường {place}"),
+                },
+            )
             wards.append(ward)
     vsic: dict[str, list[VsicCode]] = {}
     for code in VsicCode.objects.filter(level__gte=2).order_by("code"):
         vsic.setdefault(code.section, []).append(code)
     if not vsic:
-        for section, code, name in [("A", "01", "Nông nghiệp"), ("C", "10", "Sản xuất chế biến thực phẩm"),
-                                    ("G", "46", "Bán buôn")]:  # fmt: skip
+        for section, code, name in [
+            ("A", "01", "Nông nghiệp"),
+            ("C", "10", "Sản xuất chế biến thực phẩm"),
+            ("G", "46", "Bán buôn"),
+        ]:
             top, _ = VsicCode.objects.get_or_create(
                 code=section, defaults={"level": 1, "section": section, "name": name}
             )
-            vsic[section] = [VsicCode.objects.get_or_create(
-                code=code, defaults={"level": 2, "section": section, "parent": top, "name": name})[0]]  # fmt: skip
+            vsic[section] = [
+                VsicCode.objects.get_or_create(
+                    code=code, defaults={"level": 2, "section": section, "parent": top, "name": name}
+                )[0]
+            ]
     return wards, vsic
 
 
@@ -89,8 +99,14 @@ def _ensure(agency: Agency, actor: User | None, data: dict, figures) -> tuple[En
     have = set(enterprise.years.values_list("year", flat=True))
     for year, employees, revenue, capital in figures:
         if year not in have:
-            services.set_year_figures(actor=actor, enterprise=enterprise, year=year, employees=employees,
-                                      revenue_vnd=revenue, capital_vnd=capital)  # fmt: skip
+            services.set_year_figures(
+                actor=actor,
+                enterprise=enterprise,
+                year=year,
+                employees=employees,
+                revenue_vnd=revenue,
+                capital_vnd=capital,
+            )
     return enterprise, created
 
 
@@ -104,10 +120,15 @@ def seed(out) -> None:
     created = 0
     food = vsic.get("C", next(iter(vsic.values())))[0]
     mekong, made = _ensure(
-        agency, officer, {**DEMO_ENTERPRISE, "vsic": food, "ward": wards[0]},
-        [(2025, 85, 62_000_000_000, 18_000_000_000), (2024, 78, 54_500_000_000, 16_000_000_000),
-         (2023, 70, 47_000_000_000, 15_000_000_000)],
-    )  # fmt: skip
+        agency,
+        officer,
+        {**DEMO_ENTERPRISE, "vsic": food, "ward": wards[0]},
+        [
+            (2025, 85, 62_000_000_000, 18_000_000_000),
+            (2024, 78, 54_500_000_000, 16_000_000_000),
+            (2023, 70, 47_000_000_000, 15_000_000_000),
+        ],
+    )
     created += made
     for i in range(COUNT - 1):
         kind = rng.choice(KINDS)
@@ -135,11 +156,19 @@ def seed(out) -> None:
     user = User.objects.filter(username="enterprise").first()
     if user is not None:
         EnterpriseMembership.objects.update_or_create(
-            user=user, enterprise=mekong,
+            user=user,
+            enterprise=mekong,
             defaults={"status": EnterpriseMembership.Status.CONFIRMED, "decided_by": officer},
-        )  # fmt: skip
+        )
         if not mekong.contacts.exists():
-            services.add_contact(actor=officer, enterprise=mekong, data={
-                "full_name": "Ngô Thị Kim Yến", "position": "Giám đốc", "phone": "0909 123 456",
-                "email": user.email})  # fmt: skip
+            services.add_contact(
+                actor=officer,
+                enterprise=mekong,
+                data={
+                    "full_name": "Ngô Thị Kim Yến",
+                    "position": "Giám đốc",
+                    "phone": "0909 123 456",
+                    "email": user.email,
+                },
+            )
     out.write(f"doanh nghiệp: {Enterprise.objects.filter(agency=agency).count()} (thêm mới {created})")

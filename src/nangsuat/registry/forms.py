@@ -28,9 +28,12 @@ class EnterpriseForm(forms.Form):
     """Create or edit an enterprise's profile. ``agency`` limits the wards to its province."""
 
     tax_code = forms.CharField(
-        label=_("Mã số thuế"), max_length=20,
-        help_text=_("10 chữ số; 13 chữ số dạng 0123456789-001 cho đơn vị phụ thuộc; 12 chữ số cho hộ kinh doanh."),
-    )  # fmt: skip
+        label=_("Mã số thuế"),
+        max_length=20,
+        help_text=_(
+            "10 chữ số; 13 chữ số dạng 0123456789-001 cho đơn vị phụ thuộc; 12 chữ số cho hộ kinh doanh."
+        ),
+    )
     name = forms.CharField(label=_("Tên doanh nghiệp"), max_length=255)
     short_name = forms.CharField(label=_("Tên viết tắt"), max_length=100, required=False)
     kind = forms.ChoiceField(label=_("Loại hình"), choices=EnterpriseKind.choices)
@@ -105,9 +108,10 @@ class EnterpriseFilterForm(forms.Form):
         label=_("Loại hình"), choices=[("", _("Tất cả"))] + EnterpriseKind.choices, required=False
     )
     size = forms.ChoiceField(
-        label=_("Quy mô"), required=False,
+        label=_("Quy mô"),
+        required=False,
         choices=[("", _("Tất cả")), *SizeClass.choices, ("unknown", _("Chưa xác định"))],
-    )  # fmt: skip
+    )
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, province_code: str | None = None, **kwargs):

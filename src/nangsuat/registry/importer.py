@@ -334,9 +334,11 @@ def _refresh_derived(enterprise: Enterprise) -> None:
         capital_vnd=enterprise.capital_vnd,
     )
     enterprise.search_text = build_search_text(
-        name=enterprise.name, tax_code=enterprise.tax_code, address=enterprise.address,
+        name=enterprise.name,
+        tax_code=enterprise.tax_code,
+        address=enterprise.address,
         short_name=enterprise.short_name,
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -349,14 +351,20 @@ def _write_batch(
     }
     years = {
         (y.enterprise_id, y.year): y
-        for y in EnterpriseYear.objects.filter(enterprise__in=list(existing.values()), year__in={r["year"] for r in rows if r["year"]})
-    }  # fmt: skip
+        for y in EnterpriseYear.objects.filter(
+            enterprise__in=list(existing.values()), year__in={r["year"] for r in rows if r["year"]}
+        )
+    }
     new, changed, new_years, changed_years = [], [], [], []
     for row in rows:
         enterprise = existing.get(row["tax_code"])
         if enterprise is None:
-            enterprise = Enterprise(agency=agency, tax_code=row["tax_code"], vsic_section=row["vsic_section"],
-                                    **{k: row[k] for k in PROFILE_KEYS})  # fmt: skip
+            enterprise = Enterprise(
+                agency=agency,
+                tax_code=row["tax_code"],
+                vsic_section=row["vsic_section"],
+                **{k: row[k] for k in PROFILE_KEYS},
+            )
             if row["year"]:
                 _apply_figures(enterprise, row)
                 new_years.append((enterprise, row))

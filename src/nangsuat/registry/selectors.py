@@ -313,10 +313,14 @@ def enterprise_changes(enterprise: Enterprise, *, limit: int = 50) -> list[dict]
         }
         if older is not None:
             for change in newer.diff_against(older).changes:
-                entry["fields"].append({
-                    "field": change.field, "label": labels.get(change.field, change.field),
-                    "old": _display(change.field, change.old), "new": _display(change.field, change.new),
-                })  # fmt: skip
+                entry["fields"].append(
+                    {
+                        "field": change.field,
+                        "label": labels.get(change.field, change.field),
+                        "old": _display(change.field, change.old),
+                        "new": _display(change.field, change.new),
+                    }
+                )
         if entry["fields"] or newer.history_type == "+" or older is None:
             changes.append(entry)
     return changes

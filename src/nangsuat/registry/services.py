@@ -276,9 +276,14 @@ def set_year_figures(
         target=enterprise,
         from_state=old_size,
         to_state=enterprise.size_class,
-        data={"year": row.year, "employees": row.employees, "revenue_vnd": row.revenue_vnd,
-              "capital_vnd": row.capital_vnd, "created": created},
-    )  # fmt: skip
+        data={
+            "year": row.year,
+            "employees": row.employees,
+            "revenue_vnd": row.revenue_vnd,
+            "capital_vnd": row.capital_vnd,
+            "created": created,
+        },
+    )
     return row
 
 

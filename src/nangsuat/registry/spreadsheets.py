@@ -86,11 +86,25 @@ def export_enterprises(qs: QuerySet[Enterprise]) -> tempfile._TemporaryFileWrapp
         ]
     )
     for e in qs.select_related("ward", "vsic").iterator(chunk_size=2000):
-        sheet.append([
-            e.tax_code, e.name, e.short_name, e.get_kind_display(), e.vsic_id, e.ward.name, e.address, e.phone,
-            e.email, e.representative, e.latest_year, e.employees, e.revenue_vnd, e.capital_vnd,
-            e.get_size_class_display() if e.size_class else "",
-        ])  # fmt: skip
+        sheet.append(
+            [
+                e.tax_code,
+                e.name,
+                e.short_name,
+                e.get_kind_display(),
+                e.vsic_id,
+                e.ward.name,
+                e.address,
+                e.phone,
+                e.email,
+                e.representative,
+                e.latest_year,
+                e.employees,
+                e.revenue_vnd,
+                e.capital_vnd,
+                e.get_size_class_display() if e.size_class else "",
+            ]
+        )
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # noqa: SIM115 - the response closes it
     book.save(handle.name)
     handle.seek(0)
@@ -139,9 +153,11 @@ def run_import(job: Job) -> dict:
         Job.objects.filter(pk=job.pk).update(output_file=job.output_file.name)
     summary = result.as_dict()
     record_audit(
-        actor=job.owner, action="enterprise.imported", target=job,
+        actor=job.owner,
+        action="enterprise.imported",
+        target=job,
         data={k: v for k, v in summary.items() if k != "errors"},
-    )  # fmt: skip
+    )
     return summary
 
 
