@@ -21,6 +21,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from nangsuat.core.errors import Refusal
 from nangsuat.core.models import Agency, AuditEntry, User
 from nangsuat.core.roles import Role
 from nangsuat.dossiers import services, workflow
@@ -336,7 +337,7 @@ def measure_transitions(agency: Agency, people: dict, rng: random.Random, n: int
             else:
                 workflow.perform(dossier=dossier, action="withdraw", actor=people[Role.ENTERPRISE], note="Đo")
                 timings.append(time.perf_counter() - started)
-        except workflow.WorkflowError as exc:
+        except Refusal as exc:
             failures += 1
             reasons[exc.message[:80]] = reasons.get(exc.message[:80], 0) + 1
     return {

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from nangsuat.core.errors import Conflict, Forbidden
 from nangsuat.core.roles import Role
 from nangsuat.councils import services
 from nangsuat.councils.models import CouncilResult, ScoreSheet
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def test_council_needs_five_members_and_a_secretary(call, officer):
     dossier = DossierFactory(call=call)
-    with pytest.raises(workflow.TransitionConflict, match="ít nhất 5"):
+    with pytest.raises(Conflict, match="ít nhất 5"):
         workflow.perform(dossier=dossier, action="send_to_council", actor=officer)
     make_council(call, scoring=4, officer=officer)  # 4 scorers + secretary = 5
     workflow.perform(dossier=dossier, action="send_to_council", actor=officer)
@@ -30,7 +31,7 @@ def test_only_the_calls_officer_manages_the_council(call, can_tho, vinh_long):
         UserFactory(role=Role.DIRECTOR, agency=can_tho),
         UserFactory(role=Role.OFFICER, agency=vinh_long),
     ):
-        with pytest.raises(services.CouncilForbidden):
+        with pytest.raises(Forbidden):
             services.create_council(call=call, name="HĐ", actor=user)
 
 
@@ -57,24 +58,24 @@ def test_member_rules(call, officer, council):
 def test_a_member_declares_before_scoring_and_a_conflicted_member_cannot_score(in_council, council):
     _c, scorers, _s = council
     sheet = scorers[0].sheets.get(dossier=in_council)
-    with pytest.raises(services.CouncilForbidden, match="khai báo xung đột"):
+    with pytest.raises(Forbidden, match="khai báo xung đột"):
         services.save_score(sheet=sheet, actor=scorers[0].user, points={"urgency": 10})
     with pytest.raises(ValidationError):
         services.declare_conflict(sheet=sheet, actor=scorers[0].user, has_conflict=True, reason="")
     services.declare_conflict(
         sheet=sheet, actor=scorers[0].user, has_conflict=True, reason="Em ruột giám đốc"
     )
-    with pytest.raises(services.CouncilForbidden) as exc:
+    with pytest.raises(Forbidden) as exc:
         services.save_score(sheet=sheet, actor=scorers[0].user, points={"urgency": 10})
     assert exc.value.status == 403
-    with pytest.raises(services.CouncilConflict):
+    with pytest.raises(Conflict):
         services.declare_conflict(sheet=sheet, actor=scorers[0].user, has_conflict=False)
 
 
 def test_someone_else_cannot_touch_a_members_sheet(in_council, council):
     _c, scorers, secretary = council
     sheet = scorers[0].sheets.get(dossier=in_council)
-    with pytest.raises(services.CouncilForbidden):
+    with pytest.raises(Forbidden):
         services.declare_conflict(sheet=sheet, actor=scorers[1].user, has_conflict=False)
 
 
@@ -95,7 +96,7 @@ def test_points_are_bounded_per_criterion_with_vietnamese_messages(in_council, c
         sheet=sheet, actor=member.user, points={"urgency": 15, "feasibility": 50, "effectiveness": 0}
     )
     services.submit_sheet(sheet=sheet, actor=member.user)
-    with pytest.raises(services.CouncilConflict, match="đã nộp"):
+    with pytest.raises(Conflict, match="đã nộp"):
         services.save_score(sheet=sheet, actor=member.user, points={"urgency": 1})
 
 
@@ -105,7 +106,7 @@ def test_conflicted_member_is_left_out_of_the_mean_and_recommend_closes_the_resu
     score_all(in_council, scorers, (12, 40, 28), conflicted=[scorers[0]])
     agg = services.compute_aggregate(in_council)
     assert agg.sheet_count == 4 and agg.total == 80
-    with pytest.raises(workflow.TransitionConflict, match="không đề xuất|Kết quả đạt"):
+    with pytest.raises(Conflict, match="không đề xuất|Kết quả đạt"):
         workflow.perform(dossier=in_council, action="not_recommend", actor=secretary.user, note="x")
     workflow.perform(dossier=in_council, action="recommend", actor=secretary.user)
     result = CouncilResult.objects.get(dossier=in_council)
@@ -117,14 +118,14 @@ def test_conflicted_member_is_left_out_of_the_mean_and_recommend_closes_the_resu
 def test_the_result_waits_for_every_member(in_council, council):
     _c, scorers, secretary = council
     score_all(in_council, scorers[:3], (12, 40, 28))
-    with pytest.raises(workflow.TransitionConflict, match="Còn 2 thành viên"):
+    with pytest.raises(Conflict, match="Còn 2 thành viên"):
         workflow.perform(dossier=in_council, action="recommend", actor=secretary.user)
 
 
 def test_failing_dossier_is_not_recommended(in_council, council):
     _c, scorers, secretary = council
     score_all(in_council, scorers, (5, 45, 30))  # 80 but urgency below 7.5
-    with pytest.raises(workflow.TransitionConflict, match="tiêu chí"):
+    with pytest.raises(Conflict, match="tiêu chí"):
         workflow.perform(dossier=in_council, action="recommend", actor=secretary.user)
     workflow.perform(dossier=in_council, action="not_recommend", actor=secretary.user, note="Không đạt")
     assert CouncilResult.objects.get(dossier=in_council).passed is False
@@ -134,7 +135,7 @@ def test_only_the_secretary_or_an_officer_records_the_recommendation(in_council,
     _c, scorers, secretary = council
     score_all(in_council, scorers)
     assert not workflow.may_act(scorers[0].user, in_council, workflow.BY_ACTION["recommend"])
-    with pytest.raises(workflow.TransitionForbidden):
+    with pytest.raises(Forbidden):
         workflow.perform(dossier=in_council, action="recommend", actor=scorers[0].user)
     workflow.perform(dossier=in_council, action="recommend", actor=officer)
 

@@ -6,6 +6,7 @@ import time
 import pytest
 from django.db import connection, connections
 
+from nangsuat.core.errors import Refusal
 from nangsuat.core.permissions import ALLOW
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Dossier
@@ -41,7 +42,7 @@ def test_mark_valid_and_mark_invalid_at_once(monkeypatch, call, enterprise, offi
             start.wait(timeout=10)
             workflow.perform(dossier=Dossier(pk=dossier.pk), action=action, actor=officer, note=note)
             results[action] = "done"
-        except workflow.WorkflowError as exc:
+        except Refusal as exc:
             results[action] = exc.status
         finally:
             connections.close_all()

@@ -7,11 +7,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from nangsuat.core.errors import Conflict
 from nangsuat.core.models import AuditEntry
 from nangsuat.core.roles import Role
 from nangsuat.dossiers import services_dossiers, workflow
 from nangsuat.dossiers.models import Dossier, Revision, SupplementRequest, Visit
-from nangsuat.dossiers.services_dossiers import Conflict
 from nangsuat.dossiers.states import State
 from tests.factories import UserFactory
 
@@ -77,7 +77,7 @@ def test_submit_refused_outside_window_names_the_dates(agency, officer, enterpri
         registration_closes=today - dt.timedelta(days=1),
     )
     dossier = make_dossier(call=closed, enterprise=enterprise)
-    with pytest.raises(workflow.TransitionConflict) as exc:
+    with pytest.raises(Conflict) as exc:
         submit(dossier, ent_user)
     assert "chỉ nhận hồ sơ từ" in exc.value.message
     assert f"năm {closed.registration_closes.year}" in exc.value.message
@@ -85,11 +85,11 @@ def test_submit_refused_outside_window_names_the_dates(agency, officer, enterpri
 
 def test_submit_refused_when_incomplete_or_missing_attachments(call, enterprise, ent_user):
     dossier = make_dossier(call=call, enterprise=enterprise, complete=False)
-    with pytest.raises(workflow.TransitionConflict) as exc:
+    with pytest.raises(Conflict) as exc:
         submit(dossier, ent_user)
     assert "Phiếu đăng ký còn thiếu" in exc.value.message
     dossier = make_dossier(call=call, enterprise=enterprise, attachments=False)
-    with pytest.raises(workflow.TransitionConflict) as exc:
+    with pytest.raises(Conflict) as exc:
         submit(dossier, ent_user)
     assert "Còn thiếu hồ sơ kèm theo" in exc.value.message
 
@@ -98,7 +98,7 @@ def test_requested_support_above_ceiling_refused(call, enterprise, ent_user):
     dossier = make_dossier(
         call=call, enterprise=enterprise, total_cost_vnd=1_000_000_000, requested_support_vnd=600_000_000
     )
-    with pytest.raises(workflow.TransitionConflict) as exc:
+    with pytest.raises(Conflict) as exc:
         submit(dossier, ent_user)
     assert "vượt mức tối đa" in exc.value.message
 
@@ -136,7 +136,7 @@ def test_request_supplement_needs_items_and_note(call, enterprise, ent_user, off
 
 def test_mark_valid_needs_checklist_and_computes_priority(call, enterprise, officer):
     dossier = make_dossier(call=call, enterprise=enterprise, state="submitted", export_potential=True)
-    with pytest.raises(workflow.TransitionConflict) as exc:
+    with pytest.raises(Conflict) as exc:
         workflow.perform(dossier=dossier, action="mark_valid", actor=officer)
     assert "Chưa xác nhận đủ điều kiện" in exc.value.message
     meet_eligibility(dossier, officer)
@@ -167,7 +167,7 @@ def test_duplicate_support_blocks_mark_valid_until_director_overrides(
     make_dossier(call=earlier, enterprise=enterprise, state="contracted")
     dossier = make_dossier(call=call, enterprise=enterprise, state="submitted")
     meet_eligibility(dossier, officer)
-    with pytest.raises(workflow.TransitionConflict) as exc:
+    with pytest.raises(Conflict) as exc:
         workflow.perform(dossier=dossier, action="mark_valid", actor=officer)
     assert "cùng nội dung" in exc.value.message and "lãnh đạo Sở" in exc.value.message
     with pytest.raises(PermissionDenied):
@@ -204,7 +204,7 @@ def test_declared_other_support_blocks_too(call, enterprise, officer):
         other_state_support_detail="Khuyến công 2025",
     )
     meet_eligibility(dossier, officer)
-    with pytest.raises(workflow.TransitionConflict) as exc:
+    with pytest.raises(Conflict) as exc:
         workflow.perform(dossier=dossier, action="mark_valid", actor=officer)
     assert "kê khai" in exc.value.message
 

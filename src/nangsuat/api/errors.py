@@ -4,9 +4,9 @@
 
 ``errors`` is present (possibly empty) on every error. Status codes:
 400 bad input (schema validation, Django ``ValidationError``, malformed JSON, ``DataError``), 401 no or bad credentials,
-403 forbidden (``PermissionDenied``, ``TransitionForbidden``), 404 unknown (``Http404``,
-``ObjectDoesNotExist``), 409 conflict (``TransitionConflict``, ``IntegrityError``), 429 throttled,
-any other ``WorkflowError`` → its ``.status``. Routers raise :class:`ApiError` for anything else.
+403 forbidden (``PermissionDenied``, ``core.errors.Forbidden``), 404 unknown (``Http404``,
+``ObjectDoesNotExist``), 409 conflict (``core.errors.Conflict``, ``IntegrityError``), 429 throttled.
+Routers raise :class:`ApiError` for anything else.
 """
 
 import logging
@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+
+from nangsuat.core.errors import Refusal
 
 from .validation import pydantic_errors_to_fields
 
@@ -74,7 +76,6 @@ def django_validation_errors(exc: DjangoValidationError) -> tuple[str, dict[str,
 
 def install_error_handlers(api: NinjaAPI) -> None:
     """Replace ninja's defaults (422 with pydantic's English, HTML tracebacks) with the shape above."""
-    from nangsuat.dossiers.workflow import WorkflowError
 
     def on_ninja_validation(request, exc: NinjaValidationError):
         errors = pydantic_errors_to_fields(exc.errors)
@@ -111,8 +112,8 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def on_not_found(request, exc):
         return _respond(api, request, 404, _("Không tìm thấy đối tượng yêu cầu."))
 
-    def on_workflow_error(request, exc):
-        return _respond(api, request, exc.status, exc.message)
+    def on_refusal(request, exc: Refusal):
+        return _respond(api, request, exc.status, exc.message, exc.errors)
 
     def on_integrity_error(request, exc):
         logger.info("Integrity error in API: %s", exc)
@@ -133,7 +134,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(PermissionDenied, on_permission_denied)
     api.add_exception_handler(Http404, on_not_found)
     api.add_exception_handler(ObjectDoesNotExist, on_not_found)
-    api.add_exception_handler(WorkflowError, on_workflow_error)
+    api.add_exception_handler(Refusal, on_refusal)
     api.add_exception_handler(IntegrityError, on_integrity_error)
     api.add_exception_handler(DataError, on_data_error)
     api.add_exception_handler(Exception, on_unexpected)

@@ -19,11 +19,12 @@ from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
 from nangsuat.core.calendar import add_working_days
+from nangsuat.core.errors import Conflict, Forbidden, Refusal
 from nangsuat.core.formatting import format_points, format_vnd
+from nangsuat.core.refusals import message_of
 from nangsuat.dossiers.models import Call, CallContent
 from nangsuat.dossiers.permissions import is_enterprise_member
 from nangsuat.dossiers.states import State
-from nangsuat.dossiers.workflow import WorkflowError
 
 from .models import (
     Acceptance,
@@ -61,14 +62,6 @@ COMMITTED_STATES = frozenset(
     }
 )
 REPORTING_STATES = frozenset({State.CONTRACTED, State.IN_PROGRESS})
-
-
-class ContractForbidden(WorkflowError):
-    status = 403
-
-
-class ContractConflict(WorkflowError):
-    status = 409
 
 
 # --- Amounts -----------------------------------------------------------------------------------------
@@ -207,8 +200,8 @@ def propose_to_city(*, call: Call, dossier_ids: set[int], actor: User) -> tuple[
                     dossier=row.dossier, action="propose", actor=actor, payload={IN_ONE_PROPOSAL: True}
                 )
                 done.append(row.dossier)
-            except (workflow.WorkflowError, ValidationError) as exc:
-                refused.append(f"{row.dossier}: {' '.join(getattr(exc, 'messages', None) or [str(exc)])}")
+            except (Refusal, ValidationError) as exc:
+                refused.append(f"{row.dossier}: {message_of(exc)}")
         document = issue_city_proposal(call=call, dossiers=done, actor=actor) if done else None
     return done, refused, document
 
@@ -272,7 +265,7 @@ def record_city_decision(
 ) -> ProposedDossier:
     item = ProposedDossier.objects.filter(dossier=dossier).first()
     if item is None:
-        raise ContractConflict(_("Hồ sơ chưa có trong tờ trình UBND thành phố."))
+        raise Conflict(_("Hồ sơ chưa có trong tờ trình UBND thành phố."))
     item.decision = ProposedDossier.Decision.APPROVED if approved else ProposedDossier.Decision.NOT_APPROVED
     item.decision_number = payload["decision_number"]
     item.decision_date = payload["decision_date"]
@@ -334,7 +327,7 @@ def record_contract(*, dossier: Dossier, actor: User, payload: dict[str, Any]) -
     if payload["deadline"] < payload["signed_on"]:
         raise ValidationError({"deadline": _("Thời hạn hoàn thành phải sau ngày ký hợp đồng.")})
     if SupportContract.objects.filter(dossier=dossier).exists():
-        raise ContractConflict(_("Hồ sơ đã có hợp đồng."))
+        raise Conflict(_("Hồ sơ đã có hợp đồng."))
     return SupportContract.objects.create(
         agency_id=dossier.agency_id,
         dossier=dossier,
@@ -350,7 +343,7 @@ def record_contract(*, dossier: Dossier, actor: User, payload: dict[str, Any]) -
 def contract_of(dossier: Dossier) -> SupportContract:
     contract = SupportContract.objects.filter(dossier=dossier).first()
     if contract is None:
-        raise ContractConflict(_("Hồ sơ chưa có hợp đồng hỗ trợ."))
+        raise Conflict(_("Hồ sơ chưa có hợp đồng hỗ trợ."))
     return contract
 
 
@@ -362,9 +355,9 @@ def add_progress_report(
 ) -> ProgressReport:
     """A progress report by the enterprise while the contract runs (contracted / in progress)."""
     if not is_enterprise_member(actor, contract.dossier.enterprise_id):
-        raise ContractForbidden(_("Chỉ doanh nghiệp thực hiện hợp đồng được gửi báo cáo tiến độ."))
+        raise Forbidden(_("Chỉ doanh nghiệp thực hiện hợp đồng được gửi báo cáo tiến độ."))
     if contract.dossier.state not in REPORTING_STATES:
-        raise ContractConflict(_("Chỉ gửi báo cáo tiến độ khi hợp đồng đang thực hiện."))
+        raise Conflict(_("Chỉ gửi báo cáo tiến độ khi hợp đồng đang thực hiện."))
     period, text = (period or "").strip(), (text or "").strip()
     errors = {}
     if not period:
@@ -447,7 +440,7 @@ def record_payment(*, dossier: Dossier, actor: User, payload: dict[str, Any]) ->
     contract = contract_of(dossier)
     liquidation = Liquidation.objects.filter(contract=contract).first()
     if liquidation is None:
-        raise ContractConflict(_("Hợp đồng chưa được thanh lý."))
+        raise Conflict(_("Hợp đồng chưa được thanh lý."))
     if payload["amount_vnd"] != liquidation.final_amount_vnd:
         raise ValidationError(
             {

@@ -16,6 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nangsuat.core.errors import Refusal
+from nangsuat.core.refusals import add_form_errors, message_of, refuse
 from nangsuat.core.roles import Role
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.states import State
@@ -24,16 +26,6 @@ from nangsuat.dossiers.uploads import file_download
 from . import selectors, services
 from .forms import CityDecisionForm, CompletionRequestForm, ProgressReportForm
 from .models import CompletionEvidence
-
-
-def _messages_of(exc) -> str:
-    if isinstance(exc, ValidationError):
-        return (
-            " ".join(m for msgs in exc.message_dict.values() for m in msgs)
-            if hasattr(exc, "error_dict")
-            else " ".join(exc.messages)
-        )
-    return getattr(exc, "message", str(exc))
 
 
 @login_required
@@ -108,10 +100,9 @@ def progress_add(request, pk):
         try:
             services.add_progress_report(contract=contract, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            for field, msgs in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, msgs)
-        except workflow.WorkflowError as exc:
-            messages.error(request, exc.message)
+            add_form_errors(form, exc)
+        except Refusal as exc:
+            refuse(request, exc)
             return redirect("contracts:detail", pk=pk)
         else:
             messages.success(request, _("Đã gửi báo cáo tiến độ."))
@@ -134,11 +125,8 @@ def completion_request(request, pk):
                 actor=request.user,
                 payload=form.cleaned_data,
             )
-        except ValidationError as exc:
-            for field, msgs in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, msgs)
-        except workflow.WorkflowError as exc:
-            form.add_error(None, exc.message)
+        except (ValidationError, Refusal) as exc:
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Đã gửi đề nghị nghiệm thu."))
             return redirect("contracts:detail", pk=pk)
@@ -259,8 +247,8 @@ def city_decision(request, call_pk):
                         dossier=r.dossier, action=r.choice, actor=request.user, note=r.reason, payload=payload
                     )
                     done += 1
-                except (workflow.WorkflowError, ValidationError) as exc:
-                    refused.append(f"{r.dossier}: {_messages_of(exc)}")
+                except (Refusal, ValidationError) as exc:
+                    refused.append(f"{r.dossier}: {message_of(exc)}")
             if done:
                 messages.success(request, _("Đã ghi nhận quyết định cho %(n)s hồ sơ.") % {"n": done})
             for line in refused:

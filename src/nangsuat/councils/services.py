@@ -1,7 +1,7 @@
 """Writes of the council app: councils and members, conflict declarations, score sheets, the result.
 
 Every function is keyword-only, runs in one transaction and leaves an audit entry. Refusals:
-``CouncilForbidden`` (403), ``CouncilConflict`` (409), ``django.core.exceptions.ValidationError`` (400).
+``Forbidden`` (403), ``Conflict`` (409), ``django.core.exceptions.ValidationError`` (400).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
+from nangsuat.core.errors import Conflict, Forbidden
 from nangsuat.core.roles import Role
 from nangsuat.dossiers.states import State
-from nangsuat.dossiers.workflow import WorkflowError
 
 from . import scoring
 from .models import ConflictDeclaration, Council, CouncilMember, CouncilResult, ScoreLine, ScoreSheet
@@ -32,21 +32,13 @@ MEMBER_ROLES = (Role.COUNCIL, Role.FINANCE)
 UNIQUE_POSITIONS = (CouncilMember.Position.CHAIR, CouncilMember.Position.SECRETARY)
 
 
-class CouncilForbidden(WorkflowError):
-    status = 403
-
-
-class CouncilConflict(WorkflowError):
-    status = 409
-
-
 def is_call_officer(user: User, call: Call) -> bool:
     return user.has_role(Role.OFFICER) and user.agency_id == call.agency_id
 
 
 def _require_officer(actor: User, call: Call) -> None:
     if not is_call_officer(actor, call):
-        raise CouncilForbidden(_("Chỉ chuyên viên của Sở phụ trách đợt đăng ký được quản lý hội đồng."))
+        raise Forbidden(_("Chỉ chuyên viên của Sở phụ trách đợt đăng ký được quản lý hội đồng."))
 
 
 # --- Councils and members ---------------------------------------------------------------------------
@@ -104,7 +96,7 @@ def remove_member(*, member: CouncilMember, actor: User) -> None:
     _require_officer(actor, council.call)
     with transaction.atomic():
         if member.sheets.exclude(status=ScoreSheet.Status.PENDING).exists() or member.declarations.exists():
-            raise CouncilConflict(_("Thành viên đã khai báo hoặc chấm điểm, không thể rút khỏi hội đồng."))
+            raise Conflict(_("Thành viên đã khai báo hoặc chấm điểm, không thể rút khỏi hội đồng."))
         member.sheets.all().delete()
         record_audit(actor=actor, action="council_member_removed", target=council, note=str(member))
         member.delete()
@@ -137,7 +129,7 @@ def open_score_sheets(*, dossier: Dossier, actor: User) -> CouncilResult:
     Called inside the ``send_to_council`` transition."""
     council = eligible_council(dossier.call)
     if council is None:
-        raise CouncilConflict(_("Đợt đăng ký chưa có hội đồng đủ thành viên và thư ký."))
+        raise Conflict(_("Đợt đăng ký chưa có hội đồng đủ thành viên và thư ký."))
     result, _created = CouncilResult.objects.get_or_create(dossier=dossier, defaults={"council": council})
     for member in council.members.all():
         if member.scores:
@@ -150,12 +142,12 @@ def open_score_sheets(*, dossier: Dossier, actor: User) -> CouncilResult:
 
 def _require_own_open_sheet(sheet: ScoreSheet, actor: User) -> None:
     if sheet.member.user_id != actor.pk:
-        raise CouncilForbidden(_("Đây không phải phiếu đánh giá của bạn."))
+        raise Forbidden(_("Đây không phải phiếu đánh giá của bạn."))
     if (
         sheet.dossier.state != State.IN_COUNCIL
         or CouncilResult.objects.filter(dossier_id=sheet.dossier_id, closed_at__isnull=False).exists()
     ):
-        raise CouncilConflict(_("Hội đồng đã kết thúc đánh giá hồ sơ này."))
+        raise Conflict(_("Hội đồng đã kết thúc đánh giá hồ sơ này."))
 
 
 def declare_conflict(*, sheet: ScoreSheet, actor: User, has_conflict: bool, reason: str = "") -> ScoreSheet:
@@ -165,7 +157,7 @@ def declare_conflict(*, sheet: ScoreSheet, actor: User, has_conflict: bool, reas
         sheet = ScoreSheet.objects.select_for_update().select_related("member", "dossier").get(pk=sheet.pk)
         _require_own_open_sheet(sheet, actor)
         if sheet.status != ScoreSheet.Status.PENDING:
-            raise CouncilConflict(_("Bạn đã khai báo xung đột lợi ích cho hồ sơ này."))
+            raise Conflict(_("Bạn đã khai báo xung đột lợi ích cho hồ sơ này."))
         if has_conflict and not reason:
             raise ValidationError({"reason": _("Vui lòng nêu rõ lý do xung đột lợi ích.")})
         ConflictDeclaration.objects.create(
@@ -185,11 +177,11 @@ def declare_conflict(*, sheet: ScoreSheet, actor: User, has_conflict: bool, reas
 
 def _require_draft(sheet: ScoreSheet) -> None:
     if sheet.status == ScoreSheet.Status.PENDING:
-        raise CouncilForbidden(_("Vui lòng khai báo xung đột lợi ích trước khi chấm điểm."))
+        raise Forbidden(_("Vui lòng khai báo xung đột lợi ích trước khi chấm điểm."))
     if sheet.status == ScoreSheet.Status.RECUSED:
-        raise CouncilForbidden(_("Bạn đã khai báo có xung đột lợi ích nên không chấm hồ sơ này."))
+        raise Forbidden(_("Bạn đã khai báo có xung đột lợi ích nên không chấm hồ sơ này."))
     if sheet.status == ScoreSheet.Status.SUBMITTED:
-        raise CouncilConflict(_("Phiếu đánh giá đã nộp, không thể sửa."))
+        raise Conflict(_("Phiếu đánh giá đã nộp, không thể sửa."))
 
 
 def _parse_points(raw: Any, criterion) -> int | None:
@@ -332,10 +324,10 @@ def close_result(*, dossier: Dossier, actor: User) -> CouncilResult:
     """Freeze the council's result for the dossier (inside ``recommend`` / ``not_recommend``)."""
     result = CouncilResult.objects.select_for_update().get(dossier=dossier)
     if result.closed_at is not None:
-        raise CouncilConflict(_("Kết quả đánh giá đã được chốt."))
+        raise Conflict(_("Kết quả đánh giá đã được chốt."))
     agg = compute_aggregate(dossier)
     if agg is None:
-        raise CouncilConflict(_("Chưa đủ phiếu đánh giá để chốt kết quả."))
+        raise Conflict(_("Chưa đủ phiếu đánh giá để chốt kết quả."))
     result.criterion_means = {code: str(v) for code, v in agg.means.items()}
     result.total_mean = agg.total
     result.passed = agg.passed

@@ -14,6 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nangsuat.core.errors import Refusal
+from nangsuat.core.refusals import message_of, refuse
 from nangsuat.core.roles import Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.dossiers import workflow
@@ -26,16 +28,6 @@ from .models import CouncilMember, ScoreSheet
 
 def _council(request, pk):
     return get_object_or_404(selectors.councils_for(request.user), pk=pk)
-
-
-def _refuse(exc) -> str:
-    if isinstance(exc, ValidationError):
-        return (
-            " ".join(m for msgs in exc.message_dict.values() for m in msgs)
-            if hasattr(exc, "error_dict")
-            else " ".join(exc.messages)
-        )
-    return getattr(exc, "message", str(exc))
 
 
 @login_required
@@ -77,7 +69,7 @@ def council_create(request):
         try:
             council = services.create_council(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, _refuse(exc))
+            form.add_error(None, message_of(exc))
         else:
             messages.success(request, _("Đã thành lập hội đồng. Hãy thêm thành viên."))
             return redirect("councils:detail", pk=council.pk)
@@ -132,8 +124,8 @@ def member_add(request, pk):
         try:
             services.add_member(council=council, actor=request.user, **form.cleaned_data)
             messages.success(request, _("Đã thêm thành viên."))
-        except (ValidationError, workflow.WorkflowError) as exc:
-            messages.error(request, _refuse(exc))
+        except (ValidationError, Refusal) as exc:
+            refuse(request, exc)
     else:
         messages.error(request, " ".join(m for msgs in form.errors.values() for m in msgs))
     return redirect("councils:detail", pk=pk)
@@ -147,8 +139,8 @@ def member_remove(request, pk, member_pk):
     try:
         services.remove_member(member=member, actor=request.user)
         messages.success(request, _("Đã rút thành viên khỏi hội đồng."))
-    except workflow.WorkflowError as exc:
-        messages.error(request, exc.message)
+    except Refusal as exc:
+        refuse(request, exc)
     return redirect("councils:detail", pk=pk)
 
 
@@ -212,8 +204,8 @@ def sheet_declare(request, pk, dossier_pk):
         for field, msgs in exc.message_dict.items():
             form.add_error(field if field in form.fields else None, msgs)
         return _render_sheet(request, sheet, conflict_form=form, status=400)
-    except workflow.WorkflowError as exc:
-        messages.error(request, exc.message)
+    except Refusal as exc:
+        refuse(request, exc)
     return redirect("councils:sheet", pk=pk, dossier_pk=dossier_pk)
 
 
@@ -238,8 +230,8 @@ def sheet_score(request, pk, dossier_pk):
     except ValidationError as exc:
         values = {**points, **{f"comment_{k}": v for k, v in comments.items()}}
         return _render_sheet(request, sheet, errors=exc.message_dict, values=values, status=400)
-    except workflow.WorkflowError as exc:
-        messages.error(request, exc.message)
+    except Refusal as exc:
+        refuse(request, exc)
         return redirect("councils:sheet", pk=pk, dossier_pk=dossier_pk)
     messages.success(request, _("Đã nộp phiếu đánh giá.") if submit else _("Đã lưu phiếu nháp."))
     return redirect("councils:sheet", pk=pk, dossier_pk=dossier_pk)
@@ -261,10 +253,8 @@ def dossier_decide(request, pk, dossier_pk):
         messages.success(
             request, _("Đã ghi nhận kết quả của hội đồng cho hồ sơ %(code)s.") % {"code": dossier}
         )
-    except ValidationError as exc:
-        messages.error(request, _refuse(exc))
-    except workflow.WorkflowError as exc:
-        messages.error(request, exc.message)
+    except (ValidationError, Refusal) as exc:
+        refuse(request, exc)
     return redirect("councils:detail", pk=pk)
 
 

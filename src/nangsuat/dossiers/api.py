@@ -26,7 +26,6 @@ from nangsuat.registry.models import Enterprise
 from . import selectors, services, services_dossiers, workflow
 from .models import Attachment, Call, Dossier
 from .permissions import member_enterprise_ids, visible_dossiers
-from .services_dossiers import Conflict
 from .states import State
 from .uploads import file_download
 from .views_lists import lookup_throttled
@@ -374,10 +373,7 @@ def create_dossier(request, body: DossierCreateIn):
 )
 def patch_dossier(request, dossier_id: int, body: DossierFormIn):
     dossier = _visible(request, dossier_id)
-    try:
-        services_dossiers.update_dossier(dossier=dossier, actor=request.auth, data=_form_data(body))
-    except Conflict as exc:
-        raise ApiError(409, str(exc)) from exc
+    services_dossiers.update_dossier(dossier=dossier, actor=request.auth, data=_form_data(body))
     return _detail(_visible(request, dossier_id), request.auth)
 
 
@@ -391,12 +387,7 @@ def upload_attachment(request, dossier_id: int, kind: Form[str], file: File[Uplo
     JPEG or PNG, checked by content, within the size limit. ``kind`` is one of the attachment kinds
     (``business_license``, ``tax_confirmation``, ...; the call's contents list which they require)."""
     dossier = _visible(request, dossier_id)
-    try:
-        attachment = services_dossiers.add_attachment(
-            dossier=dossier, actor=request.auth, kind=kind, upload=file
-        )
-    except Conflict as exc:
-        raise ApiError(409, str(exc)) from exc
+    attachment = services_dossiers.add_attachment(dossier=dossier, actor=request.auth, kind=kind, upload=file)
     return Status(201, attachment)
 
 
@@ -414,10 +405,7 @@ def remove_attachment(request, dossier_id: int, attachment_id: int):
     """Takes the file off the current form; earlier submissions keep it."""
     dossier = _visible(request, dossier_id)
     attachment = get_object_or_404(Attachment, pk=attachment_id, dossier=dossier, is_current=True)
-    try:
-        services_dossiers.remove_attachment(attachment=attachment, actor=request.auth)
-    except Conflict as exc:
-        raise ApiError(409, str(exc)) from exc
+    services_dossiers.remove_attachment(attachment=attachment, actor=request.auth)
     return Status(204, None)
 
 

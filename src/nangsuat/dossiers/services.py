@@ -9,12 +9,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
+from nangsuat.core.errors import Forbidden
 from nangsuat.core.roles import Role
 from nangsuat.core.text import nfc
 
@@ -51,9 +52,9 @@ def default_window(year: int) -> dict[str, dt.date]:
 
 def ensure_call_manager(actor: User, agency_id: int | None) -> None:
     if not actor.has_role(*CALL_MANAGERS):
-        raise PermissionDenied(_("Chỉ cán bộ Sở KH&CN được quản lý đợt đăng ký."))
+        raise Forbidden(_("Chỉ cán bộ Sở KH&CN được quản lý đợt đăng ký."))
     if not actor.sees_all_agencies and actor.agency_id != agency_id:
-        raise PermissionDenied(_("Đợt đăng ký không thuộc đơn vị của bạn."))
+        raise Forbidden(_("Đợt đăng ký không thuộc đơn vị của bạn."))
 
 
 def _check_dates(values: dict[str, Any]) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
+from nangsuat.core.errors import Conflict, Forbidden
 from nangsuat.core.roles import Role
 from nangsuat.core.text import nfc
 
@@ -45,13 +46,9 @@ MULTILINE_FIELDS = {"objectives", "expected_results", "other_state_support_detai
 TEXT_FIELDS = {"title", "objectives", "expected_results", "consultant", "other_state_support_detail"}
 
 
-class Conflict(Exception):
-    """A write that the dossier's state does not allow (→ 409)."""
-
-
 def _ensure_editor(dossier: Dossier, actor: User) -> None:
     if not actor.has_role(Role.ENTERPRISE) or not is_enterprise_member(actor, dossier.enterprise_id):
-        raise PermissionDenied(_("Chỉ doanh nghiệp của hồ sơ được sửa phiếu đăng ký."))
+        raise Forbidden(_("Chỉ doanh nghiệp của hồ sơ được sửa phiếu đăng ký."))
     if dossier.state not in EDITABLE_STATES:
         raise Conflict(_("Chỉ sửa được hồ sơ ở trạng thái bản nháp hoặc cần bổ sung."))
 
@@ -78,7 +75,7 @@ def create_draft(*, call: Call, enterprise: Enterprise, actor: User, data: dict[
     """Start a dossier (bản nháp) for an enterprise the actor represents, in a published call of the
     enterprise's agency. Refuses another enterprise (PermissionDenied) or a call not open to it."""
     if not actor.has_role(Role.ENTERPRISE) or not is_enterprise_member(actor, enterprise.pk):
-        raise PermissionDenied(_("Bạn không đại diện cho doanh nghiệp này."))
+        raise Forbidden(_("Bạn không đại diện cho doanh nghiệp này."))
     if not call.is_published or call.agency_id != enterprise.agency_id:
         raise ValidationError({"call": _("Đợt đăng ký này không nhận hồ sơ của doanh nghiệp.")})
     if call.registration_closes < timezone.localdate():
@@ -154,7 +151,7 @@ def remove_attachment(*, attachment: Attachment, actor: User) -> None:
 
 def _ensure_officer(dossier: Dossier, actor: User, roles=(Role.OFFICER,)) -> None:
     if not actor.has_role(*roles) or not can_see_dossier(actor, dossier):
-        raise PermissionDenied(_("Vai trò của bạn không được thực hiện thao tác này."))
+        raise Forbidden(_("Vai trò của bạn không được thực hiện thao tác này."))
 
 
 @transaction.atomic
@@ -211,10 +208,10 @@ def add_comment(*, dossier: Dossier, author: User, body: str, internal: bool = T
         raise ValidationError({"body": _("Vui lòng nhập nội dung ý kiến.")})
     if author.role == Role.ENTERPRISE:
         if not is_enterprise_member(author, dossier.enterprise_id):
-            raise PermissionDenied(_("Bạn không đại diện cho doanh nghiệp của hồ sơ này."))
+            raise Forbidden(_("Bạn không đại diện cho doanh nghiệp của hồ sơ này."))
         internal = False
     elif not can_see_dossier(author, dossier):
-        raise PermissionDenied(_("Hồ sơ không thuộc đơn vị của bạn."))
+        raise Forbidden(_("Hồ sơ không thuộc đơn vị của bạn."))
     comment = Comment.objects.create(dossier=dossier, author=author, body=body[:8000], internal=internal)
     record_audit(actor=author, action="add_comment", target=dossier, data={"internal": internal})
     return comment
@@ -227,9 +224,9 @@ def precheck_action(*, dossier: Dossier, action: str, actor: User) -> None:
 
     transition = workflow.BY_ACTION.get(action)
     if transition is None:
-        raise workflow.UnknownAction(_("Thao tác “%(action)s” không tồn tại.") % {"action": action})
+        raise ValidationError({"action": _("Thao tác “%(action)s” không tồn tại.") % {"action": action}})
     decision = workflow.may_act(actor, dossier, transition)
     if not decision:
-        raise workflow.TransitionForbidden(decision.reason)
+        raise Forbidden(decision.reason)
     if dossier.state not in transition.sources:
-        raise workflow.TransitionConflict(workflow.check_conditions(dossier, transition).reason)
+        raise Conflict(workflow.check_conditions(dossier, transition).reason)

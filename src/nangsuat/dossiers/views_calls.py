@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nangsuat.core.refusals import add_form_errors
 from nangsuat.core.roles import Role
 from nangsuat.registry.models import Enterprise
 
@@ -22,14 +23,6 @@ from .permissions import member_enterprise_ids
 
 def _is_manager(user) -> bool:
     return user.has_role(*services.CALL_MANAGERS)
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errs in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required
@@ -159,7 +152,7 @@ def call_edit(request, pk: int | None = None):
                     services.set_rubric(call=call, actor=user, criteria=rubric.cleaned_data["criteria"])
                 services.set_priority_rules(call=call, actor=user, rules=priority.rules())
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu đợt đăng ký “%(t)s”.") % {"t": call.title})
             return redirect("dossiers:call_detail", pk=call.pk)
@@ -212,7 +205,7 @@ def dossier_start(request, pk: int):
                 call=call, enterprise=enterprise, actor=user, data=form.cleaned_data
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu bản nháp. Hãy đính kèm hồ sơ rồi nộp."))
             return redirect("dossiers:dossier_detail", pk=dossier.pk)

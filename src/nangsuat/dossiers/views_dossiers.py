@@ -11,16 +11,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nangsuat.core.errors import Refusal
+from nangsuat.core.refusals import add_form_errors, refuse
 from nangsuat.core.roles import Role
 
 from . import selectors, services_dossiers, workflow
 from .forms import AttachmentForm, CommentForm, DossierForm, EligibilityForm, OverrideForm
 from .models import Attachment, Dossier, VisitPhoto
 from .permissions import visible_dossiers
-from .services_dossiers import EDITABLE_STATES, Conflict
+from .services_dossiers import EDITABLE_STATES
 from .states import REFUSED_STATES, State
 from .uploads import file_download
-from .views_calls import _form_errors
 
 ENDINGS = REFUSED_STATES | {State.TERMINATED}
 
@@ -89,10 +90,8 @@ def dossier_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services_dossiers.update_dossier(dossier=dossier, actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        except Conflict as exc:
-            messages.error(request, str(exc))
+        except (ValidationError, Refusal) as exc:
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu phiếu đăng ký."))
             return redirect("dossiers:dossier_detail", pk=dossier.pk)
@@ -117,10 +116,8 @@ def attachment_upload(request, pk: int):
                 kind=form.cleaned_data["kind"],
                 upload=form.cleaned_data["file"],
             )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        except (PermissionDenied, Conflict) as exc:
-            messages.error(request, str(exc))
+        except (ValidationError, Refusal) as exc:
+            refuse(request, exc)
         else:
             messages.success(request, _("Đã đính kèm “%(n)s”.") % {"n": form.cleaned_data["file"].name})
     else:
@@ -135,8 +132,8 @@ def attachment_remove(request, pk: int, attachment_id: int):
     if request.method == "POST":
         try:
             services_dossiers.remove_attachment(attachment=attachment, actor=request.user)
-        except (PermissionDenied, Conflict) as exc:
-            messages.error(request, str(exc))
+        except Refusal as exc:
+            refuse(request, exc)
         else:
             messages.success(request, _("Đã gỡ tệp “%(n)s”.") % {"n": attachment.original_name})
     return redirect("dossiers:dossier_detail", pk=pk)
@@ -174,8 +171,8 @@ def eligibility(request, pk: int):
         except ValidationError as exc:
             for item, errs in exc.message_dict.items():
                 form.add_error(f"evidence_{item}" if f"evidence_{item}" in form.fields else None, errs)
-        except (PermissionDenied, Conflict) as exc:
-            messages.error(request, str(exc))
+        except Refusal as exc:
+            refuse(request, exc)
         else:
             messages.success(request, _("Đã lưu kết quả kiểm tra điều kiện."))
             return redirect("dossiers:dossier_detail", pk=pk)
@@ -202,10 +199,8 @@ def duplicate_override(request, pk: int):
                 services_dossiers.override_duplicate(
                     dossier=dossier, director=request.user, reason=form.cleaned_data["reason"]
                 )
-            except (PermissionDenied, Conflict) as exc:
-                messages.error(request, str(exc))
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+            except (ValidationError, Refusal) as exc:
+                refuse(request, exc)
             else:
                 messages.success(request, _("Đã ghi nhận lý do chấp nhận hồ sơ trùng nội dung hỗ trợ."))
         else:
@@ -225,8 +220,8 @@ def comment_add(request, pk: int):
                 body=form.cleaned_data["body"],
                 internal=form.cleaned_data["internal"],
             )
-        except (PermissionDenied, ValidationError) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        except (ValidationError, Refusal) as exc:
+            refuse(request, exc)
         else:
             messages.success(request, _("Đã gửi ý kiến."))
     elif request.method == "POST":
@@ -251,7 +246,7 @@ def dossier_action(request, pk: int, action: str):
             services_dossiers.precheck_action(dossier=dossier, action=action, actor=request.user)
             payload = workflow.clean_payload(action, request.POST, request.FILES)
             workflow.perform(dossier=dossier, action=action, actor=request.user, note=note, payload=payload)
-        except workflow.WorkflowError as exc:
+        except Refusal as exc:
             status, errors = exc.status, [exc.message]
         except ValidationError as exc:
             status = 400

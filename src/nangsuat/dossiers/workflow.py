@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
+from nangsuat.core.errors import Conflict, Forbidden
 from nangsuat.core.permissions import ALLOW, Decision, deny
 from nangsuat.core.roles import Role
 
@@ -317,29 +318,6 @@ def missing_rules() -> set[str]:
     return used
 
 
-# --- Errors the pages and the API turn into 403 / 409 / 400 ------------------------------------
-
-
-class WorkflowError(Exception):
-    status = 400
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-class UnknownAction(WorkflowError):
-    status = 400
-
-
-class TransitionForbidden(WorkflowError):
-    status = 403
-
-
-class TransitionConflict(WorkflowError):
-    status = 409
-
-
 dossier_transitioned = Signal()  # sender=Dossier, step=Step, inside the transaction
 
 
@@ -400,16 +378,16 @@ def perform(
 
     transition = BY_ACTION.get(action)
     if transition is None:
-        raise UnknownAction(_("Thao tác “%(action)s” không tồn tại.") % {"action": action})
+        raise ValidationError({"action": _("Thao tác “%(action)s” không tồn tại.") % {"action": action}})
     note = (note or "").strip()
     with transaction.atomic():
         locked = Dossier.objects.select_for_update().select_related("call", "enterprise").get(pk=dossier.pk)
         decision = may_act(actor, locked, transition)
         if not decision:
-            raise TransitionForbidden(decision.reason)
+            raise Forbidden(decision.reason)
         decision = check_conditions(locked, transition)
         if not decision:
-            raise TransitionConflict(decision.reason)
+            raise Conflict(decision.reason)
         if transition.note_required and not note:
             raise ValidationError({"note": _("Vui lòng ghi rõ lý do.")})
         step = Step(locked, actor, transition, locked.state, note, dict(payload or {}))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from nangsuat.core.audit import history_of
 from nangsuat.core.pagination import CappedPaginator
+from nangsuat.core.refusals import add_form_errors
 from nangsuat.core.roles import Role
 
 from . import selectors, services
@@ -130,16 +131,11 @@ def enterprise_create(request):
         try:
             enterprise = services.create_enterprise(actor=request.user, agency=agency, data=form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Đã thêm doanh nghiệp “%(name)s”.") % {"name": enterprise.name})
             return redirect("registry:enterprise_detail", enterprise.pk)
     return render(request, "registry/enterprise_form.html", {"form": form, "enterprise": None})
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @login_required
@@ -157,7 +153,7 @@ def enterprise_edit(request, pk: int):
         try:
             services.update_enterprise(actor=request.user, enterprise=enterprise, data=data, fields=fields)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Đã lưu thông tin doanh nghiệp."))
             return redirect("registry:enterprise_detail", enterprise.pk)

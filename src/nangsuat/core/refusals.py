@@ -1,0 +1,42 @@
+"""Pages show a refusal one way: as the form's errors when there is a form, else as a message."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import BaseForm
+
+from .errors import Refusal
+
+
+def message_of(exc: Exception) -> str:
+    """The words of a refusal, a ``ValidationError`` or a ``PermissionDenied``, for one line on a page."""
+    if isinstance(exc, ValidationError):
+        if hasattr(exc, "error_dict"):
+            return " ".join(m for msgs in exc.message_dict.values() for m in msgs)
+        return " ".join(exc.messages)
+    if isinstance(exc, Refusal):
+        return exc.message
+    return str(exc)
+
+
+def add_form_errors(form: BaseForm, exc: ValidationError | Refusal) -> None:
+    """Put each field's errors on that field of the form, the rest above the form."""
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    elif isinstance(exc, Refusal) and exc.errors:
+        for field, errors in exc.errors.items():
+            form.add_error(field if field in form.fields else None, errors)
+    elif isinstance(exc, ValidationError):
+        form.add_error(None, exc.messages)
+    else:
+        form.add_error(None, message_of(exc))
+
+
+def refuse(request, exc: ValidationError | PermissionDenied | Refusal, form: BaseForm | None = None) -> None:
+    """Show why a service refused: on the form when one is given, else as an error message."""
+    if form is not None:
+        add_form_errors(form, exc)
+    else:
+        messages.error(request, message_of(exc))
