@@ -24,8 +24,9 @@ from django.utils import timezone
 from nangsuat.core.errors import Refusal
 from nangsuat.core.models import Agency, AuditEntry, User
 from nangsuat.core.roles import Role
-from nangsuat.dossiers import services, workflow
+from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Call, Dossier, EligibilityCheck
+from nangsuat.dossiers.services import calls as call_services
 from nangsuat.dossiers.states import State
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise, EnterpriseMembership
@@ -161,7 +162,7 @@ def generate(agency: Agency, rows: int, people: dict, out, seed: int = 1322) -> 
         ]
     calls = []
     for year in (2026, 2027, 2028, 2029, 2030):
-        call = services.create_call(
+        call = call_services.create_call(
             agency=agency,
             actor=people[Role.OFFICER],
             year=year,

@@ -8,9 +8,10 @@ from django.utils import timezone
 from nangsuat.core.demo import DEMO_TOTP_SECRET
 from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
-from nangsuat.dossiers import services_dossiers, workflow
+from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Call, Dossier
 from nangsuat.dossiers.registration import DEFAULT_REQUIRED_ATTACHMENTS
+from nangsuat.dossiers.services import dossiers as dossier_services
 from tests.conftest import login, screenshot
 from tests.dossiers.factories import (
     PDF_BYTES,
@@ -138,7 +139,7 @@ def test_officer_pages(page, can_tho, officer, contents, monkeypatch):
     call, dossiers = _populate(can_tho, officer, contents)
     first = dossiers[0]
     enterprise = first.enterprise
-    services_dossiers.add_comment(
+    dossier_services.add_comment(
         dossier=first, author=officer, body="Đã gọi điện nhắc bổ sung BCTC 2025.", internal=True
     )
     monkeypatch.setitem(workflow.EFFECTS, "supplement_request_letter", lambda step: None)

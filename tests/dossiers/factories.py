@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from nangsuat.core.roles import Role
-from nangsuat.dossiers import services
 from nangsuat.dossiers.models import Attachment, Dossier, EligibilityCheck
 from nangsuat.dossiers.registration import DEFAULT_REQUIRED_ATTACHMENTS
+from nangsuat.dossiers.services import calls as call_services
 from nangsuat.reference.models import SupportContent
 from tests.factories import AgencyFactory, EnterpriseFactory, UserFactory
 
@@ -54,7 +54,7 @@ def make_call(*, agency=None, actor=None, contents=None, today=None, open_now=Tr
         kwargs.setdefault("registration_opens", today - dt.timedelta(days=10))
         kwargs.setdefault("registration_closes", today + dt.timedelta(days=20))
     contents = contents if contents is not None else [SupportContentFactory()]
-    call = services.create_call(
+    call = call_services.create_call(
         agency=agency,
         actor=actor,
         year=kwargs.pop("year", today.year),
@@ -64,7 +64,7 @@ def make_call(*, agency=None, actor=None, contents=None, today=None, open_now=Tr
         **kwargs,
     )
     if published:
-        services.publish_call(call=call, actor=actor)
+        call_services.publish_call(call=call, actor=actor)
     return call
 
 

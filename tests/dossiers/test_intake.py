@@ -10,8 +10,9 @@ from django.utils import timezone
 from nangsuat.core.errors import Conflict
 from nangsuat.core.models import AuditEntry
 from nangsuat.core.roles import Role
-from nangsuat.dossiers import services_dossiers, workflow
+from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Dossier, Revision, SupplementRequest, Visit
+from nangsuat.dossiers.services import dossiers as dossier_services
 from nangsuat.dossiers.states import State
 from tests.factories import UserFactory
 
@@ -114,7 +115,7 @@ def test_supplement_round_trip_keeps_revisions(call, enterprise, ent_user, offic
     request = SupplementRequest.objects.get(dossier=dossier)
     assert dossier.state == State.NEEDS_SUPPLEMENT and dossier.due_step == "supplement"
     assert dossier.due_on == request.deadline and request.deadline > timezone.localdate()
-    services_dossiers.update_dossier(dossier=dossier, actor=ent_user, data={"title": "Tên mới"})
+    dossier_services.update_dossier(dossier=dossier, actor=ent_user, data={"title": "Tên mới"})
     workflow.perform(dossier=dossier, action="resubmit", actor=ent_user)
     dossier.refresh_from_db()
     request.refresh_from_db()
@@ -149,10 +150,10 @@ def test_mark_valid_needs_checklist_and_computes_priority(call, enterprise, offi
 def test_eligibility_evidence_required_and_officer_only(call, enterprise, ent_user, officer):
     dossier = make_dossier(call=call, enterprise=enterprise, state="submitted")
     with pytest.raises(ValidationError):
-        services_dossiers.record_eligibility(dossier=dossier, actor=officer, items={"tax": (True, "")})
+        dossier_services.record_eligibility(dossier=dossier, actor=officer, items={"tax": (True, "")})
     with pytest.raises(PermissionDenied):
-        services_dossiers.record_eligibility(dossier=dossier, actor=ent_user, items={"tax": (True, "x")})
-    services_dossiers.record_eligibility(
+        dossier_services.record_eligibility(dossier=dossier, actor=ent_user, items={"tax": (True, "x")})
+    dossier_services.record_eligibility(
         dossier=dossier, actor=officer, items={"tax": (True, "Thông báo thuế số 12")}
     )
     assert dossier.eligibility.get(item="tax").met
@@ -171,12 +172,12 @@ def test_duplicate_support_blocks_mark_valid_until_director_overrides(
         workflow.perform(dossier=dossier, action="mark_valid", actor=officer)
     assert "cùng nội dung" in exc.value.message and "lãnh đạo Sở" in exc.value.message
     with pytest.raises(PermissionDenied):
-        services_dossiers.override_duplicate(
+        dossier_services.override_duplicate(
             dossier=dossier, director=officer, reason="Nội dung mở rộng phạm vi"
         )
     with pytest.raises(ValidationError):
-        services_dossiers.override_duplicate(dossier=dossier, director=director, reason="ngắn")
-    services_dossiers.override_duplicate(
+        dossier_services.override_duplicate(dossier=dossier, director=director, reason="ngắn")
+    dossier_services.override_duplicate(
         dossier=dossier, director=director, reason="Phạm vi chứng nhận khác hẳn"
     )
     assert AuditEntry.objects.filter(action="override_duplicate", note="Phạm vi chứng nhận khác hẳn").exists()
@@ -251,29 +252,29 @@ def test_drafts_are_edited_only_by_their_enterprise(call, enterprise, ent_user, 
     dossier = make_dossier(call=call, enterprise=enterprise)
     other = enterprise_user(EnterpriseFactory(agency=call.agency))
     with pytest.raises(PermissionDenied):
-        services_dossiers.update_dossier(dossier=dossier, actor=other, data={"title": "x"})
+        dossier_services.update_dossier(dossier=dossier, actor=other, data={"title": "x"})
     with pytest.raises(PermissionDenied):
-        services_dossiers.update_dossier(dossier=dossier, actor=officer, data={"title": "x"})
+        dossier_services.update_dossier(dossier=dossier, actor=officer, data={"title": "x"})
     submit(dossier, ent_user)
     with pytest.raises(Conflict):
-        services_dossiers.update_dossier(dossier=dossier, actor=ent_user, data={"title": "x"})
+        dossier_services.update_dossier(dossier=dossier, actor=ent_user, data={"title": "x"})
 
 
 def test_create_draft_checks_call_and_content(call, enterprise, ent_user, agency, officer):
     from .factories import SupportContentFactory
 
-    dossier = services_dossiers.create_draft(
+    dossier = dossier_services.create_draft(
         call=call, enterprise=enterprise, actor=ent_user, data={"content": call.contents.first().content}
     )
     assert dossier.state == State.DRAFT and dossier.agency_id == agency.pk
     with pytest.raises(ValidationError) as exc:
-        services_dossiers.create_draft(
+        dossier_services.create_draft(
             call=call, enterprise=enterprise, actor=ent_user, data={"content": SupportContentFactory()}
         )
     assert "content" in exc.value.message_dict
     hidden = make_call(agency=agency, actor=officer, published=False, title="Chưa công bố")
     with pytest.raises(ValidationError):
-        services_dossiers.create_draft(
+        dossier_services.create_draft(
             call=hidden,
             enterprise=enterprise,
             actor=ent_user,
@@ -287,19 +288,19 @@ def test_uploads_checked_by_content(call, enterprise, ent_user):
     from .factories import docx_bytes
 
     dossier = make_dossier(call=call, enterprise=enterprise, attachments=False)
-    att = services_dossiers.add_attachment(
+    att = dossier_services.add_attachment(
         dossier=dossier, actor=ent_user, kind="business_license", upload=pdf("../../etc/x.pdf")
     )
     assert att.content_type == "application/pdf" and att.original_name == "x.pdf"
     assert re.fullmatch(r"dossiers/\d{4}/\d{2}/[0-9a-f]{32}\.pdf", att.file.name)
     docx = SimpleUploadedFile("plan.docx", docx_bytes(), "application/octet-stream")
-    att = services_dossiers.add_attachment(
+    att = dossier_services.add_attachment(
         dossier=dossier, actor=ent_user, kind="implementation_plan", upload=docx
     )
     assert att.content_type.endswith("wordprocessingml.document")
     fake = SimpleUploadedFile("virus.pdf", b"MZ\x90\x00\x03", "application/pdf")
     with pytest.raises(ValidationError) as exc:
-        services_dossiers.add_attachment(dossier=dossier, actor=ent_user, kind="other", upload=fake)
+        dossier_services.add_attachment(dossier=dossier, actor=ent_user, kind="other", upload=fake)
     assert "không đúng định dạng" in " ".join(exc.value.messages)
 
 
@@ -307,7 +308,7 @@ def test_upload_size_limit(call, enterprise, ent_user, settings):
     settings.DOSSIER_UPLOAD_MAX_BYTES = 10
     dossier = make_dossier(call=call, enterprise=enterprise, attachments=False)
     with pytest.raises(ValidationError) as exc:
-        services_dossiers.add_attachment(dossier=dossier, actor=ent_user, kind="other", upload=pdf())
+        dossier_services.add_attachment(dossier=dossier, actor=ent_user, kind="other", upload=pdf())
     assert "vượt quá dung lượng" in " ".join(exc.value.messages)
 
 
@@ -315,9 +316,9 @@ def test_comments_internal_only_for_staff(call, enterprise, ent_user, officer):
     from nangsuat.dossiers.selectors import timeline
 
     dossier = make_dossier(call=call, enterprise=enterprise, state="submitted")
-    services_dossiers.add_comment(dossier=dossier, author=officer, body="Ghi chú nội bộ", internal=True)
-    services_dossiers.add_comment(dossier=dossier, author=officer, body="Gửi doanh nghiệp", internal=False)
-    services_dossiers.add_comment(dossier=dossier, author=ent_user, body="Cảm ơn", internal=True)
+    dossier_services.add_comment(dossier=dossier, author=officer, body="Ghi chú nội bộ", internal=True)
+    dossier_services.add_comment(dossier=dossier, author=officer, body="Gửi doanh nghiệp", internal=False)
+    dossier_services.add_comment(dossier=dossier, author=ent_user, body="Cảm ơn", internal=True)
     seen_by_enterprise = [e.note for e in timeline(dossier, ent_user) if e.kind == "comment"]
     seen_by_staff = [e.note for e in timeline(dossier, officer) if e.kind == "comment"]
     assert "Ghi chú nội bộ" not in seen_by_enterprise and set(seen_by_enterprise) == {

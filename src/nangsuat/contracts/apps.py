@@ -10,11 +10,11 @@ class ContractsConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from nangsuat.core.navigation import NavItem, add_nav_item
-        from nangsuat.core.roles import Role
+        from nangsuat.core.roles import DEPARTMENT, Role
 
         from . import effects  # noqa: F401  registers the contract steps' workflow guards and effects
 
-        city = frozenset({Role.DIRECTOR, Role.OFFICER})
+        city = DEPARTMENT
         add_nav_item(NavItem(_("Trình UBND"), "submissions:index", city, "/submissions/", "file", 31))
         readers = frozenset({Role.OFFICER, Role.DIRECTOR, Role.FINANCE, Role.ENTERPRISE})
         add_nav_item(NavItem(_("Hợp đồng"), "contracts:list", readers, "/contracts/", "wallet", 32))

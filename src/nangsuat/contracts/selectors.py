@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import AGENCY_READERS, CITY_LIST_READERS, Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
 from nangsuat.dossiers.models import Call, CallContent, Dossier
-from nangsuat.dossiers.permissions import member_enterprise_ids
 from nangsuat.dossiers.states import State
+from nangsuat.registry.permissions import member_enterprise_ids
 
 from . import services
 from .models import SupportContract
@@ -21,8 +21,6 @@ from .models import SupportContract
 if TYPE_CHECKING:
     from nangsuat.core.models import User
 
-READ_ROLES = (Role.OFFICER, Role.DIRECTOR, Role.FINANCE, Role.CITY, Role.ADMIN, Role.MINISTRY)
-CITY_LIST_ROLES = (Role.DIRECTOR, Role.OFFICER, Role.CITY, Role.ADMIN, Role.MINISTRY)
 SORTS = {
     "signed_on": "signed_on",
     "-signed_on": "-signed_on",
@@ -41,7 +39,7 @@ def contracts_for(user: User) -> QuerySet[SupportContract]:
         return qs.none()
     if user.role == Role.ENTERPRISE:
         return qs.filter(dossier__enterprise_id__in=member_enterprise_ids(user))
-    if user.has_role(*READ_ROLES):
+    if user.has_role(*AGENCY_READERS):
         return scope_to_agency(qs, user)
     return qs.none()
 
@@ -64,7 +62,7 @@ def contract_list(user: User, *, q: str = "", state: str = "", sort: str = "") -
 
 
 def city_calls(user: User) -> QuerySet[Call]:
-    if not user.has_role(*CITY_LIST_ROLES):
+    if not user.has_role(*CITY_LIST_READERS):
         return Call.objects.none()
     return scope_to_agency(Call.objects.all(), user).annotate(
         recommended=Count("dossiers", filter=Q(dossiers__state=State.RECOMMENDED)),

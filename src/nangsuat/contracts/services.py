@@ -23,8 +23,9 @@ from nangsuat.core.errors import Conflict, Forbidden, Refusal
 from nangsuat.core.formatting import format_points, format_vnd
 from nangsuat.core.refusals import message_of
 from nangsuat.dossiers.models import Call, CallContent
-from nangsuat.dossiers.permissions import is_enterprise_member
+from nangsuat.dossiers.services import dossiers as dossier_services
 from nangsuat.dossiers.states import State
+from nangsuat.registry.permissions import is_enterprise_member
 
 from .models import (
     Acceptance,
@@ -186,8 +187,6 @@ def propose_to_city(*, call: Call, dossier_ids: set[int], actor: User) -> tuple[
     and signs one Tờ trình listing them. Returns (dossiers proposed, refusals as text, the Tờ trình or
     None when nothing was proposed). One transaction: the proposals and their Tờ trình stand or fall
     together, and a dossier refused by its own step leaves the others proposed."""
-    from nangsuat.dossiers import workflow
-
     from .selectors import city_rows
 
     done, refused = [], []
@@ -196,7 +195,7 @@ def propose_to_city(*, call: Call, dossier_ids: set[int], actor: User) -> tuple[
             if row.proposed or row.dossier.pk not in dossier_ids:
                 continue
             try:
-                workflow.perform(
+                dossier_services.act(
                     dossier=row.dossier, action="propose", actor=actor, payload={IN_ONE_PROPOSAL: True}
                 )
                 done.append(row.dossier)

@@ -18,8 +18,9 @@ from django.views.decorators.http import require_POST
 
 from nangsuat.core.errors import Refusal
 from nangsuat.core.refusals import add_form_errors, message_of, refuse
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import AGENCY_READERS, CITY_LIST_READERS, Role
 from nangsuat.dossiers import workflow
+from nangsuat.dossiers.services import dossiers as dossier_services
 from nangsuat.dossiers.states import State
 from nangsuat.dossiers.uploads import file_download
 
@@ -30,7 +31,7 @@ from .models import CompletionEvidence
 
 @login_required
 def contract_list(request):
-    if not request.user.has_role(Role.ENTERPRISE, *selectors.READ_ROLES):
+    if not request.user.has_role(Role.ENTERPRISE, *AGENCY_READERS):
         raise PermissionDenied
     q, state, sort = request.GET.get("q", ""), request.GET.get("state", ""), request.GET.get("sort", "")
     qs = selectors.contract_list(request.user, q=q, state=state, sort=sort)
@@ -119,7 +120,7 @@ def completion_request(request, pk):
     form = CompletionRequestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            workflow.perform(
+            dossier_services.act(
                 dossier=contract.dossier,
                 action="request_completion",
                 actor=request.user,
@@ -143,7 +144,7 @@ def completion_request(request, pk):
 
 @login_required
 def city_index(request):
-    if not request.user.has_role(*selectors.CITY_LIST_ROLES):
+    if not request.user.has_role(*CITY_LIST_READERS):
         raise PermissionDenied
     calls = selectors.city_calls(request.user).order_by("-year", "-registration_opens")
     return render(request, "contracts/city_index.html", {"calls": calls})
@@ -243,7 +244,7 @@ def city_decision(request, call_pk):
                 if payload.get("decision_file"):
                     payload["decision_file"].seek(0)
                 try:
-                    workflow.perform(
+                    dossier_services.act(
                         dossier=r.dossier, action=r.choice, actor=request.user, note=r.reason, payload=payload
                     )
                     done += 1

@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
 
-from .roles import Role
+from .roles import AGENCY_READERS, MEMBERSHIP_DECIDERS, Role
 
 
 @dataclass(frozen=True)
@@ -27,15 +27,12 @@ class NavItem:
     order: int = 100
 
 
-_ALL_STAFF = frozenset(r for r in Role if r != Role.ENTERPRISE)
-_OFFICE = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY, Role.CITY, Role.FINANCE})
-
 NAV_ITEMS: list[NavItem] = [
     NavItem(_("Tổng quan"), "core:dashboard", frozenset(Role), "/app/", icon="home", order=0),
     NavItem(
         pgettext_lazy("menu", "Doanh nghiệp"),
         "registry:enterprise_list",
-        _OFFICE,
+        AGENCY_READERS,
         "/registry/enterprises/",
         icon="building",
         order=40,
@@ -43,7 +40,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(
         _("Nhập từ Excel"),
         "registry:import_start",
-        frozenset({Role.OFFICER, Role.ADMIN}),
+        MEMBERSHIP_DECIDERS,
         "/registry/import/",
         icon="upload",
         order=41,

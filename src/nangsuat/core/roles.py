@@ -20,3 +20,19 @@ STAFF_ROLES = frozenset(r for r in Role if r != Role.ENTERPRISE)
 AGENCY_STAFF_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR, Role.COUNCIL, Role.FINANCE, Role.CITY})
 # Roles that see every agency's records.
 NATIONAL_ROLES = frozenset({Role.MINISTRY})
+
+# --- Who does what: each set named once, used by every app ----------------------------------------
+# Read the agency's programme records: registry, contracts, document register, the office's lists.
+AGENCY_READERS = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY, Role.CITY, Role.FINANCE})
+# Manage the programme: calls, the registry's records, redrawing documents.
+PROGRAMME_MANAGERS = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN})
+# The Department of Science and Technology itself.
+DEPARTMENT = frozenset({Role.OFFICER, Role.DIRECTOR})
+# Follow councils' progress and the office's activity without sitting on a council.
+COUNCIL_FOLLOWERS = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY})
+# May sit on an advisory council (DOMAIN-FACTS §2: experts, and the Department of Finance).
+COUNCIL_SEATS = frozenset({Role.COUNCIL, Role.FINANCE})
+# Read the list of dossiers proposed to the city.
+CITY_LIST_READERS = frozenset({Role.DIRECTOR, Role.OFFICER, Role.CITY, Role.ADMIN, Role.MINISTRY})
+# Confirm or refuse an enterprise user's claim to represent an enterprise.
+MEMBERSHIP_DECIDERS = frozenset({Role.OFFICER, Role.ADMIN})

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import COUNCIL_FOLLOWERS, COUNCIL_SEATS
 from nangsuat.core.tenancy import scope_to_agency
 
 from . import scoring, services
@@ -23,14 +23,12 @@ if TYPE_CHECKING:
     from nangsuat.core.models import User
     from nangsuat.dossiers.models import Dossier
 
-FOLLOW_ROLES = (Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY)
-
 
 def councils_for(user: User) -> QuerySet[Council]:
     qs = Council.objects.select_related("call", "call__agency").prefetch_related("members__user")
     if not user.is_authenticated or not user.is_active:
         return qs.none()
-    if user.has_role(*FOLLOW_ROLES):
+    if user.has_role(*COUNCIL_FOLLOWERS):
         return scope_to_agency(qs, user, field="call__agency")
     return qs.filter(members__user=user).distinct()
 
@@ -54,7 +52,7 @@ def can_follow(user: User, council: Council) -> bool:
     """May see the progress of every dossier (who has submitted) and the aggregate once complete."""
     if is_secretary(user, council):
         return True
-    if not user.has_role(*FOLLOW_ROLES):
+    if not user.has_role(*COUNCIL_FOLLOWERS):
         return False
     return user.sees_all_agencies or user.agency_id == council.call.agency_id
 
@@ -149,7 +147,7 @@ def member_users(council: Council) -> QuerySet:
     from nangsuat.core.models import User
 
     return (
-        User.objects.filter(role__in=services.MEMBER_ROLES, agency_id=council.call.agency_id, is_active=True)
+        User.objects.filter(role__in=COUNCIL_SEATS, agency_id=council.call.agency_id, is_active=True)
         .exclude(council_seats__council=council)
         .order_by("full_name", "username")
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
 from nangsuat.core.errors import Conflict, Forbidden
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import COUNCIL_SEATS, Role
 from nangsuat.dossiers.states import State
 
 from . import scoring
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 # Council size (DOMAIN-FACTS §2, seed: 5–9 members including the secretary).
 COUNCIL_MIN_MEMBERS = 5
 COUNCIL_MAX_MEMBERS = 9
-MEMBER_ROLES = (Role.COUNCIL, Role.FINANCE)
 UNIQUE_POSITIONS = (CouncilMember.Position.CHAIR, CouncilMember.Position.SECRETARY)
 
 
@@ -68,7 +67,7 @@ def add_member(*, council: Council, user: User, position: str, actor: User) -> C
     _require_officer(actor, council.call)
     if position not in CouncilMember.Position.values:
         raise ValidationError({"position": _("Chức danh không hợp lệ.")})
-    if not user.has_role(*MEMBER_ROLES) or user.agency_id != council.call.agency_id:
+    if not user.has_role(*COUNCIL_SEATS) or user.agency_id != council.call.agency_id:
         raise ValidationError({"user": _("Thành viên phải là tài khoản Hội đồng tư vấn của cùng đơn vị.")})
     with transaction.atomic():
         members = list(CouncilMember.objects.select_for_update().filter(council=council))

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_POST
 
 from nangsuat.core.errors import Refusal
 from nangsuat.core.refusals import message_of, refuse
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import COUNCIL_FOLLOWERS, COUNCIL_SEATS, Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Call, Dossier
+from nangsuat.dossiers.services import dossiers as dossier_services
 
 from . import selectors, services
 from .forms import ConflictForm, CouncilForm, MemberForm
@@ -40,7 +41,7 @@ def council_index(request):
         .annotate(n_dossiers=Count("results", distinct=True))
         .order_by("-call__year", "-created_at")
     )
-    if not user.has_role(*selectors.FOLLOW_ROLES, Role.COUNCIL, Role.FINANCE):
+    if not user.has_role(*COUNCIL_FOLLOWERS, *COUNCIL_SEATS):
         raise PermissionDenied
     status = request.GET.get("status", "")
     if status in ScoreSheet.Status.values:
@@ -247,7 +248,7 @@ def dossier_decide(request, pk, dossier_pk):
     if action not in ("recommend", "not_recommend"):
         raise Http404
     try:
-        workflow.perform(
+        dossier_services.act(
             dossier=dossier, action=action, actor=request.user, note=request.POST.get("note", "")
         )
         messages.success(

@@ -9,10 +9,10 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from nangsuat.core.navigation import NavItem, add_nav_item
+        from nangsuat.core.roles import AGENCY_READERS
 
         from . import effects  # noqa: F401  documents generated on workflow steps
-        from .selectors import REGISTER_ROLES
 
         add_nav_item(
-            NavItem(_("Sổ văn bản"), "documents:register", REGISTER_ROLES, "/documents/", "file", 60)
+            NavItem(_("Sổ văn bản"), "documents:register", AGENCY_READERS, "/documents/", "file", 60)
         )

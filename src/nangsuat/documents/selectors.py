@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from nangsuat.core.models import User
 
 # Roles that keep or read the register of their agency (the ministry reads every agency's).
-REGISTER_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY, Role.CITY, Role.FINANCE})
 SORTS = {"issued_on", "-issued_on", "number", "-number", "kind", "-kind", "created_at", "-created_at"}
 
 
@@ -30,7 +29,7 @@ def visible_documents(user: User) -> QuerySet[Document]:
     if not user.is_authenticated or not user.is_active:
         return qs.none()
     if user.role == Role.ENTERPRISE:
-        from nangsuat.dossiers.permissions import member_enterprise_ids
+        from nangsuat.registry.permissions import member_enterprise_ids
 
         return qs.filter(dossier__enterprise_id__in=member_enterprise_ids(user), visible_to_enterprise=True)
     if user.role == Role.COUNCIL:

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import AGENCY_READERS, PROGRAMME_MANAGERS, Role
 
 from . import selectors, services
 from .export import register_workbook
@@ -24,12 +24,11 @@ from .models import Document, DocumentKind
 from .pdf import soffice_path
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-REDRAW_ROLES = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN})
 
 
 def _register_user(request) -> None:
     """Staff keep the register; an enterprise sees the same page with its own dossiers' documents."""
-    if request.user.role not in selectors.REGISTER_ROLES | {Role.ENTERPRISE}:
+    if request.user.role not in AGENCY_READERS | {Role.ENTERPRISE}:
         raise PermissionDenied(_("Sổ văn bản chỉ dành cho cán bộ Sở và doanh nghiệp."))
 
 
@@ -46,7 +45,7 @@ def register(request):
         "kinds": DocumentKind.choices,
         "years": selectors.years_in_register(request.user),
         "total": page.paginator.count,
-        "can_redraw": request.user.role in REDRAW_ROLES,
+        "can_redraw": request.user.role in PROGRAMME_MANAGERS,
         "pdf_on_demand": soffice_path() is not None,
         "is_enterprise": request.user.role == Role.ENTERPRISE,
     }
@@ -112,7 +111,7 @@ def download_pdf(request, pk: int):
 @require_POST
 def redraw_pdf(request, pk: int):
     document = _document_for(request, pk)
-    if request.user.role not in REDRAW_ROLES:
+    if request.user.role not in PROGRAMME_MANAGERS:
         raise PermissionDenied(_("Bạn không được tạo lại tệp PDF."))
     services.redraw_pdf(document=document, actor=request.user)
     messages.info(request, _("Đang tạo lại tệp PDF của văn bản %(number)s.") % {"number": document.number})

@@ -1,4 +1,4 @@
-"""``/api/v1/calls``, ``/api/v1/dossiers`` and the public status lookup, through this app's services.
+"""``/api/v1/calls``, ``/api/v1/dossiers`` and the public status lookup, through this app's call_services.
 
 A dossier the caller may not see is **404** (an enterprise guessing ids learns nothing). Transitions take
 ``{"action": ..., "note": ..., ...}``: the extra fields are the action's form (``workflow.ACTION_FORMS``),
@@ -22,13 +22,16 @@ from nangsuat.core.audit import history_of
 from nangsuat.core.roles import Role
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
+from nangsuat.registry.permissions import member_enterprise_ids
 
-from . import selectors, services, services_dossiers, workflow
+from . import selectors, workflow
 from .models import Attachment, Call, Dossier
-from .permissions import member_enterprise_ids, visible_dossiers
+from .permissions import visible_dossiers
+from .services import calls as call_services
+from .services import dossiers as dossier_services
 from .states import State
 from .uploads import file_download
-from .views_lists import lookup_throttled
+from .views.lists import lookup_throttled
 
 router = Router(tags=["dossiers"])
 
@@ -97,7 +100,7 @@ class CallIn(InputSchema):
     registration_closes: dt.date | None = None
     review_ends: dt.date | None = None
     contract_ends: dt.date | None = None
-    legal_basis: str = Field(services.DEFAULT_LEGAL_BASIS, max_length=300)
+    legal_basis: str = Field(call_services.DEFAULT_LEGAL_BASIS, max_length=300)
     effective_date: dt.date | None = None
     contents: list[CallContentIn] = []
     publish: bool = False
@@ -158,7 +161,7 @@ def create_call(request, body: CallIn):
             "effective_date",
         }
     )
-    call = services.create_call(
+    call = call_services.create_call(
         agency=user.agency,
         actor=user,
         year=body.year,
@@ -171,7 +174,7 @@ def create_call(request, body: CallIn):
         **fields,
     )
     if body.publish:
-        services.publish_call(call=call, actor=user)
+        call_services.publish_call(call=call, actor=user)
     return Status(201, _call_detail(call))
 
 
@@ -362,7 +365,7 @@ def create_dossier(request, body: DossierCreateIn):
     call = selectors.visible_calls(user).filter(pk=body.call_id).first()
     if call is None:
         raise ApiError(400, _("Đợt đăng ký không tồn tại."), {"call_id": [_("Không có đợt này.")]})
-    dossier = services_dossiers.create_draft(
+    dossier = dossier_services.create_draft(
         call=call, enterprise=enterprise, actor=user, data=_form_data(body)
     )
     return Status(201, _detail(_visible(request, dossier.pk), user))
@@ -373,7 +376,7 @@ def create_dossier(request, body: DossierCreateIn):
 )
 def patch_dossier(request, dossier_id: int, body: DossierFormIn):
     dossier = _visible(request, dossier_id)
-    services_dossiers.update_dossier(dossier=dossier, actor=request.auth, data=_form_data(body))
+    dossier_services.update_dossier(dossier=dossier, actor=request.auth, data=_form_data(body))
     return _detail(_visible(request, dossier_id), request.auth)
 
 
@@ -387,7 +390,7 @@ def upload_attachment(request, dossier_id: int, kind: Form[str], file: File[Uplo
     JPEG or PNG, checked by content, within the size limit. ``kind`` is one of the attachment kinds
     (``business_license``, ``tax_confirmation``, ...; the call's contents list which they require)."""
     dossier = _visible(request, dossier_id)
-    attachment = services_dossiers.add_attachment(dossier=dossier, actor=request.auth, kind=kind, upload=file)
+    attachment = dossier_services.add_attachment(dossier=dossier, actor=request.auth, kind=kind, upload=file)
     return Status(201, attachment)
 
 
@@ -405,7 +408,7 @@ def remove_attachment(request, dossier_id: int, attachment_id: int):
     """Takes the file off the current form; earlier submissions keep it."""
     dossier = _visible(request, dossier_id)
     attachment = get_object_or_404(Attachment, pk=attachment_id, dossier=dossier, is_current=True)
-    services_dossiers.remove_attachment(attachment=attachment, actor=request.auth)
+    dossier_services.remove_attachment(attachment=attachment, actor=request.auth)
     return Status(204, None)
 
 
@@ -415,9 +418,7 @@ def transition(request, dossier_id: int, body: TransitionIn):
     # Ninja's schemas drop unknown keys; the action's extra fields are read from the JSON body itself.
     raw = json.loads(request.body or b"{}")
     extra = {k: v for k, v in raw.items() if k not in ("action", "note")} if isinstance(raw, dict) else {}
-    services_dossiers.precheck_action(dossier=dossier, action=body.action, actor=request.auth)
-    payload = workflow.clean_payload(body.action, extra)
-    workflow.perform(dossier=dossier, action=body.action, actor=request.auth, note=body.note, payload=payload)
+    dossier_services.act(dossier=dossier, action=body.action, actor=request.auth, note=body.note, data=extra)
     return _detail(_visible(request, dossier_id), request.auth)
 
 

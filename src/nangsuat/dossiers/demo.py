@@ -21,7 +21,7 @@ from nangsuat.registry.models import Enterprise
 
 from . import demo_walk as walk
 from .models import Call
-from .services import create_call, publish_call, update_call
+from .services.calls import create_call, publish_call, update_call
 from .states import State
 
 MAIN_CALL_CODE = "2026-dot-1"

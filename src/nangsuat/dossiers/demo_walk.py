@@ -14,7 +14,7 @@ from nangsuat.core.roles import Role
 from nangsuat.registry.models import Enterprise, EnterpriseMembership
 
 from .models import Call, CallContent, Dossier, EligibilityCheck
-from .services_dossiers import add_attachment, create_draft, record_eligibility
+from .services.dossiers import add_attachment, create_draft, record_eligibility
 from .states import State
 from .workflow import perform
 

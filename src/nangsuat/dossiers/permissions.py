@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from nangsuat.core.roles import Role
 from nangsuat.core.tenancy import scope_to_agency
-from nangsuat.registry.models import EnterpriseMembership
+from nangsuat.registry.permissions import member_enterprise_ids
 
 from .states import PRIVATE_STATES
 
@@ -16,20 +16,6 @@ if TYPE_CHECKING:
     from nangsuat.core.models import User
 
     from .models import Dossier
-
-
-def member_enterprise_ids(user: User) -> list[int]:
-    return list(
-        EnterpriseMembership.objects.filter(
-            user=user, status=EnterpriseMembership.Status.CONFIRMED
-        ).values_list("enterprise_id", flat=True)
-    )
-
-
-def is_enterprise_member(user: User, enterprise_id: int) -> bool:
-    return EnterpriseMembership.objects.filter(
-        user=user, enterprise_id=enterprise_id, status=EnterpriseMembership.Status.CONFIRMED
-    ).exists()
 
 
 def visible_dossiers(qs: QuerySet, user: User) -> QuerySet:

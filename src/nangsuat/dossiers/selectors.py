@@ -16,9 +16,10 @@ from nangsuat.core.audit import history_of
 from nangsuat.core.roles import Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
+from nangsuat.registry.permissions import member_enterprise_ids
 
 from .models import Call, CallContent, Dossier
-from .permissions import member_enterprise_ids, visible_dossiers
+from .permissions import visible_dossiers
 from .registration import DEFAULT_REQUIRED_ATTACHMENTS, AttachmentKind
 from .states import REFUSED_STATES, Action, State
 from .workflow import TRANSITIONS

@@ -27,7 +27,9 @@ from nangsuat.core.audit import record_audit
 from nangsuat.core.errors import Conflict, Forbidden
 from nangsuat.core.permissions import ALLOW, Decision, deny
 from nangsuat.core.roles import Role
+from nangsuat.registry.permissions import is_enterprise_member
 
+from .permissions import can_see_dossier
 from .states import Action, State
 
 if TYPE_CHECKING:
@@ -326,8 +328,6 @@ dossier_transitioned = Signal()  # sender=Dossier, step=Step, inside the transac
 
 def may_act(user: User, dossier: Dossier, transition: Transition) -> Decision:
     """Whether this user's role and scope allow the action at all (state aside)."""
-    from .permissions import can_see_dossier, is_enterprise_member
-
     if not user.is_authenticated or not user.has_role(*transition.roles):
         return deny(_("Vai trò của bạn không được thực hiện thao tác này."))
     if user.role == R.ENTERPRISE:

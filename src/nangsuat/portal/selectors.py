@@ -8,18 +8,13 @@ from django.utils import timezone
 
 from nangsuat.core import calendar
 from nangsuat.core.models import AuditEntry, Holiday, User
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import AGENCY_READERS, COUNCIL_FOLLOWERS, MEMBERSHIP_DECIDERS, Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.reference.models import SupportContent, VsicCode
 from nangsuat.registry import selectors as registry
 from nangsuat.registry.models import EnterpriseKind, EnterpriseMembership, SizeClass
 
 # Roles that read the enterprise registry of their agency (the ministry: of all agencies).
-REGISTRY_READERS = frozenset(
-    {Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY, Role.CITY, Role.FINANCE}
-)
-ACTIVITY_READERS = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY})
-MEMBERSHIP_DECIDERS = frozenset({Role.OFFICER, Role.ADMIN})
 
 
 def _bars(rows: list[tuple[str, str, int]]) -> list[dict]:
@@ -82,11 +77,11 @@ def dashboard_for(user: User) -> dict:
             user=user, status=EnterpriseMembership.Status.PENDING
         ).count()
         return data
-    if user.role in REGISTRY_READERS:
+    if user.role in AGENCY_READERS:
         data["registry"] = registry_figures(user)
     if user.role in MEMBERSHIP_DECIDERS:
         data["pending_memberships"] = registry.pending_memberships(user).count()
-    if user.role in ACTIVITY_READERS:
+    if user.role in COUNCIL_FOLLOWERS:
         data["activity"] = recent_activity(user)
     if user.role == Role.ADMIN:
         data["users"] = scope_to_agency(User.objects.filter(is_active=True), user).count()

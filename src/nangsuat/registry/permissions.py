@@ -4,20 +4,29 @@ from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.models import User
 from nangsuat.core.permissions import ALLOW, Decision, deny
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import AGENCY_READERS, PROGRAMME_MANAGERS, Role
 
 from .models import Enterprise, EnterpriseMembership
 
-# Staff of the agency who keep the registry.
-EDITOR_ROLES = (Role.OFFICER, Role.DIRECTOR, Role.ADMIN)
-# Staff who read it (the ministry reads every agency's).
-READER_ROLES = (Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MINISTRY, Role.CITY, Role.FINANCE)
+
+def member_enterprise_ids(user: User) -> list[int]:
+    """The enterprises this user represents: memberships an officer confirmed."""
+    return list(
+        EnterpriseMembership.objects.filter(
+            user=user, status=EnterpriseMembership.Status.CONFIRMED
+        ).values_list("enterprise_id", flat=True)
+    )
+
+
+def is_enterprise_member(user: User, enterprise_id: int) -> bool:
+    """Whether this user represents this enterprise (a confirmed membership)."""
+    return EnterpriseMembership.objects.filter(
+        user=user, enterprise_id=enterprise_id, status=EnterpriseMembership.Status.CONFIRMED
+    ).exists()
 
 
 def is_member(user: User, enterprise: Enterprise) -> bool:
-    return EnterpriseMembership.objects.filter(
-        user=user, enterprise=enterprise, status=EnterpriseMembership.Status.CONFIRMED
-    ).exists()
+    return is_enterprise_member(user, enterprise.pk)
 
 
 def _same_agency(user: User, enterprise: Enterprise) -> bool:
@@ -29,7 +38,7 @@ def can_view_enterprise(user: User, enterprise: Enterprise) -> Decision:
         return deny(_("Vui lòng đăng nhập."))
     if user.role == Role.ENTERPRISE:
         return ALLOW if is_member(user, enterprise) else deny(_("Đây không phải doanh nghiệp của bạn."))
-    if user.role in READER_ROLES and _same_agency(user, enterprise):
+    if user.role in AGENCY_READERS and _same_agency(user, enterprise):
         return ALLOW
     return deny(_("Doanh nghiệp này thuộc cơ quan khác."))
 
@@ -39,7 +48,7 @@ def can_edit_enterprise(user: User, enterprise: Enterprise) -> Decision:
         return deny(_("Vui lòng đăng nhập."))
     if user.role == Role.ENTERPRISE:
         return ALLOW if is_member(user, enterprise) else deny(_("Đây không phải doanh nghiệp của bạn."))
-    if user.role not in EDITOR_ROLES:
+    if user.role not in PROGRAMME_MANAGERS:
         return deny(_("Vai trò của bạn chỉ được xem sổ doanh nghiệp."))
     if user.agency_id is None or user.agency_id != enterprise.agency_id:
         return deny(_("Doanh nghiệp này thuộc cơ quan khác."))
@@ -50,7 +59,7 @@ def can_manage_registry(user: User) -> Decision:
     """Create enterprises, import, decide membership claims: the agency's officers, director, admin."""
     if not user.is_authenticated or not user.is_active:
         return deny(_("Vui lòng đăng nhập."))
-    if user.role not in EDITOR_ROLES:
+    if user.role not in PROGRAMME_MANAGERS:
         return deny(_("Chỉ cán bộ Sở KH&CN được thực hiện thao tác này."))
     if user.agency_id is None:
         return deny(_("Tài khoản chưa gắn với cơ quan thực hiện."))

@@ -13,12 +13,12 @@ from django.views.decorators.http import require_POST
 from nangsuat.core.audit import history_of
 from nangsuat.core.pagination import CappedPaginator
 from nangsuat.core.refusals import add_form_errors
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import AGENCY_READERS, Role
 
 from . import selectors, services
 from .forms import ContactForm, EnterpriseFilterForm, EnterpriseForm, YearFiguresForm
 from .models import Contact, Enterprise
-from .permissions import READER_ROLES, can_edit_enterprise, can_manage_registry
+from .permissions import can_edit_enterprise, can_manage_registry
 from .spreadsheets import export_enterprises
 
 PAGE_SIZES = (20, 50, 100)
@@ -30,7 +30,7 @@ def _require(decision) -> None:
 
 
 def _staff_reader(request) -> None:
-    if not request.user.has_role(*READER_ROLES):
+    if not request.user.has_role(*AGENCY_READERS):
         raise PermissionDenied(_("Trang này dành cho cán bộ quản lý."))
 
 

@@ -14,12 +14,14 @@ from nangsuat.core.audit import record_audit
 from nangsuat.core.errors import Conflict, Forbidden
 from nangsuat.core.roles import Role
 from nangsuat.core.text import nfc
+from nangsuat.registry.permissions import is_enterprise_member
 
-from .models import Attachment, Call, CallContent, Comment, Dossier, EligibilityCheck
-from .permissions import can_see_dossier, is_enterprise_member
-from .registration import AttachmentKind
-from .states import FINAL_STATES, State
-from .uploads import check_upload, random_name, safe_original_name
+from .. import workflow
+from ..models import Attachment, Call, CallContent, Comment, Dossier, EligibilityCheck
+from ..permissions import can_see_dossier
+from ..registration import AttachmentKind
+from ..states import FINAL_STATES, State
+from ..uploads import check_upload, random_name, safe_original_name
 
 if TYPE_CHECKING:
     from nangsuat.core.models import User
@@ -220,8 +222,6 @@ def add_comment(*, dossier: Dossier, author: User, body: str, internal: bool = T
 def precheck_action(*, dossier: Dossier, action: str, actor: User) -> None:
     """Refuse early (403 role/scope, 409 state) before validating an action's fields, so a caller learns
     first that it may not act at all; ``workflow.perform`` checks everything again under the lock."""
-    from . import workflow
-
     transition = workflow.BY_ACTION.get(action)
     if transition is None:
         raise ValidationError({"action": _("Thao tác “%(action)s” không tồn tại.") % {"action": action}})
@@ -230,3 +230,22 @@ def precheck_action(*, dossier: Dossier, action: str, actor: User) -> None:
         raise Forbidden(decision.reason)
     if dossier.state not in transition.sources:
         raise Conflict(workflow.check_conditions(dossier, transition).reason)
+
+
+def act(
+    *,
+    dossier: Dossier,
+    action: str,
+    actor: User,
+    note: str = "",
+    data: Any = None,
+    files: Any = None,
+    payload: dict[str, Any] | None = None,
+) -> Dossier:
+    """The one door to move a dossier, for pages and the API alike: refuse early (403, 409), clean the
+    action's fields from ``data``/``files`` with its registered form (400), then ``workflow.perform``.
+    A page that already cleaned the fields with that same form passes them as ``payload``."""
+    precheck_action(dossier=dossier, action=action, actor=actor)
+    if payload is None:
+        payload = workflow.clean_payload(action, data, files)
+    return workflow.perform(dossier=dossier, action=action, actor=actor, note=note, payload=payload)

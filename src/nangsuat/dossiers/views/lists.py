@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from nangsuat.core.roles import Role
 from nangsuat.reference.models import SupportContent, Ward
 
-from . import selectors
-from .models import Call
-from .states import State
+from .. import selectors
+from ..models import Call
+from ..states import State
 
 PAGE_SIZE = 25
 EXPORT_LIMIT = 20_000

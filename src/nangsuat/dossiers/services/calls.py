@@ -1,6 +1,6 @@
 """Writes of calls: creating one with the default rules as data, editing, publishing.
 
-Dossier writes (drafts, attachments, checklist, overrides, comments) are in ``services_dossiers``.
+Dossier writes (drafts, attachments, checklist, overrides, comments) are in ``services.dossiers``.
 """
 
 from __future__ import annotations
@@ -16,18 +16,18 @@ from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
 from nangsuat.core.errors import Forbidden
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import PROGRAMME_MANAGERS
 from nangsuat.core.text import nfc
 
-from .models import Call, CallContent, PriorityRule, ScoringCriterion
-from .priority import DEFAULT_RULES
-from .registration import DEFAULT_REQUIRED_ATTACHMENTS, AttachmentKind
-from .states import State
+from ..models import Call, CallContent, PriorityRule, ScoringCriterion
+from ..priority import DEFAULT_RULES
+from ..registration import DEFAULT_REQUIRED_ATTACHMENTS, AttachmentKind
+from ..states import State
 
 if TYPE_CHECKING:
     from nangsuat.core.models import Agency, User
 
-CALL_MANAGERS = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN})
+CALL_MANAGERS = PROGRAMME_MANAGERS
 
 # Thông tư 15/2022/TT-BKHCN, Điều 16 (B8-ĐGNV), DOMAIN-FACTS §2.
 DEFAULT_RUBRIC = (

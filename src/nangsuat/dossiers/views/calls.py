@@ -14,15 +14,17 @@ from django.utils.translation import gettext as _
 from nangsuat.core.refusals import add_form_errors
 from nangsuat.core.roles import Role
 from nangsuat.registry.models import Enterprise
+from nangsuat.registry.permissions import member_enterprise_ids
 
-from . import selectors, services, services_dossiers
-from .forms import CallContentFormSet, CallForm, DossierForm, PriorityForm, RubricForm
-from .models import Call
-from .permissions import member_enterprise_ids
+from .. import selectors
+from ..forms import CallContentFormSet, CallForm, DossierForm, PriorityForm, RubricForm
+from ..models import Call
+from ..services import calls as call_services
+from ..services import dossiers as dossier_services
 
 
 def _is_manager(user) -> bool:
-    return user.has_role(*services.CALL_MANAGERS)
+    return user.has_role(*call_services.CALL_MANAGERS)
 
 
 @login_required
@@ -51,7 +53,7 @@ def call_detail(request, pk: int):
             "call": call,
             "criteria": call.criteria.all(),
             "rules": call.priority_rules.all(),
-            "pass_rule": services.pass_rule_text(call),
+            "pass_rule": call_services.pass_rule_text(call),
             "can_manage": _is_manager(request.user),
             "open_now": call.window_open_on(timezone.localdate()),
             "dossier_count": call.dossiers.exclude(state="draft").count(),
@@ -92,10 +94,10 @@ def call_edit(request, pk: int | None = None):
         initial = {
             "year": year,
             "budget_vnd": 0,
-            "legal_basis": services.DEFAULT_LEGAL_BASIS,
+            "legal_basis": call_services.DEFAULT_LEGAL_BASIS,
             "title": _("Đợt đăng ký hỗ trợ năm %(y)s") % {"y": year},
-            **services.default_window(year),
-            "effective_date": services.default_window(year)["registration_opens"],
+            **call_services.default_window(year),
+            "effective_date": call_services.default_window(year)["registration_opens"],
         }
         form = CallForm(request.POST or None, initial=initial)
     else:
@@ -108,7 +110,9 @@ def call_edit(request, pk: int | None = None):
         rubric = RubricForm(
             request.POST or None,
             prefix="rubric",
-            criteria=[type("C", (), {"name": n, "max_points": p}) for _c, n, p in services.DEFAULT_RUBRIC],
+            criteria=[
+                type("C", (), {"name": n, "max_points": p}) for _c, n, p in call_services.DEFAULT_RUBRIC
+            ],
         )
     priority = PriorityForm(
         request.POST or None, rules=list(call.priority_rules.all()) if call else [], prefix="priority"
@@ -117,10 +121,11 @@ def call_edit(request, pk: int | None = None):
         priority = PriorityForm(
             prefix="priority",
             rules=[
-                type("R", (), {"basis": b, "points": p, "threshold": t}) for b, p, t in services.DEFAULT_RULES
+                type("R", (), {"basis": b, "points": p, "threshold": t})
+                for b, p, t in call_services.DEFAULT_RULES
             ],
         )
-    rubric_locked = bool(call) and services.rubric_locked(call)
+    rubric_locked = bool(call) and call_services.rubric_locked(call)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -135,7 +140,7 @@ def call_edit(request, pk: int | None = None):
                     agency = user.agency
                     if agency is None:
                         raise PermissionDenied(_("Tài khoản chưa gắn với cơ quan thực hiện."))
-                    call = services.create_call(
+                    call = call_services.create_call(
                         agency=agency,
                         actor=user,
                         year=data.pop("year"),
@@ -146,11 +151,11 @@ def call_edit(request, pk: int | None = None):
                     )
                 else:
                     data.pop("year", None)
-                    services.update_call(call=call, actor=user, **data)
-                    services.set_call_contents(call=call, actor=user, contents=_contents_from(contents))
+                    call_services.update_call(call=call, actor=user, **data)
+                    call_services.set_call_contents(call=call, actor=user, contents=_contents_from(contents))
                 if not rubric_locked:
-                    services.set_rubric(call=call, actor=user, criteria=rubric.cleaned_data["criteria"])
-                services.set_priority_rules(call=call, actor=user, rules=priority.rules())
+                    call_services.set_rubric(call=call, actor=user, criteria=rubric.cleaned_data["criteria"])
+                call_services.set_priority_rules(call=call, actor=user, rules=priority.rules())
         except ValidationError as exc:
             add_form_errors(form, exc)
         else:
@@ -177,7 +182,7 @@ def call_publish(request, pk: int):
     call = get_object_or_404(selectors.calls_for_staff(request.user), pk=pk)
     publish = request.POST.get("publish") != "0"
     try:
-        services.publish_call(call=call, actor=request.user, published=publish)
+        call_services.publish_call(call=call, actor=request.user, published=publish)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -201,7 +206,7 @@ def dossier_start(request, pk: int):
     form = DossierForm(request.POST or None, call=call)
     if request.method == "POST" and form.is_valid():
         try:
-            dossier = services_dossiers.create_draft(
+            dossier = dossier_services.create_draft(
                 call=call, enterprise=enterprise, actor=user, data=form.cleaned_data
             )
         except ValidationError as exc:

@@ -13,15 +13,16 @@ from django.utils.translation import gettext as _
 
 from nangsuat.core.errors import Refusal
 from nangsuat.core.refusals import add_form_errors, refuse
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import DEPARTMENT, Role
 
-from . import selectors, services_dossiers, workflow
-from .forms import AttachmentForm, CommentForm, DossierForm, EligibilityForm, OverrideForm
-from .models import Attachment, Dossier, VisitPhoto
-from .permissions import visible_dossiers
-from .services_dossiers import EDITABLE_STATES
-from .states import REFUSED_STATES, State
-from .uploads import file_download
+from .. import selectors, workflow
+from ..forms import AttachmentForm, CommentForm, DossierForm, EligibilityForm, OverrideForm
+from ..models import Attachment, Dossier, VisitPhoto
+from ..permissions import visible_dossiers
+from ..services import dossiers as dossier_services
+from ..services.dossiers import EDITABLE_STATES
+from ..states import REFUSED_STATES, State
+from ..uploads import file_download
 
 ENDINGS = REFUSED_STATES | {State.TERMINATED}
 
@@ -89,7 +90,7 @@ def dossier_edit(request, pk: int):
     form = DossierForm(request.POST or None, instance=dossier, call=dossier.call)
     if request.method == "POST" and form.is_valid():
         try:
-            services_dossiers.update_dossier(dossier=dossier, actor=request.user, data=form.cleaned_data)
+            dossier_services.update_dossier(dossier=dossier, actor=request.user, data=form.cleaned_data)
         except (ValidationError, Refusal) as exc:
             add_form_errors(form, exc)
         else:
@@ -110,7 +111,7 @@ def attachment_upload(request, pk: int):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services_dossiers.add_attachment(
+            dossier_services.add_attachment(
                 dossier=dossier,
                 actor=request.user,
                 kind=form.cleaned_data["kind"],
@@ -131,7 +132,7 @@ def attachment_remove(request, pk: int, attachment_id: int):
     attachment = get_object_or_404(Attachment, pk=attachment_id, dossier=dossier, is_current=True)
     if request.method == "POST":
         try:
-            services_dossiers.remove_attachment(attachment=attachment, actor=request.user)
+            dossier_services.remove_attachment(attachment=attachment, actor=request.user)
         except Refusal as exc:
             refuse(request, exc)
         else:
@@ -162,12 +163,12 @@ def photo_download(request, pk: int, photo_id: int):
 @login_required
 def eligibility(request, pk: int):
     dossier = visible_dossier(request, pk)
-    if request.user.role not in (Role.OFFICER, Role.DIRECTOR):
+    if request.user.role not in DEPARTMENT:
         raise PermissionDenied(_("Chỉ cán bộ Sở KH&CN kiểm tra điều kiện hỗ trợ."))
     form = EligibilityForm(request.POST or None, checks=list(dossier.eligibility.all()))
     if request.method == "POST" and form.is_valid():
         try:
-            services_dossiers.record_eligibility(dossier=dossier, actor=request.user, items=form.items())
+            dossier_services.record_eligibility(dossier=dossier, actor=request.user, items=form.items())
         except ValidationError as exc:
             for item, errs in exc.message_dict.items():
                 form.add_error(f"evidence_{item}" if f"evidence_{item}" in form.fields else None, errs)
@@ -196,7 +197,7 @@ def duplicate_override(request, pk: int):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services_dossiers.override_duplicate(
+                dossier_services.override_duplicate(
                     dossier=dossier, director=request.user, reason=form.cleaned_data["reason"]
                 )
             except (ValidationError, Refusal) as exc:
@@ -214,7 +215,7 @@ def comment_add(request, pk: int):
     form = CommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services_dossiers.add_comment(
+            dossier_services.add_comment(
                 dossier=dossier,
                 author=request.user,
                 body=form.cleaned_data["body"],
@@ -243,9 +244,14 @@ def dossier_action(request, pk: int, action: str):
     status, errors, note = 200, [], request.POST.get("note", "")
     if request.method == "POST":
         try:
-            services_dossiers.precheck_action(dossier=dossier, action=action, actor=request.user)
-            payload = workflow.clean_payload(action, request.POST, request.FILES)
-            workflow.perform(dossier=dossier, action=action, actor=request.user, note=note, payload=payload)
+            dossier_services.act(
+                dossier=dossier,
+                action=action,
+                actor=request.user,
+                note=note,
+                data=request.POST,
+                files=request.FILES,
+            )
         except Refusal as exc:
             status, errors = exc.status, [exc.message]
         except ValidationError as exc:

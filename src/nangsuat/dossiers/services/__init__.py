@@ -1,0 +1,1 @@
+"""Writes of the dossiers app: calls (``calls``) and dossiers outside the workflow table (``dossiers``)."""

@@ -1,0 +1,1 @@
+"""Pages of the dossiers app: calls, one dossier, the lists and the public lookup."""
