@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from nangsuat.core.errors import Conflict, Forbidden
 from nangsuat.core.roles import Role
-from nangsuat.councils import services
+from nangsuat.councils import selectors, services
 from nangsuat.councils.models import CouncilResult, ScoreSheet
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.states import State
@@ -104,7 +104,7 @@ def test_conflicted_member_is_left_out_of_the_mean_and_recommend_closes_the_resu
     _c, scorers, secretary = council
     # The conflicted member would have dragged the mean down; the others give 80.
     score_all(in_council, scorers, (12, 40, 28), conflicted=[scorers[0]])
-    agg = services.compute_aggregate(in_council)
+    agg = selectors.compute_aggregate(in_council)
     assert agg.sheet_count == 4 and agg.total == 80
     with pytest.raises(Conflict, match="không đề xuất|Kết quả đạt"):
         workflow.perform(dossier=in_council, action="not_recommend", actor=secretary.user, note="x")

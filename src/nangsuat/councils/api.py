@@ -68,7 +68,7 @@ def _council_out(c: Council, detail: bool = False) -> dict:
             }
             for m in sorted(members, key=lambda m: m.id)
         ]
-        out["eligible"] = services.eligible_council(c.call) == c
+        out["eligible"] = selectors.eligible_council(c.call) == c
     return out
 
 
@@ -133,7 +133,7 @@ def council_dossiers(request, council_id: int):
                 "submitted_at": sheet.submitted_at if sheet else None,
                 "title": d.title if shown else None,
                 "enterprise_name": d.enterprise.name if shown else None,
-                "progress": services.sheet_progress(d) if follow else None,
+                "progress": selectors.sheet_progress(d) if follow else None,
             }
         )
     return out

@@ -7,6 +7,8 @@
   has submitted, and the aggregate passes / fails the call's pass rule.
 - effect ``open_score_sheets``: a pending sheet per scoring member (``send_to_council``).
 - effect ``close_council_result``: freeze means, total, passed and rank (``recommend``/``not_recommend``).
+
+It also registers the council member's view of dossiers (``dossiers.permissions.dossier_scope``).
 """
 
 from __future__ import annotations
@@ -15,15 +17,16 @@ from django.utils.translation import gettext as _
 
 from nangsuat.core.permissions import ALLOW, deny
 from nangsuat.core.roles import Role
+from nangsuat.dossiers.permissions import dossier_scope
 from nangsuat.dossiers.workflow import condition, effect, permission
 
-from . import services
-from .models import CouncilMember, CouncilResult
+from . import selectors, services
+from .models import COUNCIL_MIN_MEMBERS, CouncilMember, CouncilResult
 
 
 def council_of(dossier):
     result = CouncilResult.objects.filter(dossier=dossier).select_related("council").first()
-    return result.council if result else services.eligible_council(dossier.call)
+    return result.council if result else selectors.eligible_council(dossier.call)
 
 
 @permission("council_secretary")
@@ -41,22 +44,22 @@ def council_secretary(dossier, user):
 
 @condition("call_has_council")
 def call_has_council(dossier):
-    if services.eligible_council(dossier.call) is None:
+    if selectors.eligible_council(dossier.call) is None:
         return deny(
             _("Đợt đăng ký chưa có hội đồng tư vấn với ít nhất %(n)s thành viên và thư ký.")
-            % {"n": services.COUNCIL_MIN_MEMBERS}
+            % {"n": COUNCIL_MIN_MEMBERS}
         )
     return ALLOW
 
 
 def _result_decision(dossier, *, want_passed: bool):
-    progress = services.sheet_progress(dossier)
+    progress = selectors.sheet_progress(dossier)
     if progress["expected"] == 0:
         return deny(_("Hồ sơ chưa có thành viên nào chấm điểm."))
     waiting = progress["expected"] - progress["submitted"]
     if waiting:
         return deny(_("Còn %(n)s thành viên chưa nộp phiếu đánh giá.") % {"n": waiting})
-    agg = services.compute_aggregate(dossier)
+    agg = selectors.compute_aggregate(dossier)
     if agg is None:  # pragma: no cover - guarded by the counts above
         return deny(_("Chưa đủ phiếu đánh giá."))
     if agg.passed == want_passed:
@@ -92,3 +95,9 @@ def open_score_sheets(step):
 @effect("close_council_result")
 def close_council_result(step):
     services.close_result(dossier=step.dossier, actor=step.actor)
+
+
+@dossier_scope(Role.COUNCIL)
+def council_member_dossiers(qs, user):
+    """A member opens a dossier only after declaring no conflict; the secretary every dossier of the call."""
+    return qs.filter(pk__in=selectors.member_visible_dossier_ids(user))

@@ -11,6 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from nangsuat.dossiers.models import Call, Dossier, ScoringCriterion
 
+# Council size (DOMAIN-FACTS §2, seed: 5–9 members including the secretary).
+COUNCIL_MIN_MEMBERS = 5
+COUNCIL_MAX_MEMBERS = 9
+
 
 class Council(models.Model):
     call = models.ForeignKey(

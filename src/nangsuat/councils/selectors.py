@@ -9,19 +9,17 @@ aggregate once every sheet is in.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from nangsuat.core.roles import COUNCIL_FOLLOWERS, COUNCIL_SEATS
+from nangsuat.core.models import User
+from nangsuat.core.roles import COUNCIL_FOLLOWERS, COUNCIL_SEATS, Role
 from nangsuat.core.tenancy import scope_to_agency
+from nangsuat.dossiers.models import Call, Dossier
 
-from . import scoring, services
-from .models import Council, CouncilMember, CouncilResult, ScoreSheet
-
-if TYPE_CHECKING:
-    from nangsuat.core.models import User
-    from nangsuat.dossiers.models import Dossier
+from . import scoring
+from .models import COUNCIL_MIN_MEMBERS, Council, CouncilMember, CouncilResult, ScoreSheet
 
 
 def councils_for(user: User) -> QuerySet[Council]:
@@ -33,6 +31,20 @@ def councils_for(user: User) -> QuerySet[Council]:
     return qs.filter(members__user=user).distinct()
 
 
+def is_call_officer(user: User, call: Call) -> bool:
+    return user.has_role(Role.OFFICER) and user.agency_id == call.agency_id
+
+
+def eligible_council(call: Call) -> Council | None:
+    """The call's council that can take dossiers: at least the minimum size and a secretary (latest)."""
+    for council in Council.objects.filter(call=call).prefetch_related("members").order_by("-created_at"):
+        members = list(council.members.all())
+        has_secretary = any(m.position == CouncilMember.Position.SECRETARY for m in members)
+        if len(members) >= COUNCIL_MIN_MEMBERS and has_secretary:
+            return council
+    return None
+
+
 def seat_of(user: User, council: Council) -> CouncilMember | None:
     if not user.is_authenticated:
         return None
@@ -40,7 +52,7 @@ def seat_of(user: User, council: Council) -> CouncilMember | None:
 
 
 def can_manage(user: User, council: Council) -> bool:
-    return services.is_call_officer(user, council.call)
+    return is_call_officer(user, council.call)
 
 
 def is_secretary(user: User, council: Council) -> bool:
@@ -77,6 +89,36 @@ def may_read_sheet(user: User, sheet: ScoreSheet) -> bool:
     return can_follow(user, council) or seat_of(user, council) is not None
 
 
+def criteria_of(call: Call) -> list[scoring.Criterion]:
+    return [scoring.Criterion(c.code, c.max_points) for c in call.criteria.all()]
+
+
+def sheet_progress(dossier: Dossier) -> dict[str, int]:
+    """How many sheets are in each status (what the secretary sees before closing — never the values)."""
+    counts = dict.fromkeys(ScoreSheet.Status.values, 0)
+    for status in ScoreSheet.objects.filter(dossier=dossier).values_list("status", flat=True):
+        counts[status] += 1
+    counts["expected"] = counts["pending"] + counts["draft"] + counts["submitted"]
+    return counts
+
+
+def compute_aggregate(dossier: Dossier) -> scoring.Aggregate | None:
+    """The aggregate of the submitted sheets once every non-recused member has submitted; else None."""
+    progress = sheet_progress(dossier)
+    if progress["submitted"] == 0 or progress["submitted"] < progress["expected"]:
+        return None
+    sheets = [
+        {line.criterion.code: line.points for line in sheet.lines.all()}
+        for sheet in ScoreSheet.objects.filter(
+            dossier=dossier, status=ScoreSheet.Status.SUBMITTED
+        ).prefetch_related("lines__criterion")
+    ]
+    call = dossier.call
+    return scoring.aggregate(
+        sheets, criteria_of(call), pass_total_min=call.pass_total_min, min_ratio=call.pass_criterion_min_ratio
+    )
+
+
 @dataclass
 class ResultRow:
     dossier: Dossier
@@ -95,8 +137,6 @@ class ResultRow:
 
 
 def _frozen(result: CouncilResult) -> scoring.Aggregate:
-    from decimal import Decimal
-
     return scoring.Aggregate(
         means={k: Decimal(v) for k, v in result.criterion_means.items()},
         total=result.total_mean,
@@ -114,8 +154,8 @@ def council_results(council: Council) -> list[ResultRow]:
     results = council.results.select_related("dossier__enterprise", "dossier__content", "dossier__call")
     for result in results:
         dossier = result.dossier
-        agg = _frozen(result) if result.closed_at else services.compute_aggregate(dossier)
-        rows.append(ResultRow(dossier, result, services.sheet_progress(dossier), agg))
+        agg = _frozen(result) if result.closed_at else compute_aggregate(dossier)
+        rows.append(ResultRow(dossier, result, sheet_progress(dossier), agg))
     complete = [r for r in rows if r.complete]
     entries = [
         scoring.Rankable(i, r.aggregate.total, r.dossier.priority_points, r.dossier.submitted_at)
@@ -144,8 +184,6 @@ def dossier_sheets(dossier: Dossier) -> list[ScoreSheet]:
 
 def member_users(council: Council) -> QuerySet:
     """Staff who may be seated: council (and finance) accounts of the call's agency, not yet members."""
-    from nangsuat.core.models import User
-
     return (
         User.objects.filter(role__in=COUNCIL_SEATS, agency_id=council.call.agency_id, is_active=True)
         .exclude(council_seats__council=council)
@@ -157,10 +195,6 @@ def member_visible_dossier_ids(user: User) -> QuerySet:
     """Dossier ids a council member may open: those they declared no conflict for (draft or submitted
     sheet), and, for a secretary, every dossier of their council's call. For ``dossiers.permissions``:
     ``qs.filter(pk__in=member_visible_dossier_ids(user))``."""
-    from django.db.models import Q
-
-    from nangsuat.dossiers.models import Dossier
-
     return Dossier.objects.filter(
         Q(
             score_sheets__member__user=user,

@@ -15,28 +15,29 @@ from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
 from nangsuat.core.errors import Conflict, Forbidden
-from nangsuat.core.roles import COUNCIL_SEATS, Role
+from nangsuat.core.roles import COUNCIL_SEATS
 from nangsuat.dossiers.states import State
 
-from . import scoring
-from .models import ConflictDeclaration, Council, CouncilMember, CouncilResult, ScoreLine, ScoreSheet
+from . import scoring, selectors
+from .models import (
+    COUNCIL_MAX_MEMBERS,
+    ConflictDeclaration,
+    Council,
+    CouncilMember,
+    CouncilResult,
+    ScoreLine,
+    ScoreSheet,
+)
 
 if TYPE_CHECKING:
     from nangsuat.core.models import User
     from nangsuat.dossiers.models import Call, Dossier
 
-# Council size (DOMAIN-FACTS §2, seed: 5–9 members including the secretary).
-COUNCIL_MIN_MEMBERS = 5
-COUNCIL_MAX_MEMBERS = 9
 UNIQUE_POSITIONS = (CouncilMember.Position.CHAIR, CouncilMember.Position.SECRETARY)
 
 
-def is_call_officer(user: User, call: Call) -> bool:
-    return user.has_role(Role.OFFICER) and user.agency_id == call.agency_id
-
-
 def _require_officer(actor: User, call: Call) -> None:
-    if not is_call_officer(actor, call):
+    if not selectors.is_call_officer(actor, call):
         raise Forbidden(_("Chỉ chuyên viên của Sở phụ trách đợt đăng ký được quản lý hội đồng."))
 
 
@@ -101,16 +102,6 @@ def remove_member(*, member: CouncilMember, actor: User) -> None:
         member.delete()
 
 
-def eligible_council(call: Call) -> Council | None:
-    """The call's council that can take dossiers: at least the minimum size and a secretary (latest)."""
-    for council in Council.objects.filter(call=call).prefetch_related("members").order_by("-created_at"):
-        members = list(council.members.all())
-        has_secretary = any(m.position == CouncilMember.Position.SECRETARY for m in members)
-        if len(members) >= COUNCIL_MIN_MEMBERS and has_secretary:
-            return council
-    return None
-
-
 # --- Sending a dossier to the council ---------------------------------------------------------------
 
 
@@ -126,7 +117,7 @@ def _open_sheet(member: CouncilMember, dossier: Dossier) -> ScoreSheet:
 def open_score_sheets(*, dossier: Dossier, actor: User) -> CouncilResult:
     """Open the council's result for the dossier and one pending sheet per scoring member.
     Called inside the ``send_to_council`` transition."""
-    council = eligible_council(dossier.call)
+    council = selectors.eligible_council(dossier.call)
     if council is None:
         raise Conflict(_("Đợt đăng ký chưa có hội đồng đủ thành viên và thư ký."))
     result, _created = CouncilResult.objects.get_or_create(dossier=dossier, defaults={"council": council})
@@ -272,36 +263,6 @@ def submit_sheet(*, sheet: ScoreSheet, actor: User) -> ScoreSheet:
 # --- The result --------------------------------------------------------------------------------------
 
 
-def criteria_of(call: Call) -> list[scoring.Criterion]:
-    return [scoring.Criterion(c.code, c.max_points) for c in call.criteria.all()]
-
-
-def sheet_progress(dossier: Dossier) -> dict[str, int]:
-    """How many sheets are in each status (what the secretary sees before closing — never the values)."""
-    counts = dict.fromkeys(ScoreSheet.Status.values, 0)
-    for status in ScoreSheet.objects.filter(dossier=dossier).values_list("status", flat=True):
-        counts[status] += 1
-    counts["expected"] = counts["pending"] + counts["draft"] + counts["submitted"]
-    return counts
-
-
-def compute_aggregate(dossier: Dossier) -> scoring.Aggregate | None:
-    """The aggregate of the submitted sheets once every non-recused member has submitted; else None."""
-    progress = sheet_progress(dossier)
-    if progress["submitted"] == 0 or progress["submitted"] < progress["expected"]:
-        return None
-    sheets = [
-        {line.criterion.code: line.points for line in sheet.lines.all()}
-        for sheet in ScoreSheet.objects.filter(
-            dossier=dossier, status=ScoreSheet.Status.SUBMITTED
-        ).prefetch_related("lines__criterion")
-    ]
-    call = dossier.call
-    return scoring.aggregate(
-        sheets, criteria_of(call), pass_total_min=call.pass_total_min, min_ratio=call.pass_criterion_min_ratio
-    )
-
-
 def rerank_call(call: Call) -> None:
     """Number the call's closed results in rank order (DOMAIN-FACTS §4 tie-break)."""
     results = list(
@@ -324,7 +285,7 @@ def close_result(*, dossier: Dossier, actor: User) -> CouncilResult:
     result = CouncilResult.objects.select_for_update().get(dossier=dossier)
     if result.closed_at is not None:
         raise Conflict(_("Kết quả đánh giá đã được chốt."))
-    agg = compute_aggregate(dossier)
+    agg = selectors.compute_aggregate(dossier)
     if agg is None:
         raise Conflict(_("Chưa đủ phiếu đánh giá để chốt kết quả."))
     result.criterion_means = {code: str(v) for code, v in agg.means.items()}

@@ -24,7 +24,7 @@ from nangsuat.dossiers.services import dossiers as dossier_services
 
 from . import selectors, services
 from .forms import ConflictForm, CouncilForm, MemberForm
-from .models import CouncilMember, ScoreSheet
+from .models import COUNCIL_MIN_MEMBERS, CouncilMember, ScoreSheet
 
 
 def _council(request, pk):
@@ -110,8 +110,8 @@ def council_detail(request, pk):
             "my_sheets": my_sheets,
             "member_form": member_form,
             "criteria": list(council.call.criteria.all()),
-            "min_members": services.COUNCIL_MIN_MEMBERS,
-            "eligible": services.eligible_council(council.call) == council,
+            "min_members": COUNCIL_MIN_MEMBERS,
+            "eligible": selectors.eligible_council(council.call) == council,
         },
     )
 

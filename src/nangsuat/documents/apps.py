@@ -11,7 +11,10 @@ class DocumentsConfig(AppConfig):
         from nangsuat.core.navigation import NavItem, add_nav_item
         from nangsuat.core.roles import AGENCY_READERS
 
-        from . import effects  # noqa: F401  documents generated on workflow steps
+        from . import (
+            effects,  # noqa: F401  documents generated on workflow steps
+            timeline,  # noqa: F401  the dossier's documents on its timeline
+        )
 
         add_nav_item(
             NavItem(_("Sổ văn bản"), "documents:register", AGENCY_READERS, "/documents/", "file", 60)

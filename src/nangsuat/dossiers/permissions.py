@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
@@ -10,35 +11,45 @@ from nangsuat.core.roles import Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.registry.permissions import member_enterprise_ids
 
+from .models import Dossier
 from .states import PRIVATE_STATES
 
 if TYPE_CHECKING:
     from nangsuat.core.models import User
 
-    from .models import Dossier
+
+# A role whose view of dossiers is defined by a higher app, which registers it:
+# ``@dossier_scope(Role.COUNCIL)`` on ``(qs, user) -> qs`` (the councils app: a member opens a dossier only
+# after declaring no conflict of interest). Until its app registers, such a role sees nothing.
+RoleScope = Callable[[QuerySet, "User"], QuerySet]
+ROLE_SCOPES: dict[str, RoleScope] = {}
+REGISTERED_SCOPE_ROLES = frozenset({Role.COUNCIL})
+
+
+def dossier_scope(role: str) -> Callable[[RoleScope], RoleScope]:
+    def register(fn: RoleScope) -> RoleScope:
+        if role in ROLE_SCOPES:
+            raise RuntimeError(f"dossier scope for {role!r} registered twice")
+        ROLE_SCOPES[role] = fn
+        return fn
+
+    return register
 
 
 def visible_dossiers(qs: QuerySet, user: User) -> QuerySet:
-    """Enterprises see their own dossiers; council members those they declared no conflict for; other staff
-    their agency's dossiers once submitted; the ministry all submitted dossiers."""
+    """Enterprises see their own dossiers; roles with a registered scope (council members) what it allows;
+    other staff their agency's dossiers once submitted; the ministry all submitted dossiers."""
     if not user.is_authenticated or not user.is_active:
         return qs.none()
     if user.role == Role.ENTERPRISE:
         return qs.filter(enterprise_id__in=member_enterprise_ids(user))
-    if user.role == Role.COUNCIL:
-        # A member opens a dossier only after declaring no conflict of interest; the secretary all of
-        # the council's dossiers.
-        from nangsuat.councils.selectors import member_visible_dossier_ids
-
-        return (
-            scope_to_agency(qs, user)
-            .filter(pk__in=member_visible_dossier_ids(user))
-            .exclude(state__in=PRIVATE_STATES)
-        )
+    if user.role in REGISTERED_SCOPE_ROLES:
+        scope = ROLE_SCOPES.get(user.role)
+        if scope is None:
+            return qs.none()
+        return scope(scope_to_agency(qs, user), user).exclude(state__in=PRIVATE_STATES)
     return scope_to_agency(qs, user).exclude(state__in=PRIVATE_STATES)
 
 
 def can_see_dossier(user: User, dossier: Dossier) -> bool:
-    from .models import Dossier
-
     return visible_dossiers(Dossier.objects.filter(pk=dossier.pk), user).exists()

@@ -4,13 +4,12 @@ snapshot kept with each submission, so a later change of the form never breaks a
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-if TYPE_CHECKING:
-    from .models import Dossier
+from .models import CallContent, Dossier
 
 FORM_CODE = "PDK-1322"
 FORM_VERSION = 1
@@ -57,15 +56,11 @@ REQUIRED_FIELDS = [name for name, _kind, required in FORM_FIELDS if required]
 
 
 def field_label(name: str) -> str:
-    from .models import Dossier
-
     return str(Dossier._meta.get_field(name).verbose_name)
 
 
 def form_definition(dossier: Dossier) -> dict[str, Any]:
     """The form as it stands now: field names, labels, kinds, and the papers the call requires."""
-    from .selectors import required_attachment_kinds
-
     return {
         "code": FORM_CODE,
         "version": FORM_VERSION,
@@ -81,6 +76,24 @@ def form_definition(dossier: Dossier) -> dict[str, Any]:
             for kind in required_attachment_kinds(dossier)
         ],
     }
+
+
+def call_content_for(dossier: Dossier) -> CallContent | None:
+    return CallContent.objects.filter(call_id=dossier.call_id, content_id=dossier.content_id).first()
+
+
+# --- The form and its papers -----------------------------------------------------------------------
+
+
+def required_attachment_kinds(dossier: Dossier, offered: CallContent | None = None) -> list[str]:
+    offered = offered or call_content_for(dossier)
+    if offered is None:
+        return list(DEFAULT_REQUIRED_ATTACHMENTS)
+    return list(offered.required_attachments or [])
+
+
+def kind_label(kind: str) -> str:
+    return str(AttachmentKind(kind).label) if kind in AttachmentKind.values else kind
 
 
 def _jsonable(value: Any) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,14 +14,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from nangsuat.core.audit import history_of
+from nangsuat.core.formatting import format_vnd
 from nangsuat.core.roles import Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
+from nangsuat.registry.models import Enterprise
 from nangsuat.registry.permissions import member_enterprise_ids
+from nangsuat.registry.tax_code import normalize_tax_code
 
-from .models import Call, CallContent, Dossier
+from .models import Call, Dossier
 from .permissions import visible_dossiers
-from .registration import DEFAULT_REQUIRED_ATTACHMENTS, AttachmentKind
+from .registration import call_content_for, kind_label, required_attachment_kinds
 from .states import REFUSED_STATES, Action, State
 from .workflow import TRANSITIONS
 
@@ -37,8 +41,6 @@ def calls_for_staff(user: User) -> QuerySet[Call]:
 
 def calls_for_enterprise(user: User) -> QuerySet[Call]:
     """Published calls of the agencies the user's enterprises belong to, still open or to come."""
-    from nangsuat.registry.models import Enterprise
-
     agencies = Enterprise.objects.filter(pk__in=member_enterprise_ids(user)).values("agency_id")
     return Call.objects.filter(
         is_published=True, agency_id__in=agencies, registration_closes__gte=timezone.localdate()
@@ -47,29 +49,9 @@ def calls_for_enterprise(user: User) -> QuerySet[Call]:
 
 def visible_calls(user: User) -> QuerySet[Call]:
     if user.role == Role.ENTERPRISE:
-        from nangsuat.registry.models import Enterprise
-
         agencies = Enterprise.objects.filter(pk__in=member_enterprise_ids(user)).values("agency_id")
         return Call.objects.filter(is_published=True, agency_id__in=agencies)
     return calls_for_staff(user)
-
-
-def call_content_for(dossier: Dossier) -> CallContent | None:
-    return CallContent.objects.filter(call_id=dossier.call_id, content_id=dossier.content_id).first()
-
-
-# --- The form and its papers -----------------------------------------------------------------------
-
-
-def required_attachment_kinds(dossier: Dossier, offered: CallContent | None = None) -> list[str]:
-    offered = offered or call_content_for(dossier)
-    if offered is None:
-        return list(DEFAULT_REQUIRED_ATTACHMENTS)
-    return list(offered.required_attachments or [])
-
-
-def kind_label(kind: str) -> str:
-    return str(AttachmentKind(kind).label) if kind in AttachmentKind.values else kind
 
 
 def missing_attachment_labels(dossier: Dossier) -> list[str]:
@@ -91,8 +73,6 @@ def form_problem(dossier: Dossier) -> str:
         return _("Kinh phí đề nghị hỗ trợ không được lớn hơn tổng kinh phí thực hiện.")
     ceiling = offered.max_support_for(total)
     if asked > ceiling:
-        from nangsuat.core.formatting import format_vnd
-
         return _(
             "Kinh phí đề nghị hỗ trợ vượt mức tối đa %(max)s (%(rate)s%% tổng kinh phí, không quá %(ceiling)s)."
         ) % {
@@ -280,6 +260,17 @@ class TimelineEntry:
     obj: Any = None
 
 
+# Entries a higher app adds to a dossier's timeline, registered by that app (the documents app adds the
+# dossier's documents the user may open): ``@timeline_source`` on ``(dossier, user) -> entries``.
+TimelineSource = Callable[[Dossier, "User"], Iterable[TimelineEntry]]
+TIMELINE_SOURCES: list[TimelineSource] = []
+
+
+def timeline_source(fn: TimelineSource) -> TimelineSource:
+    TIMELINE_SOURCES.append(fn)
+    return fn
+
+
 def timeline(dossier: Dossier, user: User) -> list[TimelineEntry]:
     """Every transition, document and comment of the dossier the user may see, newest first."""
     staff = user.role != Role.ENTERPRISE
@@ -298,26 +289,10 @@ def timeline(dossier: Dossier, user: User) -> list[TimelineEntry]:
         entries.append(
             TimelineEntry(c.created_at, "comment", _("Ý kiến"), c.author, c.body, c.internal, obj=c)
         )
-    for doc in dossier_documents(dossier, user):
-        entries.append(
-            TimelineEntry(
-                doc.created_at,
-                "document",
-                f"{doc.get_kind_display()} {doc.number}".strip(),
-                doc.signer_name,
-                obj=doc,
-                url=doc.get_absolute_url(),
-            )
-        )
+    for source in TIMELINE_SOURCES:
+        entries.extend(source(dossier, user))
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries
-
-
-def dossier_documents(dossier: Dossier, user: User) -> list:
-    """The dossier's documents this user may open (council minutes are not for the enterprise)."""
-    from nangsuat.documents.selectors import documents_of_dossier
-
-    return list(documents_of_dossier(dossier, user))
 
 
 # --- Public lookup ---------------------------------------------------------------------------------
@@ -325,8 +300,6 @@ def dossier_documents(dossier: Dossier, user: User) -> list:
 
 def public_status(*, tracking_code: str, tax_code: str) -> Dossier | None:
     """The dossier when the code and the enterprise's tax code both match; None otherwise (same answer)."""
-    from nangsuat.registry.tax_code import normalize_tax_code
-
     code = (tracking_code or "").strip().upper()
     try:
         tax = normalize_tax_code(tax_code or "")

@@ -29,13 +29,12 @@ from nangsuat.core.permissions import ALLOW, Decision, deny
 from nangsuat.core.roles import Role
 from nangsuat.registry.permissions import is_enterprise_member
 
+from .models import Dossier
 from .permissions import can_see_dossier
 from .states import Action, State
 
 if TYPE_CHECKING:
     from nangsuat.core.models import User
-
-    from .models import Dossier
 
 S = State
 R = Role
@@ -374,8 +373,6 @@ def perform(
 ) -> Dossier:
     """Move a dossier by one action of the table. Refuses with 403 (role, scope, named permission),
     409 (wrong state, unmet condition) or 400 (unknown action, bad fields, missing note)."""
-    from .models import Dossier
-
     transition = BY_ACTION.get(action)
     if transition is None:
         raise ValidationError({"action": _("Thao tác “%(action)s” không tồn tại.") % {"action": action}})

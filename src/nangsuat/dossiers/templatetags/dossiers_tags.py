@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 
+from ..registration import kind_label
 from ..states import State
 
 register = template.Library()
@@ -54,6 +55,4 @@ def get_item(mapping, key):
 
 @register.filter
 def attachment_kind(kind: str) -> str:
-    from ..selectors import kind_label
-
     return kind_label(kind)

@@ -19,6 +19,7 @@ from .. import selectors, workflow
 from ..forms import AttachmentForm, CommentForm, DossierForm, EligibilityForm, OverrideForm
 from ..models import Attachment, Dossier, VisitPhoto
 from ..permissions import visible_dossiers
+from ..registration import kind_label, required_attachment_kinds
 from ..services import dossiers as dossier_services
 from ..services.dossiers import EDITABLE_STATES
 from ..states import REFUSED_STATES, State
@@ -55,7 +56,7 @@ def dossier_detail(request, pk: int):
     staff = user.role != Role.ENTERPRISE
     attachments = list(dossier.attachments.filter(is_current=True).order_by("kind", "-uploaded_at"))
     offered = selectors.call_content_for(dossier)
-    required = selectors.required_attachment_kinds(dossier, offered)
+    required = required_attachment_kinds(dossier, offered)
     duplicates = list(selectors.duplicate_dossiers(dossier)[:10]) if staff else []
     present = {a.kind for a in attachments}
     context = {
@@ -65,7 +66,7 @@ def dossier_detail(request, pk: int):
         "overdue": bool(dossier.due_on and dossier.due_on < timezone.localdate()),
         "actions": _action_buttons(user, dossier),
         "attachments": attachments,
-        "required_kinds": [(k, selectors.kind_label(k), k in present) for k in required],
+        "required_kinds": [(k, kind_label(k), k in present) for k in required],
         "checks": list(dossier.eligibility.select_related("checked_by")),
         "duplicate_reason": selectors.duplicate_support_reason(dossier, duplicates) if staff else "",
         "duplicates": duplicates,
