@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+VAR := $(or $(NANGSUAT_VAR_DIR),var)
+KEY := $(VAR)/secret_key
+# compilemessages_py needs settings but no secret key: the test settings have one of their own.
+COMPILEMESSAGES := DJANGO_SETTINGS_MODULE=nangsuat.settings.test $(PY) -m nangsuat compilemessages_py
 
 .PHONY: demo test lint bench install clean
 
@@ -14,21 +18,27 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: $(STAMP)
-	$(PY) -m nangsuat compilemessages_py
+# The demo's secret key: drawn at random on the first run, readable by its owner only, reused after.
+$(KEY):
+	mkdir -p $(VAR)
+	umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@.new && mv $@.new $@
+
+demo: $(STAMP) $(KEY)
+	$(COMPILEMESSAGES)
+	mkdir -p $(VAR)/static  # WhiteNoise warns of a missing STATIC_ROOT; the demo serves the apps' own files
 	$(PY) -m nangsuat migrate --noinput
 	$(PY) -m nangsuat seed_demo
 	$(PY) -m nangsuat runserver 127.0.0.1:8000
 
 test: $(STAMP)
-	$(PY) -m nangsuat compilemessages_py
+	$(COMPILEMESSAGES)
 	$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo 'no test collected'; rc=0; fi; exit $$rc
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
 
-bench: $(STAMP)
+bench: $(STAMP) $(KEY)
 	$(PY) -m nangsuat bench registry --rows $${ROWS:-100000}
 
 clean:

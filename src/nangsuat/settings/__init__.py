@@ -1,1 +1,14 @@
+"""The product's settings: ``base`` with a vetted secret key (``secret_key``).
+
+Python runs this file before any module of the package, the tests' ``nangsuat.settings.test`` included,
+which sets its own key: so the product's key is read and vetted only when this module is the one in use.
+"""
+
+import os
+
 from .base import *  # noqa: F401,F403
+from .base import DEBUG, VAR_DIR, env
+from .secret_key import secret_key
+
+if os.environ.get("DJANGO_SETTINGS_MODULE", __name__) == __name__:
+    SECRET_KEY = secret_key(env("SECRET_KEY", default=""), VAR_DIR / "secret_key", debug=DEBUG)

@@ -1,5 +1,6 @@
-"""Settings, all from the environment (django-environ). Defaults give the embedded demo:
-SQLite and local files under ./var, e-mail printed to the console."""
+"""Settings shared by the product and its tests, all from the environment (django-environ). Defaults give
+the embedded demo: SQLite and local files under ./var, e-mail printed to the console. The secret key is
+not here: ``nangsuat.settings`` vets the product's, ``nangsuat.settings.test`` sets the tests' own."""
 
 from pathlib import Path
 
@@ -11,11 +12,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("NANGSUAT_VAR_DIR", default=str(Path.cwd() / "var")))
 
 env = environ.Env(
-    DEBUG=(bool, True),
+    # Off unless asked for, the demo included: it shows the pages and error pages production shows.
+    DEBUG=(bool, False),
     ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost", "[::1]", "testserver"]),
 )
 
-SECRET_KEY = env("SECRET_KEY", default="demo-only-insecure-key-change-me-in-production-0123456789")
 DEBUG = env("DEBUG")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "nangsuat.api",
     "nangsuat.accounts",
     "nangsuat.portal",
+    "nangsuat.demo",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +179,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# WhiteNoise serves the apps' static files straight from their folders, so the demo needs no collectstatic
+# and runserver, which serves none with DEBUG off, still shows styled pages.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -3,6 +3,8 @@
 from .base import *  # noqa: F401,F403
 from .base import env
 
+# Published with the repository, so the product refuses it (``secret_key.PUBLISHED_KEY_DIGESTS``).
+SECRET_KEY = "tests-only-key-it-signs-nothing-outside-the-test-suite-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if not env("DATABASE_URL", default=""):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
