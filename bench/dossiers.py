@@ -136,8 +136,8 @@ def clear_previous(agency: Agency) -> None:
 
 
 def _people(agency: Agency) -> dict:
-    from nangsuat.core.demo import DEMO_TOTP_SECRET
     from nangsuat.core.mfa import enrol_totp
+    from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 
     people = {}
     for role in (Role.OFFICER, Role.DIRECTOR, Role.ENTERPRISE):

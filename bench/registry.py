@@ -22,8 +22,8 @@ from django.urls import reverse
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
 from nangsuat.core.text import fold
+from nangsuat.demo import names
 from nangsuat.reference.models import Province, VsicCode, Ward
-from nangsuat.registry import demo_names as names
 from nangsuat.registry import selectors
 from nangsuat.registry.importer import COLUMNS, import_records, read_table
 
@@ -233,8 +233,8 @@ def search_queries(sample_codes: list[str], wards) -> list[str]:
 
 
 def bench_officer(agency: Agency) -> User:
-    from nangsuat.core.demo import DEMO_TOTP_SECRET
     from nangsuat.core.mfa import enrol_totp
+    from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 
     user, created = User.objects.get_or_create(
         username="bench-officer",

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from nangsuat.core.demo import CAN_THO, VINH_LONG
 from nangsuat.core.models import Agency
+from nangsuat.demo.accounts import CAN_THO, VINH_LONG
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

@@ -2,9 +2,9 @@
 
 import factory
 
-from nangsuat.core.demo import CAN_THO
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
+from nangsuat.demo.accounts import CAN_THO
 from nangsuat.reference.models import Province, VsicCode, Ward
 from nangsuat.registry.models import Enterprise, EnterpriseKind, EnterpriseMembership
 

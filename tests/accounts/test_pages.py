@@ -3,9 +3,9 @@
 import pytest
 from django.test import Client
 
-from nangsuat.core.demo import DEMO_TOTP_SECRET
 from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
+from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,10 @@ from django.test import Client
 
 from nangsuat.api.models import ApiToken
 from nangsuat.api.tokens import issue_token
-from nangsuat.core.demo import DEMO_TOTP_SECRET
 from nangsuat.core.mfa import current_totp_code, enrol_totp
 from nangsuat.core.models import AuditEntry, User
 from nangsuat.core.roles import Role
+from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.core.cache import cache
 from django.test import Client
 
 from nangsuat.api.tokens import issue_token
-from nangsuat.core.demo import DEMO_TOTP_SECRET
 from nangsuat.core.mfa import enrol_totp
+from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 
 
 @pytest.fixture(autouse=True)

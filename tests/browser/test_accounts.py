@@ -8,10 +8,10 @@ import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 
-from nangsuat.core.demo import DEMO_TOTP_SECRET
 from nangsuat.core.mfa import current_totp_code, enrol_totp
 from nangsuat.core.models import User
 from nangsuat.core.roles import Role
+from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.registry.models import EnterpriseMembership
 from tests.conftest import screenshot
 from tests.factories import EnterpriseFactory, UserFactory

@@ -4,9 +4,9 @@ and records the recommendation; the director ticks dossiers for the city list wi
 import pytest
 from playwright.sync_api import expect
 
-from nangsuat.core.demo import DEMO_TOTP_SECRET
 from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
+from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.states import State
 from tests.conftest import login, screenshot

@@ -9,9 +9,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from nangsuat.core.demo import DEMO_TOTP_SECRET
 from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
+from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.registration import DEFAULT_REQUIRED_ATTACHMENTS
 from tests.conftest import login, screenshot

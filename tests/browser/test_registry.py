@@ -6,11 +6,11 @@ import re
 import pytest
 from openpyxl import Workbook
 
-from nangsuat.core import demo as core_demo
-from nangsuat.core.demo import DEMO_PASSWORD
 from nangsuat.core.models import Job, User
+from nangsuat.demo import accounts as core_demo
+from nangsuat.demo import enterprises as demo
+from nangsuat.demo.accounts import DEMO_PASSWORD
 from nangsuat.reference.models import VsicCode, Ward
-from nangsuat.registry import demo
 from nangsuat.registry.importer import COLUMNS
 from nangsuat.registry.models import Enterprise
 from tests.conftest import login, screenshot

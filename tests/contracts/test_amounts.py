@@ -4,8 +4,8 @@ the ceiling; exactly the smallest of the three when all are known."""
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nangsuat.contracts.services import limit_of
-from nangsuat.contracts.services import proposed_of as proposed
+from nangsuat.contracts.amounts import limit_of
+from nangsuat.contracts.amounts import proposed_of as proposed
 from nangsuat.dossiers.models import CallContent, Dossier
 
 money = st.integers(0, 50_000_000_000)

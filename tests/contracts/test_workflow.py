@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from nangsuat.contracts import services
+from nangsuat.contracts import amounts, services
 from nangsuat.contracts.models import CitySubmission, ProposedDossier, SupportContract
 from nangsuat.core.calendar import add_working_days
 from nangsuat.core.errors import Conflict, Forbidden
@@ -149,7 +149,7 @@ def test_walk_from_propose_to_paid(call, officer, director, council):
     dossier.refresh_from_db()
     assert dossier.state == State.PAID
     assert contract.payment.amount_vnd == 140_000_000
-    assert services.supported_amount(dossier) == 140_000_000
+    assert amounts.supported_amount(dossier) == 140_000_000
 
 
 @pytest.mark.parametrize(
@@ -181,7 +181,7 @@ def test_budget_running_total(call, officer, director, council):
     third = recommended(call, officer, council)  # 150 M → 450 M > 400 M
     workflow.perform(dossier=first, action="propose", actor=director)
     workflow.perform(dossier=second, action="propose", actor=director)
-    assert services.committed_total(call) == 300_000_000
+    assert amounts.committed_total(call) == 300_000_000
     with pytest.raises(Conflict) as exc:
         workflow.perform(dossier=third, action="propose", actor=director)
     assert "300.000.000 đ" in exc.value.message and "450.000.000 đ" in exc.value.message
@@ -195,7 +195,7 @@ def test_budget_running_total(call, officer, director, council):
         payload={"decision_number": "9/QĐ-UBND", "decision_date": D(2026, 6, 1)},
     )
     workflow.perform(dossier=third, action="propose", actor=director)
-    assert services.committed_total(call) == 300_000_000
+    assert amounts.committed_total(call) == 300_000_000
 
 
 def test_liquidation_never_above_the_contract(call, officer, director, council):

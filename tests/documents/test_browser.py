@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from nangsuat.core.demo import DEMO_TOTP_SECRET
 from nangsuat.core.mfa import enrol_totp
+from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.notifications.services import notify
 from tests.conftest import login, screenshot
 

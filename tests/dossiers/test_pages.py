@@ -5,9 +5,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from nangsuat.core.demo import DEMO_TOTP_SECRET
 from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
+from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Attachment, Call, Dossier
 from nangsuat.dossiers.states import State

@@ -1,8 +1,8 @@
 import pytest
 
-from nangsuat.core.demo import DEMO_TOTP_SECRET
 from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
+from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from tests.factories import AgencyFactory, UserFactory, some_vsic, some_ward
 
 

@@ -2,8 +2,8 @@ import io
 
 import pytest
 
-from nangsuat.core import demo as core_demo
-from nangsuat.registry import demo
+from nangsuat.demo import accounts as core_demo
+from nangsuat.demo import enterprises as demo
 from nangsuat.registry.models import Enterprise, EnterpriseMembership, EnterpriseYear
 
 pytestmark = pytest.mark.django_db

@@ -1,32 +1,28 @@
-from importlib import import_module
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from nangsuat.core.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from nangsuat.core.models import User
+from nangsuat.demo import accounts, dossiers, enterprises
+from nangsuat.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
+
+# In this order: the enterprises need the agencies, the dossiers need both.
+SEEDS = (
+    ("Lõi hệ thống", accounts.seed),
+    ("Sổ doanh nghiệp", enterprises.seed),
+    ("Đợt đăng ký và hồ sơ", dossiers.seed),
+)
 
 
 class Command(BaseCommand):
     help = "Nạp dữ liệu mẫu cho thành phố Cần Thơ (chạy lại nhiều lần không nhân đôi dữ liệu)."
 
     def handle(self, *args, **options):
-        for config in apps.get_app_configs():
-            if not config.name.startswith("nangsuat."):
-                continue
-            try:
-                module = import_module(f"{config.name}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.demo":
-                    raise
-                continue
-            self.stdout.write(f"· {config.verbose_name}: ", ending="")
-            module.seed(self.stdout)
+        for label, seed in SEEDS:
+            self.stdout.write(f"· {label}: ", ending="")
+            seed(self.stdout)
             self.stdout.write("")
         self.print_accounts()
 
     def print_accounts(self):
-        from nangsuat.core.models import User
-
         self.stdout.write(self.style.SUCCESS(f"\nTài khoản dùng thử (mật khẩu chung: {DEMO_PASSWORD})"))
         for user in User.objects.filter(email__endswith="@demo.nangsuat.local").order_by("role", "username"):
             self.stdout.write(f"  {user.username:<12} {user.get_role_display()}")

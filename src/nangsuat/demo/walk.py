@@ -8,15 +8,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from nangsuat.core.demo import ensure_user
 from nangsuat.core.models import AuditEntry, User
 from nangsuat.core.roles import Role
+from nangsuat.councils.models import ScoreSheet
+from nangsuat.councils.services import add_member, create_council, declare_conflict, save_score, submit_sheet
+from nangsuat.dossiers.models import Call, CallContent, Dossier, EligibilityCheck
+from nangsuat.dossiers.services.dossiers import add_attachment, create_draft, record_eligibility
+from nangsuat.dossiers.states import State
+from nangsuat.dossiers.workflow import perform
 from nangsuat.registry.models import Enterprise, EnterpriseMembership
 
-from .models import Call, CallContent, Dossier, EligibilityCheck
-from .services.dossiers import add_attachment, create_draft, record_eligibility
-from .states import State
-from .workflow import perform
+from .accounts import ensure_user
 
 # The main road from submission to payment, and the side roads that end elsewhere.
 ROAD = [
@@ -102,8 +104,6 @@ class People:
 
 
 def seat_council(call: Call, people: People, seats: list[str]) -> None:
-    from nangsuat.councils.services import add_member, create_council
-
     council = create_council(
         call=call,
         actor=people.officer,
@@ -221,9 +221,6 @@ class Walk:
             self._score(dossier, passing=passing)
 
     def _score(self, dossier: Dossier, passing: bool, members: int | None = None) -> None:
-        from nangsuat.councils.models import ScoreSheet
-        from nangsuat.councils.services import declare_conflict, save_score, submit_sheet
-
         sheets = ScoreSheet.objects.filter(dossier=dossier, status=ScoreSheet.Status.PENDING)
         sheets = list(sheets.select_related("member__user").order_by("member_id"))[:members]
         for sheet in sheets:

@@ -6,14 +6,14 @@ import random
 
 from django.db import transaction
 
-from nangsuat.core.demo import CAN_THO
 from nangsuat.core.models import Agency, User
 from nangsuat.core.text import fold
 from nangsuat.reference.models import Province, VsicCode, Ward
+from nangsuat.registry import services
+from nangsuat.registry.models import Enterprise, EnterpriseMembership
 
-from . import demo_names as names
-from . import services
-from .models import Enterprise, EnterpriseMembership
+from . import names
+from .accounts import CAN_THO
 
 COUNT = 300
 DEMO_ENTERPRISE = {

@@ -6,23 +6,25 @@ Every step goes through the same services and ``workflow.perform`` the pages use
 timelines, documents and notifications are real. Idempotent: nothing is added when the 2026 call exists.
 """
 
+import contextlib
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 
 from nangsuat.contracts.services import propose_to_city
-from nangsuat.core.demo import CAN_THO, ensure_user
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
+from nangsuat.dossiers.models import Call
+from nangsuat.dossiers.services.calls import create_call, publish_call, update_call
+from nangsuat.dossiers.states import State
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
 
-from . import demo_walk as walk
-from .models import Call
-from .services.calls import create_call, publish_call, update_call
-from .states import State
+from . import walk
+from .accounts import CAN_THO, ensure_user
+from .enterprises import DEMO_ENTERPRISE
 
 MAIN_CALL_CODE = "2026-dot-1"
 OPEN_CALL_CODE = "2026-dot-bo-sung"
@@ -70,6 +72,22 @@ TARGETS = [
 ]
 
 
+@contextlib.contextmanager
+def temporary_settings(**values):
+    """Set these settings for the duration of the block (the demo draws no PDF and sends no mail)."""
+    saved = {name: getattr(settings, name) for name in values if hasattr(settings, name)}
+    for name, value in values.items():
+        setattr(settings, name, value)
+    try:
+        yield
+    finally:
+        for name in values:
+            if name in saved:
+                setattr(settings, name, saved[name])
+            else:
+                delattr(settings, name)
+
+
 def seed(out) -> None:
     agency = Agency.objects.filter(code=CAN_THO["code"]).first()
     if agency is None or Call.objects.filter(agency=agency, code=MAIN_CALL_CODE).exists():
@@ -77,7 +95,7 @@ def seed(out) -> None:
         return
     # Documents are drawn as DOCX at once; their PDFs are drawn on first download, not 200 at a time here.
     with (
-        override_settings(
+        temporary_settings(
             DOCUMENTS_PDF=False,
             EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
             TASKS_RUN_INLINE=True,
@@ -163,6 +181,4 @@ def _seed(agency: Agency, out) -> int:
 
 
 def _demo_enterprise_tax_code() -> str:
-    from nangsuat.registry.demo import DEMO_ENTERPRISE
-
     return DEMO_ENTERPRISE["tax_code"]

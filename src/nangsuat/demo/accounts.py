@@ -1,11 +1,10 @@
-"""Demo agencies and one account per role. Every app may have a ``demo.py`` with ``seed(out)``;
-``nangsuat seed_demo`` runs them in the order of INSTALLED_APPS."""
+"""Demo agencies and one account per role."""
 
 from django.db import transaction
 
-from .mfa import enrol_totp
-from .models import Agency, User
-from .roles import Role
+from nangsuat.core.mfa import enrol_totp
+from nangsuat.core.models import Agency, User
+from nangsuat.core.roles import Role
 
 DEMO_PASSWORD = "Demo@1322"
 # Base32 secret shared by the demo's staff accounts, so a demo visitor can add it to an authenticator
