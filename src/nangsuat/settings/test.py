@@ -14,6 +14,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# WhiteNoise looks files up per request instead of listing every static file each time a test client starts.
+WHITENOISE_AUTOREFRESH = True
 TASKS_RUN_INLINE = True
 # LibreOffice takes seconds per PDF: only the tests about PDFs turn it on.
 DOCUMENTS_PDF = False
