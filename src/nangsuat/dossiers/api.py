@@ -135,8 +135,6 @@ def list_calls(request):
 @router.post("/calls", response={201: CallDetailOut}, summary="Tạo đợt đăng ký (create a call)")
 def create_call(request, body: CallIn):
     user = request.auth
-    if user.agency is None:
-        raise PermissionDenied(_("Tài khoản chưa gắn với cơ quan thực hiện."))
     known = set(
         SupportContent.objects.filter(pk__in=[c.content_id for c in body.contents]).values_list(
             "pk", flat=True
@@ -149,32 +147,12 @@ def create_call(request, body: CallIn):
             _("Nội dung hỗ trợ không tồn tại."),
             {"contents": [_("Không có nội dung %(id)s.") % {"id": i} for i in unknown]},
         )
-    fields = body.dict(
-        exclude={
-            "contents",
-            "publish",
-            "year",
-            "title",
-            "budget_vnd",
-            "description",
-            "legal_basis",
-            "effective_date",
-        }
-    )
-    call = call_services.create_call(
-        agency=user.agency,
+    call = call_services.save_call(
         actor=user,
-        year=body.year,
-        title=body.title,
-        budget_vnd=body.budget_vnd,
-        description=body.description,
-        legal_basis=body.legal_basis,
-        effective_date=body.effective_date,
+        fields=body.dict(exclude={"contents", "publish"}),
         contents=[{"content": c.content_id, **c.dict(exclude={"content_id"})} for c in body.contents],
-        **fields,
+        publish=body.publish,
     )
-    if body.publish:
-        call_services.publish_call(call=call, actor=user)
     return Status(201, _call_detail(call))
 
 

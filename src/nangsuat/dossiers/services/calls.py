@@ -166,6 +166,47 @@ def update_call(*, call: Call, actor: User, **fields: Any) -> Call:
     return call
 
 
+@transaction.atomic
+def save_call(
+    *,
+    actor: User,
+    call: Call | None = None,
+    fields: dict[str, Any],
+    contents: list[dict[str, Any]] | None = None,
+    criteria: list[dict[str, Any]] | None = None,
+    priority_rules: dict[str, tuple[int, int | None]] | None = None,
+    publish: bool = False,
+) -> Call:
+    """Create a call in the actor's agency (``call`` None; ``fields`` carry ``year``, ``title``,
+    ``budget_vnd`` and any other field) or change one, with its contents, rubric and priority rules, all in
+    one transaction. ``None`` leaves a part as it is (on creation: the defaults)."""
+    fields = dict(fields)
+    if call is None:
+        if actor.agency is None:
+            raise Forbidden(_("Tài khoản chưa gắn với cơ quan thực hiện."))
+        call = create_call(
+            agency=actor.agency,
+            actor=actor,
+            year=fields.pop("year"),
+            title=fields.pop("title"),
+            budget_vnd=fields.pop("budget_vnd"),
+            contents=contents or [],
+            **fields,
+        )
+    else:
+        fields.pop("year", None)
+        update_call(call=call, actor=actor, **fields)
+        if contents is not None:
+            set_call_contents(call=call, actor=actor, contents=contents)
+    if criteria is not None:
+        set_rubric(call=call, actor=actor, criteria=criteria)
+    if priority_rules is not None:
+        set_priority_rules(call=call, actor=actor, rules=priority_rules)
+    if publish:
+        publish_call(call=call, actor=actor)
+    return call
+
+
 def rubric_locked(call: Call) -> bool:
     """Once a dossier reached the council, the rubric and pass rule that scored it stay as they were."""
     before = {

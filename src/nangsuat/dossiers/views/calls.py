@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -133,29 +132,15 @@ def call_edit(request, pk: int | None = None):
         and priority.is_valid()
         and (rubric_locked or rubric.is_valid())
     ):
-        data = dict(form.cleaned_data)
         try:
-            with transaction.atomic():
-                if call is None:
-                    agency = user.agency
-                    if agency is None:
-                        raise PermissionDenied(_("Tài khoản chưa gắn với cơ quan thực hiện."))
-                    call = call_services.create_call(
-                        agency=agency,
-                        actor=user,
-                        year=data.pop("year"),
-                        title=data.pop("title"),
-                        budget_vnd=data.pop("budget_vnd"),
-                        contents=_contents_from(contents),
-                        **data,
-                    )
-                else:
-                    data.pop("year", None)
-                    call_services.update_call(call=call, actor=user, **data)
-                    call_services.set_call_contents(call=call, actor=user, contents=_contents_from(contents))
-                if not rubric_locked:
-                    call_services.set_rubric(call=call, actor=user, criteria=rubric.cleaned_data["criteria"])
-                call_services.set_priority_rules(call=call, actor=user, rules=priority.rules())
+            call = call_services.save_call(
+                actor=user,
+                call=call,
+                fields=form.cleaned_data,
+                contents=_contents_from(contents),
+                criteria=None if rubric_locked else rubric.cleaned_data["criteria"],
+                priority_rules=priority.rules(),
+            )
         except ValidationError as exc:
             add_form_errors(form, exc)
         else:
