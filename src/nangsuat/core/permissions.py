@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -17,3 +19,9 @@ ALLOW = Decision(True)
 
 def deny(reason: str) -> Decision:
     return Decision(False, str(reason))
+
+
+def require(decision: Decision) -> None:
+    """Refuse the request (403, with the decision's reason) unless the decision allows it."""
+    if not decision:
+        raise PermissionDenied(decision.reason)

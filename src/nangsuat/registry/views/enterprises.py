@@ -1,4 +1,5 @@
-"""Officers' pages of the registry (list, detail, create, edit, export) and the enterprise's own profile."""
+"""The enterprise's pages: the officers' list, export and creation; the profile with its yearly figures
+and contacts, edited by officers or by the enterprise itself."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,21 +13,17 @@ from django.views.decorators.http import require_POST
 
 from nangsuat.core.audit import history_of
 from nangsuat.core.pagination import CappedPaginator
+from nangsuat.core.permissions import require
 from nangsuat.core.refusals import add_form_errors
 from nangsuat.core.roles import AGENCY_READERS, Role
 
-from . import selectors, services
-from .forms import ContactForm, EnterpriseFilterForm, EnterpriseForm, YearFiguresForm
-from .models import Contact, Enterprise
-from .permissions import can_edit_enterprise, can_manage_registry
-from .spreadsheets import export_enterprises
+from .. import selectors, services
+from ..forms import ContactForm, EnterpriseFilterForm, EnterpriseForm, YearFiguresForm
+from ..models import Contact, Enterprise
+from ..permissions import can_edit_enterprise, can_manage_registry
+from ..spreadsheets import export_enterprises
 
 PAGE_SIZES = (20, 50, 100)
-
-
-def _require(decision) -> None:
-    if not decision:
-        raise PermissionDenied(decision.reason)
 
 
 def _staff_reader(request) -> None:
@@ -39,6 +36,12 @@ def _enterprise_or_404(request, pk: int) -> Enterprise:
         return selectors.enterprise_detail(request.user, pk)
     except Enterprise.DoesNotExist:
         raise Http404(_("Không tìm thấy doanh nghiệp.")) from None
+
+
+def _editable_or_404(request, pk: int) -> Enterprise:
+    enterprise = _enterprise_or_404(request, pk)
+    require(can_edit_enterprise(request.user, enterprise))
+    return enterprise
 
 
 def _filtered(request):
@@ -124,7 +127,7 @@ def _labelled(entries):
 
 @login_required
 def enterprise_create(request):
-    _require(can_manage_registry(request.user))
+    require(can_manage_registry(request.user))
     agency = request.user.agency
     form = EnterpriseForm(request.POST or None, agency=agency)
     if request.method == "POST" and form.is_valid():
@@ -140,8 +143,7 @@ def enterprise_create(request):
 
 @login_required
 def enterprise_edit(request, pk: int):
-    enterprise = _enterprise_or_404(request, pk)
-    _require(can_edit_enterprise(request.user, enterprise))
+    enterprise = _editable_or_404(request, pk)
     self_service = request.user.role == Role.ENTERPRISE
     initial = {f: getattr(enterprise, f) for f in services.PROFILE_FIELDS}
     form = EnterpriseForm(
@@ -164,8 +166,7 @@ def enterprise_edit(request, pk: int):
 @login_required
 @require_POST
 def enterprise_year(request, pk: int):
-    enterprise = _enterprise_or_404(request, pk)
-    _require(can_edit_enterprise(request.user, enterprise))
+    enterprise = _editable_or_404(request, pk)
     form = YearFiguresForm(request.POST)
     if form.is_valid():
         services.set_year_figures(actor=request.user, enterprise=enterprise, **form.cleaned_data)
@@ -181,8 +182,7 @@ def enterprise_year(request, pk: int):
 @login_required
 @require_POST
 def enterprise_year_delete(request, pk: int, year: int):
-    enterprise = _enterprise_or_404(request, pk)
-    _require(can_edit_enterprise(request.user, enterprise))
+    enterprise = _editable_or_404(request, pk)
     services.delete_year_figures(actor=request.user, enterprise=enterprise, year=year)
     messages.success(request, _("Đã xóa số liệu năm %(year)s.") % {"year": year})
     return redirect("registry:enterprise_detail", enterprise.pk)
@@ -191,8 +191,7 @@ def enterprise_year_delete(request, pk: int, year: int):
 @login_required
 @require_POST
 def contact_add(request, pk: int):
-    enterprise = _enterprise_or_404(request, pk)
-    _require(can_edit_enterprise(request.user, enterprise))
+    enterprise = _editable_or_404(request, pk)
     form = ContactForm(request.POST)
     if form.is_valid():
         services.add_contact(actor=request.user, enterprise=enterprise, data=form.cleaned_data)
@@ -205,8 +204,7 @@ def contact_add(request, pk: int):
 @login_required
 @require_POST
 def contact_delete(request, pk: int, contact_pk: int):
-    enterprise = _enterprise_or_404(request, pk)
-    _require(can_edit_enterprise(request.user, enterprise))
+    enterprise = _editable_or_404(request, pk)
     contact = get_object_or_404(Contact, pk=contact_pk, enterprise=enterprise)
     services.remove_contact(actor=request.user, contact=contact)
     messages.success(request, _("Đã xóa người liên hệ."))

@@ -1,0 +1,1 @@
+"""The registry's pages, one module per subject: enterprises, membership claims, bulk import."""
