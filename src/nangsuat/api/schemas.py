@@ -1,6 +1,8 @@
 """Base schemas for request bodies: text is NFC-normalised, control characters refused (PostgreSQL
-rejects NUL; nobody types a control character into a name), surrounding spaces stripped."""
+rejects NUL; nobody types a control character into a name), surrounding spaces stripped. And one way for a
+response schema to read a field through a relation (``from_attribute``)."""
 
+import operator
 import re
 from typing import Any
 
@@ -24,3 +26,14 @@ class InputSchema(Schema):
                 raise ValueError(_("Không được chứa ký tự điều khiển."))
             return nfc(value.strip())
         return value
+
+
+def from_attribute(path: str) -> staticmethod:
+    """A response field's resolver that reads ``path`` (dotted through relations) from the object:
+    ``resolve_ward_name = from_attribute("ward.name")``."""
+    getter = operator.attrgetter(path)
+
+    def resolve(obj: Any) -> Any:
+        return getter(obj)
+
+    return staticmethod(resolve)

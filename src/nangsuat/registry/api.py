@@ -14,7 +14,7 @@ year ``year`` (default: last calendar year) and recomputes ``size_class`` (Ngh�
 from datetime import datetime
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -26,7 +26,9 @@ from pydantic import field_validator
 
 from nangsuat.api.errors import ApiError, django_validation_errors
 from nangsuat.api.pagination import paginated
-from nangsuat.api.schemas import InputSchema
+from nangsuat.api.schemas import InputSchema, from_attribute
+from nangsuat.core.permissions import require
+from nangsuat.core.roles import Role
 
 from . import selectors, services
 from .models import Enterprise, EnterpriseKind, SizeClass
@@ -40,15 +42,6 @@ Size = Literal[tuple(SizeClass.values)]  # type: ignore[valid-type]
 _API_FIELD = {"vsic": "vsic_code", "ward": "ward_code"}
 FIGURE_FIELDS = ("year", "employees", "revenue_vnd", "capital_vnd")
 ORDERS = ("", *(d + k for k in selectors.SORTS for d in ("", "-")))
-
-
-def _valid_email(value: str | None) -> str | None:
-    if value:
-        try:
-            validate_email(value)
-        except ValidationError:
-            raise ValueError(_("Địa chỉ thư điện tử không hợp lệ.")) from None
-    return value
 
 
 class EnterpriseOut(Schema):
@@ -76,21 +69,10 @@ class EnterpriseOut(Schema):
     agency: str
     updated_at: datetime
 
-    @staticmethod
-    def resolve_vsic_code(obj: Enterprise) -> str:
-        return obj.vsic_id
-
-    @staticmethod
-    def resolve_ward_code(obj: Enterprise) -> str:
-        return obj.ward_id
-
-    @staticmethod
-    def resolve_ward_name(obj: Enterprise) -> str:
-        return obj.ward.name
-
-    @staticmethod
-    def resolve_agency(obj: Enterprise) -> str:
-        return obj.agency.code
+    resolve_vsic_code = from_attribute("vsic_id")
+    resolve_ward_code = from_attribute("ward_id")
+    resolve_ward_name = from_attribute("ward.name")
+    resolve_agency = from_attribute("agency.code")
 
 
 class EnterpriseFilters(InputSchema):
@@ -107,7 +89,21 @@ class EnterpriseFilters(InputSchema):
     )
 
 
-class _Profile(InputSchema):
+class _EnterpriseInput(InputSchema):
+    """What every enterprise body checks beyond the field types: a well-formed e-mail address."""
+
+    @field_validator("email", check_fields=False)
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value:
+            try:
+                validate_email(value)
+            except ValidationError:
+                raise ValueError(_("Địa chỉ thư điện tử không hợp lệ.")) from None
+        return value
+
+
+class _Profile(_EnterpriseInput):
     short_name: str = Field("", max_length=100)
     address: str = Field("", max_length=255)
     phone: str = Field("", max_length=20)
@@ -117,11 +113,6 @@ class _Profile(InputSchema):
     employees: int | None = Field(None, ge=0, le=services.MAX_EMPLOYEES)
     revenue_vnd: int | None = Field(None, ge=0, le=services.MAX_VND)
     capital_vnd: int | None = Field(None, ge=0, le=services.MAX_VND)
-
-    @field_validator("email", check_fields=False)
-    @classmethod
-    def _email(cls, value):
-        return _valid_email(value)
 
 
 class EnterpriseIn(_Profile):
@@ -134,7 +125,7 @@ class EnterpriseIn(_Profile):
     ward_code: str = Field(..., min_length=1, max_length=6)
 
 
-class EnterprisePatch(InputSchema):
+class EnterprisePatch(_EnterpriseInput):
     tax_code: str | None = Field(None, min_length=1, max_length=20)
     name: str | None = Field(None, min_length=1, max_length=255)
     kind: Kind | None = None  # type: ignore[valid-type]
@@ -149,11 +140,6 @@ class EnterprisePatch(InputSchema):
     employees: int | None = Field(None, ge=0, le=services.MAX_EMPLOYEES)
     revenue_vnd: int | None = Field(None, ge=0, le=services.MAX_VND)
     capital_vnd: int | None = Field(None, ge=0, le=services.MAX_VND)
-
-    @field_validator("email", check_fields=False)
-    @classmethod
-    def _email(cls, value):
-        return _valid_email(value)
 
 
 def _split(data: dict) -> tuple[dict, dict]:
@@ -192,15 +178,11 @@ def _write_figures(*, actor, enterprise: Enterprise, figures: dict) -> None:
 
 def _editable(request, pk: int) -> Enterprise:
     enterprise = get_object_or_404(selectors.visible_enterprises(request.auth), pk=pk)
-    decision = can_edit_enterprise(request.auth, enterprise)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(can_edit_enterprise(request.auth, enterprise))
     return enterprise
 
 
 def _fields_for(user) -> tuple[str, ...]:
-    from nangsuat.core.roles import Role
-
     return services.SELF_SERVICE_FIELDS if user.role == Role.ENTERPRISE else services.PROFILE_FIELDS
 
 
@@ -226,9 +208,7 @@ def list_enterprises(request, filters: Query[EnterpriseFilters]):
 @router.post("", response={201: EnterpriseOut}, summary="Thêm doanh nghiệp (create)")
 def create_enterprise(request, payload: EnterpriseIn):
     user = request.auth
-    decision = can_manage_registry(user)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    require(can_manage_registry(user))
     profile, figures = _split(payload.dict())
     try:
         with transaction.atomic():
