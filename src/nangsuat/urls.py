@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from nangsuat.contracts.urls import submission_patterns
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
@@ -11,7 +13,7 @@ urlpatterns = [
     path("dossiers/", include("nangsuat.dossiers.urls")),
     path("councils/", include("nangsuat.councils.urls")),
     path("contracts/", include("nangsuat.contracts.urls")),
-    path("submissions/", include("nangsuat.contracts.urls_submissions")),
+    path("submissions/", include((submission_patterns, "submissions"))),
     path("documents/", include("nangsuat.documents.urls")),
     path("notifications/", include("nangsuat.notifications.urls")),
     path("api/v1/", include("nangsuat.api.urls")),

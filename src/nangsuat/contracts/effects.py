@@ -17,6 +17,7 @@ from nangsuat.dossiers.states import Action
 from nangsuat.dossiers.workflow import condition, effect
 
 from . import (
+    amounts,
     forms,  # noqa: F401  registers the action forms
     services,
 )
@@ -30,9 +31,9 @@ def _require(payload: dict, *keys: str) -> None:
 
 @condition("within_call_budget")
 def within_call_budget(dossier):
-    committed = services.committed_total(dossier.call, exclude_pk=dossier.pk)
-    extra = services.proposed_support(dossier)
-    message = services.budget_message(dossier.call, committed, extra)
+    committed = amounts.committed_total(dossier.call, exclude_pk=dossier.pk)
+    extra = amounts.proposed_support(dossier)
+    message = amounts.budget_message(dossier.call, committed, extra)
     if committed + extra > dossier.call.budget_vnd:
         return deny(_("Vượt dự toán kinh phí của đợt. %(detail)s") % {"detail": message})
     return ALLOW

@@ -14,6 +14,7 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from nangsuat.dossiers.models import Call
 from nangsuat.dossiers.uploads import check_upload, random_name, safe_original_name
 from nangsuat.dossiers.workflow import action_form
 
@@ -139,8 +140,6 @@ class CompletionRequestForm(forms.Form):
 def _ratings(passing: bool) -> list[tuple[str, str]]:
     """The ratings of every call's scale (passing ones: all but the last; failing: the last), for a form
     built without its dossier; the effect checks the rating against the dossier's own call."""
-    from nangsuat.dossiers.models import Call
-
     seen: list[str] = []
     scales = [Call().ratings()] + [
         list(r)

@@ -15,7 +15,7 @@ from nangsuat.dossiers.models import Call, CallContent, Dossier
 from nangsuat.dossiers.states import State
 from nangsuat.registry.permissions import member_enterprise_ids
 
-from . import services
+from . import amounts
 from .models import SupportContract
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def city_calls(user: User) -> QuerySet[Call]:
         return Call.objects.none()
     return scope_to_agency(Call.objects.all(), user).annotate(
         recommended=Count("dossiers", filter=Q(dossiers__state=State.RECOMMENDED)),
-        proposed=Count("dossiers", filter=Q(dossiers__state__in=services.COMMITTED_STATES)),
+        proposed=Count("dossiers", filter=Q(dossiers__state__in=amounts.COMMITTED_STATES)),
     )
 
 
@@ -83,9 +83,9 @@ class CityRow:
 def city_rows(call: Call) -> list[CityRow]:
     """Recommended dossiers and those already on the list, in the council's rank order."""
     dossiers = Dossier.objects.filter(
-        call=call, state__in={State.RECOMMENDED, *services.COMMITTED_STATES}
+        call=call, state__in={State.RECOMMENDED, *amounts.COMMITTED_STATES}
     ).select_related(
-        "enterprise", "content", "council_result", "call", "city_item__proposal", *services.AMOUNT_RELATIONS
+        "enterprise", "content", "council_result", "call", "city_item__proposal", *amounts.AMOUNT_RELATIONS
     )
     contents = {c.content_id: c for c in CallContent.objects.filter(call=call)}
     rows = []
@@ -97,8 +97,8 @@ def city_rows(call: Call) -> list[CityRow]:
                 d,
                 result.rank if result else None,
                 result.total_mean if result else None,
-                services.amount_of(d, content),
-                services.limit_of(d, content),
+                amounts.amount_of(d, content),
+                amounts.limit_of(d, content),
                 d.state != State.RECOMMENDED,
             )
         )

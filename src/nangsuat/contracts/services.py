@@ -1,5 +1,6 @@
 """Writes from the city list to the payment. The workflow effects (``contracts.effects``) call these
-inside ``workflow.perform``'s transaction; progress reports are written here directly.
+inside ``workflow.perform``'s transaction; progress reports are written here directly; the city list's
+steps on several dossiers at once go through ``dossier_services.act`` for each.
 
 Rules: the contract's amount never above ``CallContent.max_support_for(total cost)`` (the support rate
 of the cost or the ceiling, whichever is lower); the liquidated amount never above the contract's;
@@ -10,6 +11,7 @@ call's budget.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -22,11 +24,15 @@ from nangsuat.core.calendar import add_working_days
 from nangsuat.core.errors import Conflict, Forbidden, Refusal
 from nangsuat.core.formatting import format_points, format_vnd
 from nangsuat.core.refusals import message_of
-from nangsuat.dossiers.models import Call, CallContent
+from nangsuat.documents import context as ctx
+from nangsuat.documents.models import Document, DocumentKind
+from nangsuat.documents.services import issue_document
+from nangsuat.dossiers.models import Call, Dossier
+from nangsuat.dossiers.registration import call_content_for
 from nangsuat.dossiers.services import dossiers as dossier_services
-from nangsuat.dossiers.states import State
 from nangsuat.registry.permissions import is_enterprise_member
 
+from .amounts import proposed_support
 from .models import (
     Acceptance,
     Assignment,
@@ -40,106 +46,11 @@ from .models import (
     SupportContract,
     Termination,
 )
+from .selectors import city_rows
+from .states import REPORTING_STATES
 
 if TYPE_CHECKING:
     from nangsuat.core.models import User
-    from nangsuat.dossiers.models import Dossier
-
-# Dossiers whose support counts against the call's budget: proposed to the city and every step after,
-# until a refusal or a termination releases it.
-COMMITTED_STATES = frozenset(
-    {
-        State.PROPOSED,
-        State.APPROVED,
-        State.ASSIGNED,
-        State.CONTRACTED,
-        State.IN_PROGRESS,
-        State.COMPLETION_REQUESTED,
-        State.INSPECTED,
-        State.ACCEPTED,
-        State.NOT_ACCEPTED,
-        State.LIQUIDATED,
-        State.PAID,
-    }
-)
-REPORTING_STATES = frozenset({State.CONTRACTED, State.IN_PROGRESS})
-
-
-# --- Amounts -----------------------------------------------------------------------------------------
-
-
-def call_content_for(dossier: Dossier) -> CallContent | None:
-    return CallContent.objects.filter(call_id=dossier.call_id, content_id=dossier.content_id).first()
-
-
-def limit_of(dossier: Dossier, content: CallContent | None) -> int | None:
-    if content is None or dossier.total_cost_vnd is None:
-        return None
-    return content.max_support_for(dossier.total_cost_vnd)
-
-
-def proposed_of(dossier: Dossier, content: CallContent | None) -> int:
-    limit = limit_of(dossier, content)
-    requested = dossier.requested_support_vnd
-    if requested is None:
-        return limit or 0
-    return min(requested, limit) if limit is not None else requested
-
-
-def support_limit(dossier: Dossier) -> int | None:
-    """The most the programme may pay this dossier (rate × cost or the ceiling), None if unknown."""
-    return limit_of(dossier, call_content_for(dossier))
-
-
-def proposed_support(dossier: Dossier) -> int:
-    """The support proposed before a contract: what the enterprise asks, within the limit."""
-    return proposed_of(dossier, call_content_for(dossier))
-
-
-# The records an amount is read from, loaded with the dossier in one query.
-AMOUNT_RELATIONS = ("contract__payment", "contract__liquidation", "city_item")
-
-
-def amount_of(dossier: Dossier, content: CallContent | None) -> int:
-    contract = getattr(dossier, "contract", None)  # a missing reverse one-to-one is an AttributeError
-    if contract is not None:
-        payment = getattr(contract, "payment", None)
-        if payment is not None:
-            return payment.amount_vnd
-        liquidation = getattr(contract, "liquidation", None)
-        if liquidation is not None:
-            return liquidation.final_amount_vnd
-        return contract.amount_vnd
-    item = getattr(dossier, "city_item", None)
-    return item.support_vnd if item is not None else proposed_of(dossier, content)
-
-
-def supported_amount(dossier: Dossier) -> int:
-    """The amount a dossier commits: paid, else liquidated, else contracted, else proposed."""
-    from nangsuat.dossiers.models import Dossier
-
-    fresh = Dossier.objects.select_related(*AMOUNT_RELATIONS).get(pk=dossier.pk)
-    return amount_of(fresh, call_content_for(fresh))
-
-
-def committed_total(call: Call, *, exclude_pk: int | None = None) -> int:
-    """Sum of the supported amounts of the call's dossiers already proposed or further on (two queries)."""
-    from nangsuat.dossiers.models import Dossier
-
-    qs = Dossier.objects.filter(call=call, state__in=COMMITTED_STATES).select_related(*AMOUNT_RELATIONS)
-    if exclude_pk is not None:
-        qs = qs.exclude(pk=exclude_pk)
-    contents = {c.content_id: c for c in CallContent.objects.filter(call=call)}
-    return sum(amount_of(d, contents.get(d.content_id)) for d in qs)
-
-
-def budget_message(call: Call, committed: int, extra: int) -> str:
-    return _("Đã đề xuất %(committed)s + hồ sơ này %(extra)s = %(total)s / dự toán %(budget)s.") % {
-        "committed": format_vnd(committed),
-        "extra": format_vnd(extra),
-        "total": format_vnd(committed + extra),
-        "budget": format_vnd(call.budget_vnd),
-    }
 
 
 # --- The city list -------------------------------------------------------------------------------------
@@ -176,42 +87,49 @@ def add_to_city_submission(*, dossier: Dossier, actor: User) -> ProposedDossier:
     return item
 
 
+def _act_on_each(
+    steps: Iterable[tuple[Dossier, str, str, dict[str, Any]]], *, actor: User
+) -> tuple[list[Dossier], list[str]]:
+    """Take each (dossier, action, note, payload) step in turn: a dossier refused by its own step leaves
+    the others done. Returns (dossiers done, refusals as text)."""
+    done: list[Dossier] = []
+    refused: list[str] = []
+    for dossier, action, note, payload in steps:
+        try:
+            dossier_services.act(dossier=dossier, action=action, actor=actor, note=note, payload=payload)
+            done.append(dossier)
+        except (Refusal, ValidationError) as exc:
+            refused.append(f"{dossier}: {message_of(exc)}")
+    return done, refused
+
+
 # The payload key ``propose_to_city`` gives each of its steps, so the ``city_proposal`` effect leaves the
 # Tờ trình to it: one for all the dossiers. (The API's transitions endpoint cannot send this key: its
 # payload is cleaned by the action's form.)
 IN_ONE_PROPOSAL = "in_one_proposal"
 
 
-def propose_to_city(*, call: Call, dossier_ids: set[int], actor: User) -> tuple[list, list[str], Any]:
+def propose_to_city(
+    *, call: Call, dossier_ids: set[int], actor: User
+) -> tuple[list[Dossier], list[str], Document | None]:
     """The director sends the ticked dossiers to the city, best ranked first so the budget goes to them,
     and signs one Tờ trình listing them. Returns (dossiers proposed, refusals as text, the Tờ trình or
     None when nothing was proposed). One transaction: the proposals and their Tờ trình stand or fall
     together, and a dossier refused by its own step leaves the others proposed."""
-    from .selectors import city_rows
-
-    done, refused = [], []
     with transaction.atomic():
-        for row in city_rows(call):
-            if row.proposed or row.dossier.pk not in dossier_ids:
-                continue
-            try:
-                dossier_services.act(
-                    dossier=row.dossier, action="propose", actor=actor, payload={IN_ONE_PROPOSAL: True}
-                )
-                done.append(row.dossier)
-            except (Refusal, ValidationError) as exc:
-                refused.append(f"{row.dossier}: {message_of(exc)}")
+        steps = [
+            (row.dossier, "propose", "", {IN_ONE_PROPOSAL: True})
+            for row in city_rows(call)
+            if not row.proposed and row.dossier.pk in dossier_ids
+        ]
+        done, refused = _act_on_each(steps, actor=actor)
         document = issue_city_proposal(call=call, dossiers=done, actor=actor) if done else None
     return done, refused, document
 
 
-def issue_city_proposal(*, call: Call, dossiers: list[Dossier], actor: User):
+def issue_city_proposal(*, call: Call, dossiers: list[Dossier], actor: User) -> Document:
     """Sign the Tờ trình that proposes ``dossiers`` (already on the city list) to the city, and link
     each of them to it, so it shows on their timelines."""
-    from nangsuat.documents import context as ctx
-    from nangsuat.documents.models import DocumentKind
-    from nangsuat.documents.services import issue_document
-
     items = ProposedDossier.objects.filter(dossier__in=dossiers).select_related(
         "dossier__enterprise", "dossier__content", "dossier__council_result"
     )
@@ -274,6 +192,23 @@ def record_city_decision(
     item.decision_recorded_at = timezone.now()
     item.save()
     return item
+
+
+def record_city_decisions(
+    *, decisions: list[tuple[Dossier, str, str]], actor: User, payload: dict[str, Any]
+) -> tuple[list[Dossier], list[str]]:
+    """The officer records the city's decision, one number, date and file for all, on each
+    (dossier, ``approve`` or ``not_approve``, reason). Returns (dossiers recorded, refusals as text)."""
+
+    def steps():
+        # A generator, not a list: the one uploaded file is rewound just before each step stores it.
+        for dossier, action, reason in decisions:
+            each = dict(payload)
+            if each.get("decision_file"):
+                each["decision_file"].seek(0)
+            yield dossier, action, reason, each
+
+    return _act_on_each(steps(), actor=actor)
 
 
 # --- Assignment and contract ----------------------------------------------------------------------------

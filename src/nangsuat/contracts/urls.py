@@ -1,14 +1,25 @@
+"""The contracts app's pages: the contracts at /contracts/ (namespace "contracts") and the city list
+(Trình UBND thành phố) at /submissions/ (namespace "submissions", ``submission_patterns``)."""
+
 from django.urls import path
 
-from . import views
+from .views import city, contracts
 
 app_name = "contracts"
 urlpatterns = [
-    path("", views.contract_list, name="list"),
-    path("<int:pk>/", views.contract_detail, name="detail"),
-    path("<int:pk>/reports/", views.progress_add, name="progress_add"),
-    path("<int:pk>/completion/", views.completion_request, name="completion_request"),
-    path("<int:pk>/reports/<int:report_pk>/file/", views.report_file, name="report_file"),
-    path("<int:pk>/evidence/<int:evidence_pk>/", views.evidence_file, name="evidence_file"),
-    path("<int:pk>/city-decision/", views.decision_file, name="decision_file"),
+    path("", contracts.contract_list, name="list"),
+    path("<int:pk>/", contracts.contract_detail, name="detail"),
+    path("<int:pk>/reports/", contracts.progress_add, name="progress_add"),
+    path("<int:pk>/completion/", contracts.completion_request, name="completion_request"),
+    path("<int:pk>/reports/<int:report_pk>/file/", contracts.report_file, name="report_file"),
+    path("<int:pk>/evidence/<int:evidence_pk>/", contracts.evidence_file, name="evidence_file"),
+    path("<int:pk>/city-decision/", contracts.decision_file, name="decision_file"),
+]
+
+submission_patterns = [
+    path("", city.city_index, name="index"),
+    path("<int:call_pk>/", city.city_list, name="call"),
+    path("<int:call_pk>/total/", city.city_total, name="total"),
+    path("<int:call_pk>/propose/", city.city_propose, name="propose"),
+    path("<int:call_pk>/decision/", city.city_decision, name="decision"),
 ]

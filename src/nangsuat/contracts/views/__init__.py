@@ -1,0 +1,1 @@
+"""Pages of the contracts app: the contracts and the city list."""
