@@ -13,7 +13,7 @@ from nangsuat.core.formatting import format_date_vi
 from nangsuat.core.permissions import ALLOW, deny
 
 from . import priority, registration, selectors
-from .forms_actions import InspectForm, RecordSurveyForm, RequestSupplementForm  # noqa: F401  registers
+from .forms.actions import InspectForm, RecordSurveyForm, RequestSupplementForm  # noqa: F401  registers
 from .models import (
     Dossier,
     EligibilityCheck,

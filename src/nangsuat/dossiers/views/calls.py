@@ -16,7 +16,8 @@ from nangsuat.registry.models import Enterprise
 from nangsuat.registry.permissions import member_enterprise_ids
 
 from .. import selectors
-from ..forms import CallContentFormSet, CallForm, DossierForm, PriorityForm, RubricForm
+from ..forms.calls import CallContentFormSet, CallForm, PriorityForm, RubricForm
+from ..forms.dossiers import DossierForm
 from ..models import Call
 from ..services import calls as call_services
 from ..services import dossiers as dossier_services

@@ -16,7 +16,7 @@ from nangsuat.core.refusals import add_form_errors, refuse
 from nangsuat.core.roles import DEPARTMENT, Role
 
 from .. import selectors, workflow
-from ..forms import AttachmentForm, CommentForm, DossierForm, EligibilityForm, OverrideForm
+from ..forms.dossiers import AttachmentForm, CommentForm, DossierForm, EligibilityForm, OverrideForm
 from ..models import Attachment, Dossier, VisitPhoto
 from ..permissions import visible_dossiers
 from ..registration import kind_label, required_attachment_kinds

@@ -7,36 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .states import Action
-from .uploads import IMAGE_TYPES, check_upload
-from .workflow import action_form
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleImageField(forms.FileField):
-    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png"})
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        cleaned = []
-        for upload in files:
-            upload = super().clean(upload, initial)
-            try:
-                check_upload(upload, allowed=IMAGE_TYPES)
-            except ValidationError as exc:
-                raise ValidationError(exc.messages) from exc
-            cleaned.append(upload)
-        return cleaned
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from ..states import Action
+from ..workflow import action_form
+from .fields import DateInput, MultipleImageField
 
 
 @action_form(Action.REQUEST_SUPPLEMENT)
