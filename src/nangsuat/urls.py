@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from nangsuat.api.site import api
 from nangsuat.contracts.urls import submission_patterns
 
 urlpatterns = [
@@ -16,7 +17,7 @@ urlpatterns = [
     path("submissions/", include((submission_patterns, "submissions"))),
     path("documents/", include("nangsuat.documents.urls")),
     path("notifications/", include("nangsuat.notifications.urls")),
-    path("api/v1/", include("nangsuat.api.urls")),
-    path("api-tokens/", include("nangsuat.api.urls_pages")),
+    path("api/v1/", api.urls),
+    path("api-tokens/", include("nangsuat.api.urls")),
     path("", include("nangsuat.portal.urls")),
 ]
