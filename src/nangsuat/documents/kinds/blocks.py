@@ -1,10 +1,8 @@
-"""The layout of each kind of document, drawn from a plain ``data`` dict (strings, lists, numbers).
+"""The pieces several kinds of document share, and the ``builder`` decorator that registers a kind.
 
-The workflow effects (``documents.effects``) gather the data from the dossier and its records; the
-builders here only lay it out, so a document can be drawn again from the data kept on its record.
-Shared keys: ``enterprise`` {name, tax_code, address, representative, representative_title, phone,
-email}, ``dossier`` {tracking_code, title, content, call, total_cost, requested_support, period},
-``signer`` {heading: [..], name}, ``recipients`` [..].
+Shared keys of ``data``: ``enterprise`` {name, tax_code, address, representative, representative_title,
+phone, email}, ``dossier`` {tracking_code, title, content, call, total_cost, requested_support, period},
+``signer`` {heading: [..], name}, ``recipients`` [..], ``signatures`` {left, right}.
 """
 
 from __future__ import annotations
@@ -12,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .format import Head, OfficialDocument, Signature
+from ..format import Head, OfficialDocument, Signature
 
 Builder = Callable[[Head, dict[str, Any]], OfficialDocument]
 BUILDERS: dict[str, Builder] = {}
@@ -26,12 +24,6 @@ def builder(kind: str):
     return register
 
 
-def render(kind: str, head: Head, data: dict[str, Any]) -> bytes:
-    """The DOCX bytes of a document of ``kind``."""
-    build = BUILDERS.get(kind) or BUILDERS["other"]
-    return build(head, data).to_bytes()
-
-
 # --- Pieces several kinds share ----------------------------------------------------------------------
 
 
@@ -42,6 +34,17 @@ def text(value: Any, default: str = "") -> str:
 def signer(data: dict[str, Any], default_heading: list[str]) -> Signature:
     s = data.get("signer") or {}
     return Signature(heading=list(s.get("heading") or default_heading), name=text(s.get("name")))
+
+
+def two_signatures(
+    data: dict[str, Any], left: list[str], right: list[str], note: str = "(Ký, ghi rõ họ tên)"
+) -> list[Signature]:
+    """Two signature columns side by side, their names from ``data["signatures"]`` {left, right}."""
+    names = data.get("signatures") or {}
+    return [
+        Signature(heading=left, name=text(names.get("left")), note=note),
+        Signature(heading=right, name=text(names.get("right")), note=note),
+    ]
 
 
 def recipients(data: dict[str, Any], default: list[str]) -> list[str]:
@@ -88,15 +91,3 @@ def participants(doc: OfficialDocument, lines: list[str] | str) -> None:
 def paragraphs(doc: OfficialDocument, value: str) -> None:
     for line in [line.strip() for line in str(value or "").splitlines() if line.strip()] or ["…………"]:
         doc.para(line)
-
-
-@builder("other")
-def other(head: Head, data: dict[str, Any]) -> OfficialDocument:
-    doc = head.document(summary_under_number=text(data.get("summary")))
-    doc.title(text(data.get("type_name"), "VĂN BẢN"), text(data.get("title")))
-    paragraphs(doc, data.get("body", ""))
-    doc.signatures([signer(data, ["GIÁM ĐỐC"])], recipients(data, ["Như trên", "Lưu: VT"]))
-    return doc
-
-
-from . import kinds_contract, kinds_intake  # noqa: E402,F401  register the builders

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .format import Head, OfficialDocument, Signature
-from .kinds import (
+from ..format import Head, OfficialDocument, Signature
+from .blocks import (
     builder,
     dossier_block,
     enterprise_block,
@@ -14,6 +14,7 @@ from .kinds import (
     recipients,
     signer,
     text,
+    two_signatures,
 )
 
 PROGRAMME = (
@@ -35,12 +36,9 @@ def _minutes_opening(doc: OfficialDocument, head: Head, data: dict[str, Any], pl
     )
 
 
-def _sign_two(data: dict[str, Any], left: list[str], right: list[str]) -> list[Signature]:
-    names = data.get("signatures") or {}
-    return [
-        Signature(heading=left, name=text(names.get("left")), note="(Ký, ghi rõ họ tên)"),
-        Signature(heading=right, name=text(names.get("right")), note="(Ký, ghi rõ họ tên)"),
-    ]
+def _numbered(rows: Any) -> list[list[str]]:
+    """Table rows from ``data``'s lists, each with its number (STT) first and every cell as text."""
+    return [[str(i), *(text(cell) for cell in row)] for i, row in enumerate(rows or [], 1)]
 
 
 @builder("receipt_slip")
@@ -62,10 +60,7 @@ def receipt_slip(head: Head, data: dict[str, Any]) -> OfficialDocument:
         "Hình thức tiếp nhận", text(data.get("channel"), "Trực tuyến trên Hệ thống quản lý Chương trình 1322")
     )
     doc.para("Thành phần hồ sơ gồm:")
-    rows = [
-        [str(i), text(name), text(count)] for i, (name, count) in enumerate(data.get("attachments") or [], 1)
-    ]
-    rows = rows or [["1", "Phiếu đăng ký tham gia Chương trình", "01"]]
+    rows = _numbered(data.get("attachments")) or [["1", "Phiếu đăng ký tham gia Chương trình", "01"]]
     doc.table(["STT", "Tên giấy tờ", "Số tệp"], rows, [15, 125, 25])
     doc.para(
         [
@@ -134,10 +129,7 @@ def validity_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
     enterprise_block(doc, data)
     dossier_block(doc, data)
     doc.heading("Kết quả kiểm tra:")
-    rows = [
-        [str(i), text(item), text(result), text(evidence)]
-        for i, (item, result, evidence) in enumerate(data.get("checks") or [], 1)
-    ]
+    rows = _numbered(data.get("checks"))
     if rows:
         doc.table(["STT", "Điều kiện", "Kết quả", "Căn cứ, minh chứng"], rows, [15, 70, 25, 55])
     if data.get("duplicate_note"):
@@ -153,7 +145,7 @@ def validity_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
     doc.para(
         "Biên bản lập xong hồi ……… giờ cùng ngày, đã đọc lại cho các thành viên cùng nghe và thống nhất ký tên./."
     )
-    doc.signatures(_sign_two(data, ["NGƯỜI KIỂM TRA"], ["LÃNH ĐẠO SỞ"]))
+    doc.signatures(two_signatures(data, ["NGƯỜI KIỂM TRA"], ["LÃNH ĐẠO SỞ"]))
     return doc
 
 
@@ -176,7 +168,7 @@ def _visit_minutes(head: Head, data: dict[str, Any], kind_title: str, purpose: s
     if data.get("photos"):
         doc.para(f"Kèm theo {data['photos']} ảnh chụp tại hiện trường, lưu trên Hệ thống.", italic=True)
     doc.para("Biên bản được lập thành 02 bản, mỗi bên giữ 01 bản, đã đọc lại và các bên thống nhất ký tên./.")
-    doc.signatures(_sign_two(data, ["ĐẠI DIỆN DOANH NGHIỆP"], [f"ĐẠI DIỆN {head.issuer_short.upper()}"]))
+    doc.signatures(two_signatures(data, ["ĐẠI DIỆN DOANH NGHIỆP"], [f"ĐẠI DIỆN {head.issuer_short.upper()}"]))
     return doc
 
 
@@ -215,7 +207,7 @@ def council_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
         + " họp đánh giá hồ sơ đăng ký hỗ trợ."
     )
     doc.heading("I. THÀNH PHẦN HỘI ĐỒNG")
-    members = [[str(i), text(n), text(p)] for i, (n, p) in enumerate(council.get("members") or [], 1)]
+    members = _numbered(council.get("members"))
     if members:
         doc.table(["STT", "Họ và tên", "Chức danh trong Hội đồng"], members, [15, 90, 60])
     else:
@@ -224,10 +216,7 @@ def council_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
     enterprise_block(doc, data)
     dossier_block(doc, data)
     doc.heading("III. KẾT QUẢ CHẤM ĐIỂM (Phiếu đánh giá B8-ĐGNV)")
-    rows = [
-        [str(i), text(name), text(maximum), text(mean)]
-        for i, (name, maximum, mean) in enumerate(data.get("criteria") or [], 1)
-    ]
+    rows = _numbered(data.get("criteria"))
     if rows:
         rows.append(["", "Tổng điểm trung bình", "100", text(data.get("total"), "—")])
         doc.table(["STT", "Tiêu chí", "Điểm tối đa", "Điểm trung bình"], rows, [15, 95, 25, 30])
@@ -243,5 +232,5 @@ def council_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
         ]
     )
     doc.para("Biên bản lập xong cùng ngày, đã thông qua trước Hội đồng./.")
-    doc.signatures(_sign_two(data, ["THƯ KÝ HỘI ĐỒNG"], ["CHỦ TỊCH HỘI ĐỒNG"]))
+    doc.signatures(two_signatures(data, ["THƯ KÝ HỘI ĐỒNG"], ["CHỦ TỊCH HỘI ĐỒNG"]))
     return doc

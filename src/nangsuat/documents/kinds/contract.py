@@ -1,5 +1,5 @@
 """Documents of the assignment, the contract, the acceptance, the liquidation and the payment
-(Kế hoạch 14, II.3.c–g)."""
+(Kế hoạch 14, II.3.c–g), and the director's Tờ trình to the city."""
 
 from __future__ import annotations
 
@@ -7,8 +7,17 @@ from typing import Any
 
 from nangsuat.core.formatting import amount_in_words, format_vnd
 
-from .format import Head, OfficialDocument, Signature
-from .kinds import builder, enterprise_block, paragraphs, participants, recipients, signer, text
+from ..format import Head, OfficialDocument, Signature
+from .blocks import (
+    builder,
+    enterprise_block,
+    paragraphs,
+    participants,
+    recipients,
+    signer,
+    text,
+    two_signatures,
+)
 
 LEGAL_BASES = [
     "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31 tháng 8 năm 2020 của Thủ tướng Chính phủ phê duyệt Chương "
@@ -57,16 +66,23 @@ def _party_b(doc: OfficialDocument, data: dict[str, Any]) -> None:
         doc.field("Tài khoản", text(e.get("bank_account")))
 
 
+def _parties_present(doc: OfficialDocument, head: Head, data: dict[str, Any], day: str) -> None:
+    """'Hôm nay, <day>, tại <issuer>, chúng tôi gồm:' and the two parties."""
+    doc.para(f"Hôm nay, {text(data.get(day), '……')}, tại {head.issuer}, chúng tôi gồm:")
+    _party_a(doc, head, data)
+    _party_b(doc, data)
+
+
+def _after_contract(doc: OfficialDocument, data: dict[str, Any], earlier: str, key: str) -> None:
+    """The contract this document follows and, when there is one, the earlier minutes (``key``)."""
+    doc.para(f"Căn cứ Hợp đồng hỗ trợ số {text(data.get('contract_number'), '……')};", italic=True)
+    if data.get(key):
+        doc.para(f"Căn cứ {earlier} số {text(data.get(key))};", italic=True, before=3)
+
+
 def _two_parties(data: dict[str, Any]) -> list[Signature]:
-    names = data.get("signatures") or {}
-    return [
-        Signature(
-            heading=["ĐẠI DIỆN BÊN B"], name=text(names.get("left")), note="(Ký, ghi rõ họ tên, đóng dấu)"
-        ),
-        Signature(
-            heading=["ĐẠI DIỆN BÊN A"], name=text(names.get("right")), note="(Ký, ghi rõ họ tên, đóng dấu)"
-        ),
-    ]
+    """Party B signs on the left, party A on the right, each with its seal."""
+    return two_signatures(data, ["ĐẠI DIỆN BÊN B"], ["ĐẠI DIỆN BÊN A"], "(Ký, ghi rõ họ tên, đóng dấu)")
 
 
 @builder("assignment_decision")
@@ -154,9 +170,7 @@ def support_contract(head: Head, data: dict[str, Any]) -> OfficialDocument:
             else []
         ),
     )
-    doc.para(f"Hôm nay, {text(data.get('signed_on_text'), '……')}, tại {head.issuer}, chúng tôi gồm:")
-    _party_a(doc, head, data)
-    _party_b(doc, data)
+    _parties_present(doc, head, data, "signed_on_text")
     doc.para("Hai bên thỏa thuận ký kết Hợp đồng hỗ trợ với các điều khoản sau:")
     doc.heading("Điều 1. Nội dung hỗ trợ")
     doc.para(
@@ -199,14 +213,8 @@ def acceptance_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
         "BIÊN BẢN NGHIỆM THU",
         "Kết quả thực hiện nhiệm vụ hỗ trợ doanh nghiệp\nnâng cao năng suất và chất lượng",
     )
-    doc.para(f"Căn cứ Hợp đồng hỗ trợ số {text(data.get('contract_number'), '……')};", italic=True)
-    if data.get("inspection_minutes"):
-        doc.para(
-            f"Căn cứ Biên bản kiểm tra số {text(data.get('inspection_minutes'))};", italic=True, before=3
-        )
-    doc.para(f"Hôm nay, {text(data.get('held_on_text'), '……')}, tại {head.issuer}, chúng tôi gồm:")
-    _party_a(doc, head, data)
-    _party_b(doc, data)
+    _after_contract(doc, data, "Biên bản kiểm tra", "inspection_minutes")
+    _parties_present(doc, head, data, "held_on_text")
     doc.para("Hai bên cùng tiến hành nghiệm thu kết quả thực hiện nhiệm vụ:")
     d = data.get("dossier") or {}
     doc.field("Tên nhiệm vụ", text(d.get("title")))
@@ -232,14 +240,8 @@ def acceptance_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
 def liquidation_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
     doc = head.document()
     doc.title("BIÊN BẢN THANH LÝ HỢP ĐỒNG", f"Hợp đồng hỗ trợ số {text(data.get('contract_number'), '……')}")
-    doc.para(f"Căn cứ Hợp đồng hỗ trợ số {text(data.get('contract_number'), '……')};", italic=True)
-    if data.get("acceptance_minutes"):
-        doc.para(
-            f"Căn cứ Biên bản nghiệm thu số {text(data.get('acceptance_minutes'))};", italic=True, before=3
-        )
-    doc.para(f"Hôm nay, {text(data.get('held_on_text'), '……')}, tại {head.issuer}, chúng tôi gồm:")
-    _party_a(doc, head, data)
-    _party_b(doc, data)
+    _after_contract(doc, data, "Biên bản nghiệm thu", "acceptance_minutes")
+    _parties_present(doc, head, data, "held_on_text")
     doc.para("Hai bên thống nhất thanh lý Hợp đồng với các nội dung sau:")
     doc.heading("Điều 1. Khối lượng thực hiện")
     paragraphs(doc, data.get("result") or "Bên B đã thực hiện nhiệm vụ theo Hợp đồng và được nghiệm thu.")
@@ -263,13 +265,7 @@ def payment_request(head: Head, data: dict[str, Any]) -> OfficialDocument:
     e = data.get("enterprise") or {}
     doc.title("ĐỀ NGHỊ THANH TOÁN", "Kinh phí hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng")
     doc.centred(f"Kính gửi: {text(data.get('addressee'), 'Kho bạc Nhà nước')}.")
-    doc.para(f"Căn cứ Hợp đồng hỗ trợ số {text(data.get('contract_number'), '……')};", italic=True)
-    if data.get("liquidation_minutes"):
-        doc.para(
-            f"Căn cứ Biên bản thanh lý hợp đồng số {text(data.get('liquidation_minutes'))};",
-            italic=True,
-            before=3,
-        )
+    _after_contract(doc, data, "Biên bản thanh lý hợp đồng", "liquidation_minutes")
     doc.para(f"{head.issuer} đề nghị thanh toán kinh phí hỗ trợ cho doanh nghiệp như sau:")
     enterprise_block(doc, data)
     if e.get("bank_account"):
