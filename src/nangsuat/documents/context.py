@@ -13,6 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from nangsuat.core.formatting import format_date_vi, format_vnd
+from nangsuat.core.models import User
 from nangsuat.core.roles import Role
 
 from .models import Document
@@ -27,6 +28,16 @@ def date_text(value: Any) -> str:
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return format_date_vi(value) if isinstance(value, dt.date) else ""
+
+
+def day_text(value: Any) -> str:
+    """The date as ``date_text`` writes it; today's when there is none (a minutes held today)."""
+    return date_text(value) or format_date_vi(timezone.localdate())
+
+
+def to_vnd(value: Any, default: int | None = None) -> int | None:
+    """An amount picked from a form or a record as int đồng; ``default`` when it is blank."""
+    return int(value) if value not in (None, "") else default
 
 
 def moment_text(value: dt.datetime | None) -> str:
@@ -104,8 +115,6 @@ def dossier_data(dossier) -> dict[str, Any]:
 
 def agency_director(agency):
     """The agency's director (for documents the officer prepares and the director signs)."""
-    from nangsuat.core.models import User
-
     return (
         User.objects.filter(agency=agency, role=Role.DIRECTOR, is_active=True).order_by("id").first()
         if agency is not None
@@ -162,10 +171,8 @@ def contract_data(dossier, payload: dict[str, Any]) -> dict[str, Any]:
     return {
         "record": record,
         "number": str(number or ""),
-        "amount_vnd": int(amount)
-        if amount not in (None, "")
-        else getattr(dossier, "requested_support_vnd", None),
+        "amount_vnd": to_vnd(amount, getattr(dossier, "requested_support_vnd", None)),
         "deadline_text": date_text(deadline),
         "deliverables": str(deliverables or ""),
-        "signed_on_text": date_text(signed_on) or format_date_vi(timezone.localdate()),
+        "signed_on_text": day_text(signed_on),
     }

@@ -17,6 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from nangsuat.core.formatting import format_date_vi, format_points
+from nangsuat.councils.models import Council
+from nangsuat.dossiers.selectors import kind_label
 from nangsuat.dossiers.workflow import Step, effect
 
 from . import context as ctx
@@ -77,8 +79,7 @@ def _visit_data(step: Step, kind: str) -> dict[str, Any]:
     payload = step.payload or {}
     photos = getattr(visit, "photos", None)
     return {
-        "held_on_text": ctx.date_text(ctx.pick(payload, visit, "visited_on"))
-        or format_date_vi(timezone.localdate()),
+        "held_on_text": ctx.day_text(ctx.pick(payload, visit, "visited_on")),
         "participants": str(ctx.pick(payload, visit, "participants") or ""),
         "findings": str(ctx.pick(payload, visit, "findings") or step.note or ""),
         "photos": photos.count() if photos is not None else 0,
@@ -112,13 +113,6 @@ def receipt_slip(step: Step) -> None:
 def _full_receipt_slip(step: Step) -> None:
     dossier = step.dossier
     attachments: dict[str, int] = {}
-    try:
-        from nangsuat.dossiers.selectors import kind_label
-    except ImportError:  # pragma: no cover - the intake app always has it
-
-        def kind_label(kind: str) -> str:
-            return kind
-
     for kind in dossier.attachments.filter(is_current=True).values_list("kind", flat=True):
         label = str(kind_label(kind))
         attachments[label] = attachments.get(label, 0) + 1
@@ -196,8 +190,6 @@ def inspection_minutes(step: Step) -> None:
 
 def _council_data(step: Step) -> dict[str, Any]:
     """Members, per-criterion means, total and the verdict, from the council records when they exist."""
-    from nangsuat.councils.models import Council
-
     dossier = step.dossier
     result = ctx.latest_related(dossier, "council_result")
     council = (
@@ -275,7 +267,7 @@ def assignment_decision(step: Step) -> None:
             "city_decision": " ".join(
                 x for x in (city_number, ctx.date_text(getattr(city, "decision_date", None))) if x
             ),
-            "amount_vnd": int(amount) if amount not in (None, "") else None,
+            "amount_vnd": ctx.to_vnd(amount),
             "period_text": ctx.dossier_data(dossier)["period"],
             "contract_deadline_text": deadline,
         },
@@ -336,7 +328,7 @@ def acceptance_minutes(step: Step) -> None:
             "findings": str(ctx.pick(payload, record, "findings", "comments") or step.note or ""),
             "contract_number": ctx.contract_data(step.dossier, {})["number"],
             "inspection_minutes": ctx.document_number(step.dossier, K.INSPECTION_MINUTES),
-            "held_on_text": ctx.date_text(held_on) or format_date_vi(timezone.localdate()),
+            "held_on_text": ctx.day_text(held_on),
         },
         signer=signer,
         issued_on=held_on,
@@ -359,10 +351,10 @@ def liquidation_minutes(step: Step) -> None:
             **_parties(step, signer),
             "contract_number": contract["number"],
             "contract_amount_vnd": contract["amount_vnd"],
-            "final_amount_vnd": int(final) if final not in (None, "") else contract["amount_vnd"],
+            "final_amount_vnd": ctx.to_vnd(final, contract["amount_vnd"]),
             "acceptance_minutes": ctx.document_number(step.dossier, K.ACCEPTANCE_MINUTES),
             "result": str(ctx.pick(payload, record, "result", "note") or step.note or ""),
-            "held_on_text": ctx.date_text(held_on) or format_date_vi(timezone.localdate()),
+            "held_on_text": ctx.day_text(held_on),
         },
         signer=signer,
         issued_on=held_on,
@@ -385,7 +377,7 @@ def payment_request(step: Step) -> None:
         {
             "contract_number": contract["number"],
             "liquidation_minutes": ctx.document_number(step.dossier, K.LIQUIDATION_MINUTES),
-            "amount_vnd": int(amount) if amount not in (None, "") else contract["amount_vnd"],
+            "amount_vnd": ctx.to_vnd(amount, contract["amount_vnd"]),
             "reference": str(ctx.pick(payload, record, "reference") or ""),
         },
     )

@@ -89,15 +89,20 @@ class Signature:
 # --- Low-level helpers on python-docx objects -----------------------------------------------------------
 
 
-def _font(run, size: float | None = None, bold=None, italic=None, underline=None) -> None:
-    run.font.name = FONT
-    rpr = run._element.get_or_add_rPr()
+def _font_for_all_scripts(rpr) -> None:
+    """Times New Roman for every script of these run properties (python-docx's ``font.name`` sets only
+    w:ascii and w:hAnsi)."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
+
+
+def _font(run, size: float | None = None, bold=None, italic=None, underline=None) -> None:
+    run.font.name = FONT
+    _font_for_all_scripts(run._element.get_or_add_rPr())
     if size is not None:
         run.font.size = Pt(size)
     if bold is not None:
@@ -245,13 +250,7 @@ class OfficialDocument:
         normal = self.doc.styles["Normal"]
         normal.font.name = FONT
         normal.font.size = Pt(BODY_PT)
-        rpr = normal.element.get_or_add_rPr()
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            rpr.insert(0, fonts)
-        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(attr), FONT)
+        _font_for_all_scripts(normal.element.get_or_add_rPr())
         fmt = normal.paragraph_format
         fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
 

@@ -4,6 +4,7 @@ are never reused)."""
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.models import Agency
@@ -108,6 +109,4 @@ class Document(models.Model):
         return f"{self.number} — {self.title}"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("documents:download", args=[self.pk])

@@ -12,13 +12,17 @@ from django.utils.translation import gettext as _
 from nangsuat.core.permissions import ALLOW, Decision, deny
 from nangsuat.core.roles import Role
 from nangsuat.core.tenancy import scope_to_agency
+from nangsuat.core.text import fold
+from nangsuat.dossiers.models import Dossier
+from nangsuat.dossiers.permissions import visible_dossiers
+from nangsuat.registry.permissions import member_enterprise_ids
 
 from .models import Document, DocumentKind
 
 if TYPE_CHECKING:
     from nangsuat.core.models import User
 
-# Roles that keep or read the register of their agency (the ministry reads every agency's).
+# The register's sort keys (a leading '-' sorts newest or highest first).
 SORTS = {"issued_on", "-issued_on", "number", "-number", "kind", "-kind", "created_at", "-created_at"}
 
 
@@ -29,13 +33,8 @@ def visible_documents(user: User) -> QuerySet[Document]:
     if not user.is_authenticated or not user.is_active:
         return qs.none()
     if user.role == Role.ENTERPRISE:
-        from nangsuat.registry.permissions import member_enterprise_ids
-
         return qs.filter(dossier__enterprise_id__in=member_enterprise_ids(user), visible_to_enterprise=True)
     if user.role == Role.COUNCIL:
-        from nangsuat.dossiers.models import Dossier
-        from nangsuat.dossiers.permissions import visible_dossiers
-
         dossiers = visible_dossiers(Dossier.objects.all(), user).values("pk")
         return scope_to_agency(qs, user).filter(dossier__in=dossiers)
     return scope_to_agency(qs, user)
@@ -108,8 +107,6 @@ def register(*, user: User, filters: RegisterFilters) -> QuerySet[Document]:
     """The register (sổ văn bản) as the user may see it, filtered and sorted."""
     qs = visible_documents(user)
     if filters.q:
-        from nangsuat.core.text import fold
-
         folded = fold(filters.q)
         qs = qs.filter(
             Q(number__icontains=filters.q)
