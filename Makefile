@@ -5,10 +5,13 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 VAR := $(or $(NANGSUAT_VAR_DIR),var)
 KEY := $(VAR)/secret_key
+# pytest exits with 5 when it collected no test (a PYTEST_ARGS selecting nothing): not a failure.
+PYTEST = $(PY) -m pytest -n auto $(1) $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo 'no test collected'; rc=0; fi; exit $$rc
 # compilemessages_py needs settings but no secret key: the test settings have one of their own.
 COMPILEMESSAGES := DJANGO_SETTINGS_MODULE=nangsuat.settings.test $(PY) -m nangsuat compilemessages_py
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo test test-fast lint bench install clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,13 +33,20 @@ demo: $(STAMP) $(KEY)
 	$(PY) -m nangsuat seed_demo
 	$(PY) -m nangsuat runserver 127.0.0.1:8000
 
+# The whole suite, one process per CPU.
 test: $(STAMP)
 	$(COMPILEMESSAGES)
-	$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo 'no test collected'; rc=0; fi; exit $$rc
+	$(call PYTEST)
+
+# Everything but the browser tests, one process per CPU.
+test-fast: $(STAMP)
+	$(COMPILEMESSAGES)
+	$(call PYTEST,-m "not browser")
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/ruff format --check src tests bench scripts
+	$(PY) scripts/check_imports.py
 
 bench: $(STAMP) $(KEY)
 	$(PY) -m nangsuat bench registry --rows $${ROWS:-100000}
