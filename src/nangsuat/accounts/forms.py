@@ -2,6 +2,7 @@
 
 from allauth.account.forms import SignupForm
 from django import forms
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -169,8 +170,6 @@ class StaffAccountForm(forms.Form):
     )
 
     def clean_password(self):
-        from django.contrib.auth.password_validation import validate_password
-
         password = self.cleaned_data["password"]
         validate_password(password)
         return password

@@ -1,5 +1,6 @@
 """Reads of user accounts for the administrator's pages."""
 
+from allauth.mfa.models import Authenticator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from nangsuat.core.models import User
@@ -10,8 +11,6 @@ from nangsuat.core.text import fold
 def staff_accounts(admin: User, *, q: str = "", role: str = "", active: str = "") -> QuerySet[User]:
     """Staff accounts an administrator manages: all of them for an admin without an agency, otherwise
     the admin's agency's (and none of another agency's). Annotated with ``has_totp``."""
-    from allauth.mfa.models import Authenticator
-
     qs = User.objects.filter(role__in=STAFF_ROLES).select_related("agency")
     if not admin.has_role(Role.ADMIN):
         return qs.none()

@@ -11,11 +11,15 @@ officer to correct or remove.
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nangsuat.api.models import ApiToken
 from nangsuat.core.audit import record_audit
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
@@ -69,8 +73,6 @@ def create_staff_account(
     """An administrator creates a staff account (any role but enterprise). The e-mail is marked verified;
     at first login the account must enrol TOTP (``StaffMfaRequiredMiddleware``). Refuses a taken
     username or e-mail, the enterprise role, and an agency-bound role without an agency."""
-    from allauth.account.models import EmailAddress
-
     errors: dict[str, str] = {}
     username = (username or "").strip()
     email = (email or "").strip().lower()
@@ -122,10 +124,6 @@ def set_staff_active(*, actor: User, user: User, active: bool, note: str = "") -
     user.is_active = active
     user.save(update_fields=["is_active"])
     if not active:
-        from django.utils import timezone
-
-        from nangsuat.api.models import ApiToken
-
         ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
     record_audit(
         actor=actor,
@@ -142,8 +140,6 @@ def set_staff_active(*, actor: User, user: User, active: bool, note: str = "") -
 def reset_second_factor(*, actor: User, user: User, note: str = "") -> int:
     """An administrator removes a staff member's TOTP and recovery codes (a lost phone); the account must
     enrol again at its next sign-in. Refuses the actor's own account. Returns how many were removed."""
-    from allauth.mfa.models import Authenticator
-
     if user.pk == actor.pk:
         raise ValidationError(_("Bạn không thể tự đặt lại xác thực hai lớp của mình."))
     if not user.is_staff_role:

@@ -10,6 +10,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nangsuat.core.models import User
+from nangsuat.core.refusals import add_form_errors, refuse
 from nangsuat.core.roles import Role
 
 from .forms import STAFF_ROLE_CHOICES, StaffAccountForm
@@ -20,6 +22,15 @@ from .services import create_staff_account, reset_second_factor, set_staff_activ
 def _require_admin(request):
     if not request.user.has_role(Role.ADMIN):
         raise PermissionDenied(_("Chỉ quản trị hệ thống được quản lý tài khoản cán bộ."))
+
+
+def _staff_or_404(request, pk: int) -> User:
+    """A staff account this administrator manages; any other account is not found."""
+    _require_admin(request)
+    user = staff_accounts(request.user).filter(pk=pk).first()
+    if user is None:
+        raise Http404
+    return user
 
 
 @login_required
@@ -46,8 +57,7 @@ def staff_create(request):
         try:
             user = create_staff_account(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -61,15 +71,12 @@ def staff_create(request):
 @login_required
 @require_POST
 def staff_set_active(request, pk: int):
-    _require_admin(request)
-    user = staff_accounts(request.user).filter(pk=pk).first()
-    if user is None:
-        raise Http404
+    user = _staff_or_404(request, pk)
     active = request.POST.get("active") == "1"
     try:
         set_staff_active(actor=request.user, user=user, active=active, note=request.POST.get("note", ""))
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        refuse(request, exc)
     else:
         text = _("Đã mở lại tài khoản %(name)s.") if active else _("Đã khóa tài khoản %(name)s.")
         messages.success(request, text % {"name": user})
@@ -79,14 +86,11 @@ def staff_set_active(request, pk: int):
 @login_required
 @require_POST
 def staff_reset_mfa(request, pk: int):
-    _require_admin(request)
-    user = staff_accounts(request.user).filter(pk=pk).first()
-    if user is None:
-        raise Http404
+    user = _staff_or_404(request, pk)
     try:
         reset_second_factor(actor=request.user, user=user)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        refuse(request, exc)
     else:
         messages.success(
             request,
