@@ -39,6 +39,27 @@ def _media_root(settings, tmp_path):
 
 # --- Browser tests: Playwright driving Debian's Chromium --------------------------------------------
 
+BROWSER_FIXTURES = frozenset({"page", "_browser"})
+
+
+def unmarked_browser_tests(items) -> list[str]:
+    """The tests that drive the browser without ``pytest.mark.browser``."""
+    return [
+        item.nodeid
+        for item in items
+        if BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        and item.get_closest_marker("browser") is None
+    ]
+
+
+@pytest.hookimpl(tryfirst=True)  # first, to see every test before ``-m`` deselects any
+def pytest_collection_modifyitems(config, items):
+    if unmarked := unmarked_browser_tests(items):
+        raise pytest.UsageError(
+            "These tests drive the browser but lack pytest.mark.browser "
+            "(add `pytestmark = pytest.mark.browser` to their module):\n  " + "\n  ".join(unmarked)
+        )
+
 
 @pytest.fixture(scope="session")
 def _browser():

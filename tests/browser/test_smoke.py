@@ -6,7 +6,7 @@ from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from tests.conftest import login, screenshot
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_officer_signs_in_with_totp_and_sees_the_dashboard(page, can_tho):
