@@ -9,11 +9,15 @@ from django.forms import BaseForm
 from .errors import Refusal
 
 
+def _joined(errors) -> str:
+    return " ".join(str(m) for msgs in errors.values() for m in msgs)
+
+
 def message_of(exc: Exception) -> str:
     """The words of a refusal, a ``ValidationError`` or a ``PermissionDenied``, for one line on a page."""
     if isinstance(exc, ValidationError):
         if hasattr(exc, "error_dict"):
-            return " ".join(m for msgs in exc.message_dict.values() for m in msgs)
+            return _joined(exc.message_dict)
         return " ".join(exc.messages)
     if isinstance(exc, Refusal):
         return exc.message
@@ -40,3 +44,8 @@ def refuse(request, exc: ValidationError | PermissionDenied | Refusal, form: Bas
         add_form_errors(form, exc)
     else:
         messages.error(request, message_of(exc))
+
+
+def refuse_form(request, form: BaseForm) -> None:
+    """A small form posted from a page that then redirects: its errors become one error message."""
+    messages.error(request, _joined(form.errors))

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nangsuat.core.errors import Refusal
-from nangsuat.core.refusals import message_of, refuse
+from nangsuat.core.refusals import message_of, refuse, refuse_form
 from nangsuat.core.roles import COUNCIL_FOLLOWERS, COUNCIL_SEATS, Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.dossiers import workflow
@@ -128,7 +128,7 @@ def member_add(request, pk):
         except (ValidationError, Refusal) as exc:
             refuse(request, exc)
     else:
-        messages.error(request, " ".join(m for msgs in form.errors.values() for m in msgs))
+        refuse_form(request, form)
     return redirect("councils:detail", pk=pk)
 
 

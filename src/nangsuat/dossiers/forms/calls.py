@@ -10,27 +10,14 @@ from nangsuat.reference.models import SupportContent
 
 from ..models import Call, PriorityRule
 from ..registration import DEFAULT_REQUIRED_ATTACHMENTS, AttachmentKind
+from ..services.calls import CALL_FIELDS
 from .fields import REQUIRED, DateInput, MoneyField
 
 
 class CallForm(forms.ModelForm):
     class Meta:
         model = Call
-        fields = [
-            "year",
-            "title",
-            "description",
-            "registration_opens",
-            "registration_closes",
-            "review_ends",
-            "contract_ends",
-            "budget_vnd",
-            "pass_total_min",
-            "pass_criterion_min_ratio",
-            "contract_days",
-            "legal_basis",
-            "effective_date",
-        ]
+        fields = ["year", *CALL_FIELDS]
         widgets = {
             "registration_opens": DateInput(),
             "registration_closes": DateInput(),

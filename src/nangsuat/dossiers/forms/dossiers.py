@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from nangsuat.reference.models import SupportContent
 
 from ..models import Call, Dossier, EligibilityCheck
-from ..registration import REQUIRED_FIELDS, AttachmentKind
+from ..registration import FORM_FIELDS, REQUIRED_FIELDS, AttachmentKind
 from .fields import REQUIRED, DateInput, MoneyField
 
 
@@ -20,22 +20,7 @@ class DossierForm(forms.ModelForm):
 
     class Meta:
         model = Dossier
-        fields = [
-            "content",
-            "title",
-            "objectives",
-            "expected_results",
-            "total_cost_vnd",
-            "requested_support_vnd",
-            "period_start",
-            "period_end",
-            "consultant",
-            "other_state_support",
-            "other_state_support_detail",
-            "uses_domestic_materials",
-            "export_potential",
-            "jobs_created",
-        ]
+        fields = [name for name, _kind, _required in FORM_FIELDS]
         widgets = {
             "period_start": DateInput(),
             "period_end": DateInput(),

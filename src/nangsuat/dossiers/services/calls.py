@@ -28,6 +28,21 @@ if TYPE_CHECKING:
     from nangsuat.core.models import Agency, User
 
 CALL_MANAGERS = PROGRAMME_MANAGERS
+# A call's own fields that its managers edit on the call form and through ``update_call``.
+CALL_FIELDS = (
+    "title",
+    "description",
+    "registration_opens",
+    "registration_closes",
+    "review_ends",
+    "contract_ends",
+    "budget_vnd",
+    "pass_total_min",
+    "pass_criterion_min_ratio",
+    "contract_days",
+    "legal_basis",
+    "effective_date",
+)
 
 # Thông tư 15/2022/TT-BKHCN, Điều 16 (B8-ĐGNV), DOMAIN-FACTS §2.
 DEFAULT_RUBRIC = (
@@ -131,21 +146,7 @@ def create_call(
 def update_call(*, call: Call, actor: User, **fields: Any) -> Call:
     """Change a call's dates, budget, texts, pass rule. Refuses a non-manager or another agency."""
     ensure_call_manager(actor, call.agency_id)
-    editable = {
-        "title",
-        "description",
-        "registration_opens",
-        "registration_closes",
-        "review_ends",
-        "contract_ends",
-        "budget_vnd",
-        "pass_total_min",
-        "pass_criterion_min_ratio",
-        "contract_days",
-        "legal_basis",
-        "effective_date",
-        "acceptance_ratings",
-    }
+    editable = {*CALL_FIELDS, "acceptance_ratings"}
     unknown = set(fields) - editable
     if unknown:
         raise ValidationError({name: _("Không được sửa trường này.") for name in unknown})

@@ -19,6 +19,7 @@ from nangsuat.registry.permissions import is_enterprise_member
 from .. import workflow
 from ..models import Attachment, Call, CallContent, Comment, Dossier, EligibilityCheck
 from ..permissions import can_see_dossier
+from ..registration import FORM_FIELDS as REGISTRATION_FIELDS
 from ..registration import AttachmentKind
 from ..states import FINAL_STATES, State
 from ..uploads import check_upload, random_name, safe_original_name
@@ -29,21 +30,7 @@ if TYPE_CHECKING:
 
 EDITABLE_STATES = frozenset({State.DRAFT, State.NEEDS_SUPPLEMENT})
 CHECKLIST_STATES = frozenset({State.SUBMITTED, State.NEEDS_SUPPLEMENT})
-FORM_FIELDS = (
-    "title",
-    "objectives",
-    "expected_results",
-    "total_cost_vnd",
-    "requested_support_vnd",
-    "period_start",
-    "period_end",
-    "consultant",
-    "other_state_support",
-    "other_state_support_detail",
-    "uses_domestic_materials",
-    "export_potential",
-    "jobs_created",
-)
+FORM_FIELDS = tuple(name for name, _kind, _required in REGISTRATION_FIELDS if name != "content")
 MULTILINE_FIELDS = {"objectives", "expected_results", "other_state_support_detail"}
 TEXT_FIELDS = {"title", "objectives", "expected_results", "consultant", "other_state_support_detail"}
 

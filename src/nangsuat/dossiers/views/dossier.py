@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nangsuat.core.errors import Refusal
-from nangsuat.core.refusals import add_form_errors, refuse
+from nangsuat.core.refusals import add_form_errors, refuse, refuse_form
 from nangsuat.core.roles import DEPARTMENT, Role
 
 from .. import selectors, workflow
@@ -123,7 +123,7 @@ def attachment_upload(request, pk: int):
         else:
             messages.success(request, _("Đã đính kèm “%(n)s”.") % {"n": form.cleaned_data["file"].name})
     else:
-        messages.error(request, " ".join(m for errs in form.errors.values() for m in errs))
+        refuse_form(request, form)
     return redirect(reverse("dossiers:dossier_detail", args=[pk]) + "#attachments")
 
 
@@ -206,7 +206,7 @@ def duplicate_override(request, pk: int):
             else:
                 messages.success(request, _("Đã ghi nhận lý do chấp nhận hồ sơ trùng nội dung hỗ trợ."))
         else:
-            messages.error(request, " ".join(m for errs in form.errors.values() for m in errs))
+            refuse_form(request, form)
     return redirect("dossiers:dossier_detail", pk=pk)
 
 
@@ -227,7 +227,7 @@ def comment_add(request, pk: int):
         else:
             messages.success(request, _("Đã gửi ý kiến."))
     elif request.method == "POST":
-        messages.error(request, " ".join(m for errs in form.errors.values() for m in errs))
+        refuse_form(request, form)
     return redirect("dossiers:dossier_detail", pk=pk)
 
 
