@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl import load_workbook
 from simple_history.utils import bulk_update_with_history
 
 from nangsuat.core import bulk
@@ -24,9 +25,8 @@ from nangsuat.core.models import Agency, User
 from nangsuat.core.text import fold, nfc
 from nangsuat.reference.models import VsicCode, Ward
 
-from . import sme
 from .models import Enterprise, EnterpriseKind, EnterpriseYear
-from .services import MAX_EMPLOYEES, MAX_VND, build_search_text
+from .services import MAX_EMPLOYEES, MAX_VND, refresh_search_text, refresh_size_class
 from .tax_code import normalize_tax_code
 
 BATCH_SIZE = 1000
@@ -128,8 +128,6 @@ def read_table(stream: Any, filename: str) -> Iterator[tuple[int, dict[str, Any]
 
 
 def _xlsx_rows(stream: Any) -> Iterator[tuple]:
-    from openpyxl import load_workbook
-
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - any unreadable file gets the same message
@@ -327,18 +325,8 @@ def _apply_figures(enterprise: Enterprise, row: dict[str, Any]) -> None:
 
 
 def _refresh_derived(enterprise: Enterprise) -> None:
-    enterprise.size_class = sme.size_class(
-        vsic_section=enterprise.vsic_section,
-        employees=enterprise.employees,
-        revenue_vnd=enterprise.revenue_vnd,
-        capital_vnd=enterprise.capital_vnd,
-    )
-    enterprise.search_text = build_search_text(
-        name=enterprise.name,
-        tax_code=enterprise.tax_code,
-        address=enterprise.address,
-        short_name=enterprise.short_name,
-    )
+    refresh_size_class(enterprise)
+    refresh_search_text(enterprise)
 
 
 @transaction.atomic

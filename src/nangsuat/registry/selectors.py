@@ -16,12 +16,14 @@ from django.db import connection
 from django.db.models import Case, Func, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Collate, StrIndex
 
+from nangsuat.core.formatting import format_vnd
 from nangsuat.core.models import User
 from nangsuat.core.roles import Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
+from nangsuat.reference.models import VsicCode, Ward
 
-from .models import Enterprise, EnterpriseMembership
+from .models import Enterprise, EnterpriseKind, EnterpriseMembership, SizeClass
 
 _TAX_PREFIX = re.compile(r"^[\d\-\s.]{3,16}$")
 SORTS = {
@@ -272,11 +274,6 @@ def pending_memberships(user: User) -> QuerySet[EnterpriseMembership]:
 
 def _display(field: str, value) -> str:
     """A stored value as the history shows it: money in đồng, labels for codes, names for wards."""
-    from nangsuat.core.formatting import format_vnd
-    from nangsuat.reference.models import VsicCode, Ward
-
-    from .models import EnterpriseKind, SizeClass
-
     if value in (None, ""):
         return "—"
     if field in ("revenue_vnd", "capital_vnd"):

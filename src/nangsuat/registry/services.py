@@ -123,7 +123,8 @@ def clean_profile(data: dict[str, Any], *, agency: Agency, instance: Enterprise 
     return cleaned
 
 
-def _apply_size(enterprise: Enterprise) -> None:
+def refresh_size_class(enterprise: Enterprise) -> None:
+    """The SME size from the enterprise's latest figures (Nghị định 80/2021, ``sme.size_class``)."""
     enterprise.size_class = sme.size_class(
         vsic_section=enterprise.vsic_section,
         employees=enterprise.employees,
@@ -153,7 +154,7 @@ def create_enterprise(*, actor: User | None, agency: Agency, data: dict[str, Any
     enterprise = Enterprise(agency=agency, **cleaned)
     enterprise.vsic_section = enterprise.vsic.section
     refresh_search_text(enterprise)
-    _apply_size(enterprise)
+    refresh_size_class(enterprise)
     enterprise._history_user = actor  # type: ignore[attr-defined]
     _save_unique(enterprise)
     record_audit(
@@ -186,7 +187,7 @@ def update_enterprise(
         return enterprise
     enterprise.vsic_section = enterprise.vsic.section
     refresh_search_text(enterprise)
-    _apply_size(enterprise)
+    refresh_size_class(enterprise)
     enterprise._history_user = actor  # type: ignore[attr-defined]
     _save_unique(enterprise)
     record_audit(actor=actor, action="enterprise.updated", target=enterprise, data={"changed": changed})
@@ -245,7 +246,7 @@ def denormalise_latest(enterprise: Enterprise) -> None:
     enterprise.employees = latest.employees if latest else None
     enterprise.revenue_vnd = latest.revenue_vnd if latest else None
     enterprise.capital_vnd = latest.capital_vnd if latest else None
-    _apply_size(enterprise)
+    refresh_size_class(enterprise)
 
 
 @transaction.atomic
