@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from nangsuat.core.formatting import format_date_vi
 from nangsuat.dossiers.states import State
 from nangsuat.dossiers.workflow import dossier_transitioned
+from nangsuat.registry.permissions import enterprise_members
 
-from .selectors import enterprise_members, users_acting_next
+from .selectors import users_acting_next
 from .services import notify
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ def dossier_url(dossier) -> str:
         return ""
 
 
-def _label(state: str) -> str:
+def state_label(state: str) -> str:
     try:
         return str(State(state).label)
     except ValueError:
@@ -44,7 +45,7 @@ def _details(step) -> list[str]:
         _("Doanh nghiệp: %(name)s") % {"name": dossier.enterprise.name},
         _("Nội dung: %(content)s — %(title)s") % {"content": dossier.content, "title": dossier.title},
         _("Trạng thái: %(old)s → %(new)s")
-        % {"old": _label(step.from_state), "new": _label(step.transition.target)},
+        % {"old": state_label(step.from_state), "new": state_label(step.transition.target)},
         _("Người thực hiện: %(actor)s") % {"actor": step.actor},
     ]
     if step.note:
@@ -62,14 +63,14 @@ def notify_transition(step) -> int:
     url = dossier_url(dossier)
     details = _details(step)
     next_actors = users_acting_next(dossier, state)
-    members = {u.pk: u for u in enterprise_members(dossier)}
+    members = {u.pk: u for u in enterprise_members(dossier.enterprise_id)}
     sent = 0
     for pk in set(next_actors) | set(members):
         if pk == getattr(step.actor, "pk", None):
             continue
         user, actions = next_actors.get(pk, (members.get(pk), []))
         if pk in members:
-            title = _("Hồ sơ %(code)s: %(state)s") % {"code": code, "state": _label(state)}
+            title = _("Hồ sơ %(code)s: %(state)s") % {"code": code, "state": state_label(state)}
         else:
             title = _("Hồ sơ %(code)s chờ bạn xử lý: %(actions)s") % {
                 "code": code,

@@ -6,23 +6,23 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nangsuat.core.calendar import add_working_days, working_days_between
 from nangsuat.core.formatting import format_date_vi
+from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.states import FINAL_STATES, PRIVATE_STATES
 
-from .receivers import _label, dossier_url
+from .receivers import dossier_url, state_label
 from .selectors import users_acting_next
 from .services import notify
 
 WARN_WORKING_DAYS = 2
 
 
-def due_dossiers(today: dt.date):
-    from nangsuat.dossiers.models import Dossier
-
+def due_dossiers(today: dt.date) -> QuerySet[Dossier]:
     horizon = add_working_days(today, WARN_WORKING_DAYS)
     return (
         Dossier.objects.filter(due_on__isnull=False, due_on__lte=horizon)
@@ -55,7 +55,7 @@ def send_reminders(today: dt.date | None = None) -> dict[str, int]:
                 body = "\n".join(
                     [
                         _("Doanh nghiệp: %(name)s") % {"name": dossier.enterprise.name},
-                        _("Trạng thái: %(state)s") % {"state": _label(dossier.state)},
+                        _("Trạng thái: %(state)s") % {"state": state_label(dossier.state)},
                         _("Hạn xử lý: %(due)s") % {"due": format_date_vi(dossier.due_on)},
                         _("Việc cần làm: %(actions)s") % {"actions": ", ".join(actions)},
                     ]

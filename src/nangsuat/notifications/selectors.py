@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db.models import QuerySet
 
+from nangsuat.core.models import User
 from nangsuat.core.roles import Role
+from nangsuat.dossiers.workflow import TRANSITIONS
+from nangsuat.registry.permissions import enterprise_members
 
 from .models import Notification
-
-if TYPE_CHECKING:
-    from nangsuat.core.models import User
 
 # Actions open from almost every state that nobody is waiting for.
 NOT_AWAITED = frozenset({"withdraw", "terminate"})
@@ -30,8 +28,6 @@ def unread_count(user: User) -> int:
 
 def awaited_actions(state: str) -> dict[str, list[str]]:
     """Role → the actions it may take from ``state`` (by the TRANSITIONS table)."""
-    from nangsuat.dossiers.workflow import TRANSITIONS
-
     by_role: dict[str, list[str]] = {}
     for transition in TRANSITIONS:
         if state in transition.sources and transition.action not in NOT_AWAITED:
@@ -40,30 +36,15 @@ def awaited_actions(state: str) -> dict[str, list[str]]:
     return by_role
 
 
-def enterprise_members(dossier) -> list[User]:
-    from nangsuat.core.models import User
-    from nangsuat.registry.models import EnterpriseMembership
-
-    return list(
-        User.objects.filter(
-            is_active=True,
-            memberships__enterprise_id=dossier.enterprise_id,
-            memberships__status=EnterpriseMembership.Status.CONFIRMED,
-        ).distinct()
-    )
-
-
 def users_acting_next(dossier, state: str | None = None) -> dict[int, tuple[User, list[str]]]:
     """The people who may take the dossier's next step, with the actions awaiting them: staff of the
     dossier's agency by role (council members only for their own call's councils), and the
     enterprise's members when the enterprise acts next."""
-    from nangsuat.core.models import User
-
     state = state or dossier.state
     result: dict[int, tuple[User, list[str]]] = {}
     for role, actions in awaited_actions(state).items():
         if role == Role.ENTERPRISE:
-            users = enterprise_members(dossier)
+            users = list(enterprise_members(dossier.enterprise_id))
         else:
             qs = User.objects.filter(role=role, is_active=True, agency_id=dossier.agency_id)
             if role == Role.COUNCIL:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -17,10 +16,10 @@ from django.db import IntegrityError, close_old_connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Notification
+from nangsuat.core.audit import record_audit
+from nangsuat.core.models import User
 
-if TYPE_CHECKING:
-    from nangsuat.core.models import User
+from .models import Notification
 
 log = logging.getLogger(__name__)
 SUBJECT_PREFIX = "[Chương trình 1322] "
@@ -81,8 +80,6 @@ def _dispatch_email(notification_id: int) -> None:
 @transaction.atomic
 def set_email_preference(*, user: User, enabled: bool) -> None:
     """Turn the user's e-mail copies of notifications on or off; the bell always keeps them."""
-    from nangsuat.core.audit import record_audit
-
     if user.email_notifications == enabled:
         return
     user.email_notifications = enabled

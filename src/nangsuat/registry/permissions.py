@@ -1,5 +1,6 @@
 """Who may see and change an enterprise. Decisions carry the reason shown on the page."""
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.models import User
@@ -23,6 +24,15 @@ def is_enterprise_member(user: User, enterprise_id: int) -> bool:
     return EnterpriseMembership.objects.filter(
         user=user, enterprise_id=enterprise_id, status=EnterpriseMembership.Status.CONFIRMED
     ).exists()
+
+
+def enterprise_members(enterprise_id: int) -> QuerySet[User]:
+    """The active users who represent this enterprise (a confirmed membership)."""
+    return User.objects.filter(
+        is_active=True,
+        memberships__enterprise_id=enterprise_id,
+        memberships__status=EnterpriseMembership.Status.CONFIRMED,
+    ).distinct()
 
 
 def is_member(user: User, enterprise: Enterprise) -> bool:
