@@ -4,6 +4,7 @@ Every router gets ``DEFAULT_AUTH`` from the ``NinjaAPI``; an operation open to a
 Inside an operation the caller is ``request.auth`` (a ``core.User``), also set on ``request.user``.
 """
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
@@ -15,8 +16,6 @@ def staff_needs_totp(user) -> bool:
     """A staff account that has not enrolled TOTP yet may not use the API at all."""
     if not settings.STAFF_MFA_REQUIRED or not user.is_staff_role:
         return False
-    from allauth.mfa.models import Authenticator
-
     return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 

@@ -1,8 +1,14 @@
 """django-allauth adapters: who may sign up, and every message allauth shows, in Vietnamese
 (allauth ships no Vietnamese catalogue)."""
 
+import time
+from datetime import UTC, datetime
+
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import get_authentication_records
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
@@ -46,13 +52,6 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().is_reauthentication_required(app=app, **kwargs)
 
     def _signed_in_recently_without_mfa(self) -> bool:
-        import time
-        from datetime import UTC, datetime
-
-        from allauth.account import app_settings
-        from allauth.account.internal.flows.login import get_authentication_records
-        from allauth.mfa.models import Authenticator
-
         request = self.request
         user = getattr(request, "user", None)
         if request is None or user is None or not user.is_authenticated:

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import connection, models
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 # Field types whose Python value psycopg writes as is; any other goes through get_db_prep_save.
 _PLAIN = frozenset(
@@ -104,8 +105,6 @@ def insert(model: type[models.Model], objs: list[models.Model]) -> None:
 def insert_with_history(model: type[models.Model], objs: list[models.Model], *, user=None) -> None:
     """``insert`` and one "created" history row per object, as simple-history's bulk_create_with_history
     writes them (same date, user and empty change reason)."""
-    from simple_history.utils import bulk_create_with_history
-
     if not objs:
         return
     if not uses_copy():

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
+from .models import Holiday
+
 SATURDAY = 5
 CACHE_SECONDS = 300
 
@@ -48,8 +50,6 @@ def _on_holiday_change(**_kwargs) -> None:
 
 
 def _load() -> _Exceptions:
-    from .models import Holiday
-
     off: set[dt.date] = set()
     worked: set[dt.date] = set()
     for day, kind in Holiday.objects.values_list("date", "kind"):

@@ -1,8 +1,10 @@
 """Every staff role must sign in with a second factor (TOTP)."""
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 
 _ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/media/", "/api/")
 
@@ -21,8 +23,6 @@ class StaffMfaRequiredMiddleware:
             and not request.path.startswith(_ALLOWED_PREFIXES)
             and not request.session.get("mfa_enrolled")
         ):
-            from allauth.mfa.models import Authenticator
-
             if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
                 request.session["mfa_enrolled"] = True
             else:
@@ -40,9 +40,6 @@ class DefaultVietnameseLocaleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.conf import settings
-        from django.utils import translation
-
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)

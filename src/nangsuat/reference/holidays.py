@@ -26,7 +26,7 @@ class HolidayRow:
 
 def public_holidays(year: int) -> list[HolidayRow]:
     """Vietnam's public holidays of `year`: statutory days as ``holiday``, days in lieu as ``day_off``."""
-    import holidays
+    import holidays  # a large library that only this yearly loading command needs
 
     observed = holidays.country_holidays("VN", years=year, language="vi")
     statutory = holidays.country_holidays("VN", years=year, language="vi", observed=False)
