@@ -6,7 +6,7 @@ from django.test import Client
 from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
 from nangsuat.demo.accounts import DEMO_TOTP_SECRET
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 ENGLISH = (

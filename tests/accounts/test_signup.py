@@ -10,7 +10,9 @@ from nangsuat.core.models import AuditEntry, User
 from nangsuat.core.roles import Role
 from nangsuat.registry.models import Enterprise, EnterpriseMembership
 from nangsuat.registry.services import confirm_membership, reject_membership
-from tests.factories import EnterpriseFactory, UserFactory, some_vsic, some_ward, valid_tax_code
+from tests.core.factories import UserFactory
+from tests.reference.factories import some_vsic, some_ward
+from tests.registry.factories import EnterpriseFactory, valid_tax_code
 
 pytestmark = pytest.mark.django_db
 SIGNUP = "/accounts/signup/"

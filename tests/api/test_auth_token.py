@@ -12,7 +12,7 @@ from nangsuat.core.mfa import current_totp_code, enrol_totp
 from nangsuat.core.models import AuditEntry
 from nangsuat.core.roles import Role
 from nangsuat.demo.accounts import DEMO_TOTP_SECRET
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 TOKEN_URL = "/api/v1/auth/token"

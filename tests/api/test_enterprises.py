@@ -5,14 +5,9 @@ import pytest
 from nangsuat.core.roles import Role
 from nangsuat.registry.models import Enterprise, EnterpriseMembership
 from nangsuat.registry.services import refresh_search_text
-from tests.factories import (
-    EnterpriseFactory,
-    UserFactory,
-    enterprise_user,
-    some_vsic,
-    some_ward,
-    valid_tax_code,
-)
+from tests.core.factories import UserFactory
+from tests.reference.factories import some_vsic, some_ward
+from tests.registry.factories import EnterpriseFactory, enterprise_user, valid_tax_code
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/enterprises"

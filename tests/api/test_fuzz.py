@@ -6,7 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nangsuat.core.roles import Role
-from tests.factories import EnterpriseFactory, UserFactory, some_vsic, some_ward, valid_tax_code
+from tests.core.factories import UserFactory
+from tests.reference.factories import some_vsic, some_ward
+from tests.registry.factories import EnterpriseFactory, valid_tax_code
 
 from .conftest import ApiClient
 

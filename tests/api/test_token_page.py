@@ -7,7 +7,8 @@ from django.urls import reverse
 from nangsuat.api.models import ApiToken
 from nangsuat.api.views import MAX_ACTIVE_TOKENS
 from nangsuat.core.roles import Role
-from tests.factories import UserFactory, client_for
+from tests.core.clients import client_for
+from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,8 @@ from nangsuat.core.roles import Role
 from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.registry.models import EnterpriseMembership
 from tests.conftest import screenshot
-from tests.factories import EnterpriseFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.registry.factories import EnterpriseFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,8 +10,10 @@ from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.states import State
 from tests.conftest import login, screenshot
-from tests.councils.factories import CallFactory, DossierFactory, make_council, score_all
-from tests.factories import EnterpriseFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.councils.factories import make_council, score_all
+from tests.dossiers.factories import CallFactory, DossierFactory
+from tests.registry.factories import EnterpriseFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -116,7 +118,7 @@ def test_officer_records_the_city_decision_and_the_enterprise_follows_its_contra
 
     from nangsuat.contracts import services as contract_services
     from tests.contracts.test_workflow import recommended
-    from tests.factories import enterprise_user
+    from tests.registry.factories import enterprise_user
 
     page.on("dialog", lambda dialog: dialog.accept())
     officer = staff(Role.OFFICER, can_tho, "Nguyễn Thị Thu Hà")

@@ -13,14 +13,10 @@ from nangsuat.dossiers.models import Call, Dossier
 from nangsuat.dossiers.registration import DEFAULT_REQUIRED_ATTACHMENTS
 from nangsuat.dossiers.services import dossiers as dossier_services
 from tests.conftest import login, screenshot
-from tests.dossiers.factories import (
-    PDF_BYTES,
-    SupportContentFactory,
-    make_call,
-    make_dossier,
-    meet_eligibility,
-)
-from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
+from tests.core.factories import UserFactory
+from tests.dossiers.factories import PDF_BYTES, make_call, make_dossier, meet_eligibility
+from tests.reference.factories import SupportContentFactory
+from tests.registry.factories import EnterpriseFactory, enterprise_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

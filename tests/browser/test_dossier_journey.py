@@ -15,9 +15,11 @@ from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.registration import DEFAULT_REQUIRED_ATTACHMENTS
 from tests.conftest import login, screenshot
+from tests.core.factories import UserFactory
 from tests.councils.factories import make_council
-from tests.dossiers.factories import PDF_BYTES, SupportContentFactory, make_call
-from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
+from tests.dossiers.factories import PDF_BYTES, make_call
+from tests.reference.factories import SupportContentFactory
+from tests.registry.factories import EnterpriseFactory, enterprise_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

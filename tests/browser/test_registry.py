@@ -120,7 +120,7 @@ def test_enterprise_user_sees_its_profile(page, seeded):
 
 def test_officer_confirms_a_membership_claim(page, seeded):
     from nangsuat.registry.services import claim_membership
-    from tests.factories import UserFactory
+    from tests.core.factories import UserFactory
 
     claimant = UserFactory(role="enterprise", agency=None, full_name="Lê Thị Mỹ Duyên", phone="0907 111 222")
     enterprise = Enterprise.objects.exclude(name__contains="Mekong Xanh").first()

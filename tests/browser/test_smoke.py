@@ -4,7 +4,7 @@ from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
 from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from tests.conftest import login, screenshot
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from nangsuat.dossiers.states import State
-from tests.factories import client_for, enterprise_user
+from tests.core.clients import client_for
+from tests.registry.factories import enterprise_user
 
 from .test_workflow import contracted, recommended
 
@@ -95,7 +96,8 @@ def test_enterprise_reports_progress_and_requests_completion(call, officer, dire
     assert dossier.state == State.COMPLETION_REQUESTED
     # Another enterprise and another agency see nothing.
     from nangsuat.core.roles import Role
-    from tests.factories import EnterpriseFactory, UserFactory
+    from tests.core.factories import UserFactory
+    from tests.registry.factories import EnterpriseFactory
 
     other = enterprise_user(EnterpriseFactory(agency=call.agency))
     assert client_for(other).get(detail).status_code == 404
@@ -116,7 +118,7 @@ def test_staff_see_the_next_steps_on_the_contract_page(call, officer, director, 
 def test_files_are_served_only_to_those_who_see_the_contract(call, officer, director, council, vinh_long):
     from nangsuat.contracts import services
     from nangsuat.core.roles import Role
-    from tests.factories import UserFactory
+    from tests.core.factories import UserFactory
 
     dossier = contracted(call, officer, director, council)
     ent = enterprise_user(dossier.enterprise)

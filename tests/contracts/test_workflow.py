@@ -11,8 +11,10 @@ from nangsuat.core.errors import Conflict, Forbidden
 from nangsuat.core.roles import Role
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.states import State
-from tests.councils.factories import DossierFactory, score_all
-from tests.factories import UserFactory, enterprise_user
+from tests.core.factories import UserFactory
+from tests.councils.factories import score_all
+from tests.dossiers.factories import DossierFactory
+from tests.registry.factories import enterprise_user
 
 pytestmark = pytest.mark.django_db
 

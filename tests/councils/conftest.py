@@ -2,9 +2,10 @@ import pytest
 
 from nangsuat.core.roles import Role
 from nangsuat.dossiers import workflow
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
+from tests.dossiers.factories import CallFactory, DossierFactory
 
-from .factories import CallFactory, DossierFactory, make_council
+from .factories import make_council
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ import pytest
 
 from nangsuat.core.roles import Role
 from tests.api.conftest import ApiClient
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
 
 from .factories import score_all
 

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from nangsuat.councils.models import ScoreSheet
 from nangsuat.dossiers.states import State
-from tests.factories import client_for
+from tests.core.clients import client_for
 
 from .factories import score_all
 
@@ -75,7 +75,7 @@ def test_secretary_sees_progress_not_values_then_the_ranked_result(in_council, c
 
 def test_members_see_only_their_councils(in_council, council, can_tho, call):
     from nangsuat.core.roles import Role
-    from tests.factories import UserFactory
+    from tests.core.factories import UserFactory
 
     council_obj, _scorers, _s = council
     outsider = UserFactory(role=Role.COUNCIL, agency=can_tho)
@@ -86,7 +86,7 @@ def test_members_see_only_their_councils(in_council, council, can_tho, call):
 
 def test_officer_creates_a_council_and_seats_members(call, officer, can_tho):
     from nangsuat.core.roles import Role
-    from tests.factories import UserFactory
+    from tests.core.factories import UserFactory
 
     c = client_for(officer)
     r = c.post(reverse("councils:create"), {"call": call.pk, "name": "Hội đồng xét chọn 2026"})

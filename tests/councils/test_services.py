@@ -9,9 +9,10 @@ from nangsuat.councils import selectors, services
 from nangsuat.councils.models import CouncilResult, ScoreSheet
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.states import State
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
+from tests.dossiers.factories import CallFactory, DossierFactory
 
-from .factories import CallFactory, DossierFactory, make_council, score_all
+from .factories import make_council, score_all
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,10 @@
 import pytest
 
 from nangsuat.core.roles import Role
-from tests.factories import UserFactory, enterprise_user
-
-from .factories import DossierFactory
+from nangsuat.dossiers.states import State
+from tests.core.factories import UserFactory
+from tests.dossiers.factories import DossierFactory
+from tests.registry.factories import enterprise_user
 
 
 @pytest.fixture
@@ -20,7 +21,8 @@ def director(can_tho):
 
 @pytest.fixture
 def dossier(can_tho):
-    return DossierFactory(call__agency=can_tho)
+    """A dossier just submitted."""
+    return DossierFactory(call__agency=can_tho, state=State.SUBMITTED)
 
 
 @pytest.fixture

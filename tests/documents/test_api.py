@@ -4,7 +4,8 @@ import pytest
 
 from nangsuat.core.roles import Role
 from tests.api.conftest import ApiClient
-from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
+from tests.core.factories import UserFactory
+from tests.registry.factories import EnterpriseFactory, enterprise_user
 
 from .helpers import run_effect
 

@@ -7,8 +7,8 @@ from nangsuat.core.mfa import enrol_totp
 from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.notifications.services import notify
 from tests.conftest import login, screenshot
+from tests.dossiers.factories import DossierFactory
 
-from .factories import DossierFactory
 from .helpers import run_effect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

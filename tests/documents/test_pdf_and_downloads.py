@@ -10,9 +10,10 @@ from nangsuat.core.roles import Role
 from nangsuat.documents import services
 from nangsuat.documents.models import Document
 from nangsuat.documents.pdf import soffice_path
-from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
+from tests.core.factories import UserFactory
+from tests.dossiers.factories import DossierFactory
+from tests.registry.factories import EnterpriseFactory, enterprise_user
 
-from .factories import DossierFactory
 from .helpers import run_effect
 
 pytestmark = pytest.mark.django_db

@@ -138,7 +138,7 @@ def test_support_contract_states_the_amount_in_figures_and_words(dossier, direct
 def test_council_minutes_read_the_council_records(dossier, officer):
     from nangsuat.core.roles import Role
     from nangsuat.councils.models import Council, CouncilMember
-    from tests.factories import UserFactory
+    from tests.core.factories import UserFactory
 
     council = Council.objects.create(call=dossier.call, name="Hội đồng tư vấn xét chọn năm 2027")
     chair = UserFactory(role=Role.COUNCIL, agency=dossier.agency, full_name="Lê Hoàng Phúc")

@@ -10,8 +10,10 @@ from nangsuat.documents.models import Document
 from nangsuat.documents.selectors import visible_documents
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.states import State
-from tests.councils.factories import CallFactory, DossierFactory, make_council, score_all
-from tests.factories import UserFactory, enterprise_user
+from tests.core.factories import UserFactory
+from tests.councils.factories import make_council, score_all
+from tests.dossiers.factories import CallFactory, DossierFactory
+from tests.registry.factories import enterprise_user
 
 from .helpers import all_text, docx_of
 

@@ -4,7 +4,8 @@ import pytest
 from django.core.cache import cache
 
 from nangsuat.core.roles import Role
-from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
+from tests.core.factories import UserFactory
+from tests.registry.factories import EnterpriseFactory, enterprise_user
 
 from .factories import make_call
 

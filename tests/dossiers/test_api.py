@@ -8,9 +8,11 @@ from django.utils import timezone
 from nangsuat.core.roles import Role
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Dossier
-from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
+from tests.core.factories import UserFactory
+from tests.reference.factories import SupportContentFactory
+from tests.registry.factories import EnterpriseFactory, enterprise_user
 
-from .factories import SupportContentFactory, make_dossier, pdf
+from .factories import make_dossier, pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Dossier, Revision, SupplementRequest, Visit
 from nangsuat.dossiers.services import dossiers as dossier_services
 from nangsuat.dossiers.states import State
-from tests.factories import UserFactory
+from tests.core.factories import UserFactory
 
 from .factories import PNG_BYTES, make_call, make_dossier, meet_eligibility, pdf
 
@@ -247,7 +247,7 @@ def test_record_survey_refuses_future_date_and_non_images(call, enterprise, offi
 
 
 def test_drafts_are_edited_only_by_their_enterprise(call, enterprise, ent_user, officer):
-    from tests.factories import EnterpriseFactory, enterprise_user
+    from tests.registry.factories import EnterpriseFactory, enterprise_user
 
     dossier = make_dossier(call=call, enterprise=enterprise)
     other = enterprise_user(EnterpriseFactory(agency=call.agency))
@@ -261,7 +261,7 @@ def test_drafts_are_edited_only_by_their_enterprise(call, enterprise, ent_user, 
 
 
 def test_create_draft_checks_call_and_content(call, enterprise, ent_user, agency, officer):
-    from .factories import SupportContentFactory
+    from tests.reference.factories import SupportContentFactory
 
     dossier = dossier_services.create_draft(
         call=call, enterprise=enterprise, actor=ent_user, data={"content": call.contents.first().content}

@@ -15,7 +15,8 @@ from nangsuat.dossiers import effects as own_rules
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.states import State
-from tests.factories import UserFactory, enterprise_user
+from tests.core.factories import UserFactory
+from tests.registry.factories import enterprise_user
 
 from .factories import make_dossier, meet_eligibility
 
@@ -115,7 +116,7 @@ def test_another_agency_is_refused(stub_other_apps, vinh_long, call, enterprise)
 
 
 def test_another_enterprise_is_refused(stub_other_apps, call, enterprise):
-    from tests.factories import EnterpriseFactory
+    from tests.registry.factories import EnterpriseFactory
 
     dossier = dossier_in("draft", call, enterprise, "submit")
     other = enterprise_user(EnterpriseFactory(agency=call.agency))

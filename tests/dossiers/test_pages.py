@@ -11,9 +11,11 @@ from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Attachment, Call, Dossier
 from nangsuat.dossiers.states import State
-from tests.factories import EnterpriseFactory, UserFactory
+from tests.core.factories import UserFactory
+from tests.reference.factories import SupportContentFactory
+from tests.registry.factories import EnterpriseFactory
 
-from .factories import SupportContentFactory, make_dossier, meet_eligibility, pdf
+from .factories import make_dossier, meet_eligibility, pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from nangsuat.dossiers import workflow
 from nangsuat.dossiers.states import State
 from nangsuat.notifications.models import Notification
 from nangsuat.notifications.services import mark_read, notify
-from tests.factories import AgencyFactory, UserFactory, enterprise_user
+from tests.core.factories import AgencyFactory, UserFactory
+from tests.registry.factories import enterprise_user
 
 pytestmark = pytest.mark.django_db
 

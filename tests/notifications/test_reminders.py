@@ -9,7 +9,7 @@ from django.core.management import call_command
 from nangsuat.dossiers.states import State
 from nangsuat.notifications.models import Notification
 from nangsuat.notifications.reminders import send_reminders
-from tests.documents.factories import DossierFactory
+from tests.dossiers.factories import DossierFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def test_due_and_overdue_dossiers_remind_their_next_actors_once_a_day(can_tho, o
     overdue = DossierFactory(
         call=dossier.call, state=State.NEEDS_SUPPLEMENT, due_on=MONDAY - dt.timedelta(days=3)
     )
-    from tests.factories import enterprise_user
+    from tests.registry.factories import enterprise_user
 
     overdue_owner = enterprise_user(overdue.enterprise)
     DossierFactory(call=dossier.call, due_on=MONDAY + dt.timedelta(days=10))  # far away: no reminder

@@ -7,7 +7,8 @@ from nangsuat.core import navigation
 from nangsuat.core.models import Holiday
 from nangsuat.core.roles import Role
 from nangsuat.portal import selectors
-from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
+from tests.core.factories import UserFactory
+from tests.registry.factories import EnterpriseFactory, enterprise_user
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@ import pytest
 from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
 from nangsuat.demo.accounts import DEMO_TOTP_SECRET
-from tests.factories import AgencyFactory, UserFactory, some_vsic, some_ward
+from tests.core.factories import AgencyFactory, UserFactory
+from tests.reference.factories import some_vsic, some_ward
 
 
 def staff_user(**kwargs):

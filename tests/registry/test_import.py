@@ -9,7 +9,7 @@ from nangsuat.core.models import Job
 from nangsuat.registry.importer import COLUMNS, import_records, read_table
 from nangsuat.registry.models import Enterprise, EnterpriseYear
 from nangsuat.registry.spreadsheets import start_import
-from tests.factories import valid_tax_code
+from tests.registry.factories import valid_tax_code
 
 pytestmark = pytest.mark.django_db
 HEADERS = [str(c.header) for c in COLUMNS]

@@ -6,8 +6,9 @@ from openpyxl import load_workbook
 
 from nangsuat.core.roles import Role
 from nangsuat.registry import services
-from tests.factories import EnterpriseFactory, UserFactory, enterprise_user
+from tests.core.factories import UserFactory
 from tests.registry.conftest import staff_user
+from tests.registry.factories import EnterpriseFactory, enterprise_user
 
 pytestmark = pytest.mark.django_db
 

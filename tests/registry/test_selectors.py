@@ -3,7 +3,8 @@ import pytest
 from nangsuat.core.roles import Role
 from nangsuat.registry import selectors, services
 from nangsuat.registry.models import Enterprise
-from tests.factories import EnterpriseFactory, UserFactory, enterprise_user, valid_tax_code
+from tests.core.factories import UserFactory
+from tests.registry.factories import EnterpriseFactory, enterprise_user, valid_tax_code
 
 pytestmark = pytest.mark.django_db
 

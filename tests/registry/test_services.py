@@ -105,7 +105,7 @@ def test_year_figures_refused_with_vietnamese_message(officer, profile, figures,
 
 
 def test_membership_claim_confirm_reject(officer, profile):
-    from tests.factories import UserFactory
+    from tests.core.factories import UserFactory
 
     e = services.create_enterprise(actor=officer, agency=officer.agency, data=profile)
     user = UserFactory(role="enterprise", agency=None)
