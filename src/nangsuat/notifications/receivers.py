@@ -3,6 +3,9 @@
 The people who act next (read from the TRANSITIONS table: the roles whose actions start from the new
 state, within the dossier's agency) are told what awaits them; the enterprise's members are told of
 every change of their dossier's state. The one who acted is not notified of their own step.
+
+A council member is told which enterprise a dossier belongs to only once they may open it, after declaring
+no conflict of interest: until then the dossier is named by its tracking code alone (``names_dossier``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from nangsuat.core.formatting import format_date_vi
+from nangsuat.core.roles import Role
+from nangsuat.dossiers.permissions import can_see_dossier
 from nangsuat.dossiers.states import State
 from nangsuat.dossiers.workflow import dossier_transitioned
 from nangsuat.registry.permissions import enterprise_members
@@ -39,16 +44,30 @@ def state_label(state: str) -> str:
         return state
 
 
-def _details(step) -> list[str]:
-    dossier = step.dossier
-    lines = [
+def names_dossier(user, dossier) -> bool:
+    """Whether a notification to ``user`` may name the dossier's enterprise and title (and carry notes that
+    could): a council member only once they may open the dossier, after declaring no conflict of interest,
+    so that a member who then recuses never learns whom the dossier concerns."""
+    return user.role != Role.COUNCIL or can_see_dossier(user, dossier)
+
+
+def dossier_lines(dossier) -> list[str]:
+    """What names the dossier beyond its tracking code: its enterprise, its content and title."""
+    return [
         _("Doanh nghiệp: %(name)s") % {"name": dossier.enterprise.name},
         _("Nội dung: %(content)s — %(title)s") % {"content": dossier.content, "title": dossier.title},
+    ]
+
+
+def _details(step, *, named: bool) -> list[str]:
+    dossier = step.dossier
+    lines = dossier_lines(dossier) if named else []
+    lines += [
         _("Trạng thái: %(old)s → %(new)s")
         % {"old": state_label(step.from_state), "new": state_label(step.transition.target)},
         _("Người thực hiện: %(actor)s") % {"actor": step.actor},
     ]
-    if step.note:
+    if step.note and named:
         lines.append(_("Ghi chú: %(note)s") % {"note": step.note})
     if dossier.due_on:
         lines.append(_("Hạn xử lý: %(due)s") % {"due": format_date_vi(dossier.due_on)})
@@ -61,7 +80,6 @@ def notify_transition(step) -> int:
     code = dossier.tracking_code or f"#{dossier.pk}"
     state = step.transition.target
     url = dossier_url(dossier)
-    details = _details(step)
     next_actors = users_acting_next(dossier, state)
     members = {u.pk: u for u in enterprise_members(dossier.enterprise_id)}
     sent = 0
@@ -76,7 +94,7 @@ def notify_transition(step) -> int:
                 "code": code,
                 "actions": ", ".join(actions),
             }
-        body = list(details)
+        body = _details(step, named=names_dossier(user, dossier))
         if actions:
             body.append(_("Việc cần làm: %(actions)s") % {"actions": ", ".join(actions)})
         verb = f"dossier_{state}"

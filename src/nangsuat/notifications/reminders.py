@@ -1,5 +1,6 @@
 """Deadline reminders: dossiers due within two working days, or overdue, remind the people who act
-next — once per person, dossier and day, however often the command runs."""
+next — once per person, dossier and day, however often the command runs. A council member who has not
+declared no conflict of interest is reminded of the tracking code alone (``receivers.names_dossier``)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from nangsuat.core.formatting import format_date_vi
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.states import FINAL_STATES, PRIVATE_STATES
 
-from .receivers import dossier_url, state_label
+from .receivers import dossier_lines, dossier_url, names_dossier, state_label
 from .selectors import users_acting_next
 from .services import notify
 
@@ -53,8 +54,8 @@ def send_reminders(today: dt.date | None = None) -> dict[str, int]:
         with transaction.atomic():
             for user, actions in users_acting_next(dossier).values():
                 body = "\n".join(
-                    [
-                        _("Doanh nghiệp: %(name)s") % {"name": dossier.enterprise.name},
+                    (dossier_lines(dossier) if names_dossier(user, dossier) else [])
+                    + [
                         _("Trạng thái: %(state)s") % {"state": state_label(dossier.state)},
                         _("Hạn xử lý: %(due)s") % {"due": format_date_vi(dossier.due_on)},
                         _("Việc cần làm: %(actions)s") % {"actions": ", ".join(actions)},
