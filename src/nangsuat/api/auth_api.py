@@ -10,18 +10,24 @@ Contract (POST /api/v1/auth/token, JSON):
     400      missing/invalid fields, or staff without ``otp`` → errors.otp
     401      wrong username/password, or wrong TOTP code (errors.otp)
     403      inactive account, or staff account without TOTP enrolled
-    429      too many failures: the account is locked (django-axes) for AXES_COOLOFF_TIME
+    429      too many failures: the account is locked (django-axes) for AXES_COOLOFF_TIME, however it
+             was named (username or e-mail, any case); or too many requests from one address
+             (API_TOKEN_REQUESTS_PER_ADDRESS per API_TOKEN_WINDOW_SECONDS, with Retry-After)
 """
 
 from datetime import datetime
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from axes.helpers import get_client_ip_address
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.responses import Status
+
+from nangsuat.core.throttle import over_limit
 
 from .auth import staff_needs_totp
 from .errors import ApiError
@@ -63,6 +69,21 @@ def _failed(request, username: str, errors=None):
     raise ApiError(401, _("Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng."), errors)
 
 
+def _limit_per_address(request) -> None:
+    """The lockout holds one account against guessing; this holds one address against trying many
+    accounts (the same address resolution as the lockout's)."""
+    window = settings.API_TOKEN_WINDOW_SECONDS
+    address = get_client_ip_address(request) or "unknown"
+    if over_limit(
+        f"api-token:{address}", limit=settings.API_TOKEN_REQUESTS_PER_ADDRESS, window_seconds=window
+    ):
+        raise ApiError(
+            429,
+            _("Quá nhiều yêu cầu cấp khóa từ địa chỉ này. Vui lòng thử lại sau."),
+            headers={"Retry-After": str(window)},
+        )
+
+
 @router.post(
     "/token",
     auth=None,
@@ -71,6 +92,7 @@ def _failed(request, username: str, errors=None):
     description=__doc__,
 )
 def create_token(request, payload: TokenRequest):
+    _limit_per_address(request)
     user = authenticate(request, username=payload.username.strip(), password=payload.password)
     if getattr(request, "axes_locked_out", False):
         raise ApiError(429, _("Tài khoản tạm bị khóa do nhập sai quá nhiều lần. Vui lòng thử lại sau."))

@@ -33,21 +33,33 @@ ALL_FIELDS = NON_FIELD_ERRORS  # "__all__": an error about the request as a whol
 class ApiError(Exception):
     """Raise from a router: ``raise ApiError(409, _("…"), errors={"field": ["…"]})``."""
 
-    def __init__(self, status: int, detail: str, errors: dict[str, list[str]] | None = None):
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        errors: dict[str, list[str]] | None = None,
+        *,
+        headers: dict[str, str] | None = None,
+    ):
         super().__init__(detail)
         self.status = status
         self.detail = str(detail)
         self.errors = errors or {}
+        self.headers = headers or {}
 
 
 def error_body(detail: str, errors: dict[str, list[str]] | None = None) -> dict[str, Any]:
     return {"detail": str(detail), "errors": {k: [str(m) for m in v] for k, v in (errors or {}).items()}}
 
 
-def _respond(api: NinjaAPI, request: HttpRequest, status: int, detail: str, errors=None) -> HttpResponse:
+def _respond(
+    api: NinjaAPI, request: HttpRequest, status: int, detail: str, errors=None, headers=None
+) -> HttpResponse:
     response = api.create_response(request, error_body(detail, errors), status=status)
     if status == 401:
         response["WWW-Authenticate"] = 'Bearer realm="api"'
+    for name, value in (headers or {}).items():
+        response[name] = value
     return response
 
 
@@ -104,7 +116,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return _respond(api, request, exc.status_code, message or _status_message(exc.status_code))
 
     def on_api_error(request, exc: ApiError):
-        return _respond(api, request, exc.status, exc.detail, exc.errors)
+        return _respond(api, request, exc.status, exc.detail, exc.errors, exc.headers)
 
     def on_permission_denied(request, exc):
         return _respond(api, request, 403, str(exc) or _status_message(403))

@@ -103,6 +103,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Counters that must hold across the server's processes (rate limits, used TOTP codes) live in this cache:
+# files under var/ by default, which every process on the host shares; CACHE_URL=redis://… for several hosts.
+CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -160,6 +164,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 AXES_LOCKOUT_CALLABLE = "nangsuat.accounts.lockout.lockout_response"  # JSON under /api/
+# Failures count against the account, however it was named (username or e-mail, any case).
+AXES_USERNAME_CALLABLE = "nangsuat.accounts.lockout.lockout_username"
+# Beyond the lockout, each address may ask for this many tokens per window (wrong or right).
+API_TOKEN_REQUESTS_PER_ADDRESS = env.int("API_TOKEN_REQUESTS_PER_ADDRESS", default=20)
+API_TOKEN_WINDOW_SECONDS = 10 * 60
 
 # Staff roles must have TOTP; the demo may switch it off for a quick look (never in production).
 STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=True)
