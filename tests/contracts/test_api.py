@@ -98,3 +98,51 @@ def test_city_proposal_through_the_api_signs_one_to_trinh(call, officer, directo
     assert r.status_code == 200 and r.json()["state"] == "proposed"
     c.refresh_from_db()
     assert c.city_item.proposal.number.startswith("02/TTr-") and c.city_item.proposal.city_items.count() == 1
+
+
+def test_contract_liquidation_and_payment_never_exceed_what_the_city_approved(
+    call, officer, director, council
+):
+    """Asked 1.000.000 đ, proposed and approved 1.000.000 đ: a contract of 2.000.000 đ is refused, and so
+    are a liquidation and a payment above the contract."""
+    from .test_workflow import recommended
+
+    dossier = recommended(call, officer, council, total_cost_vnd=10_000_000, requested_support_vnd=1_000_000)
+    url = f"/api/v1/dossiers/{dossier.pk}/transitions"
+    steps = [
+        (director, {"action": "propose"}),
+        (officer, {"action": "approve", "decision_number": "7/QĐ-UBND", "decision_date": "2026-06-01"}),
+        (director, {"action": "assign", "decision_number": "8/QĐ-SKHCN", "decision_date": "2026-06-10"}),
+    ]
+    for user, body in steps:
+        r = ApiClient(user).post(url, body)
+        assert r.status_code == 200, r.json()
+    assert dossier.city_item.support_vnd == 1_000_000
+    contract = {
+        "action": "sign_contract",
+        "number": "09/2026/HĐ-SKHCN",
+        "signed_on": "2026-06-20",
+        "amount_vnd": 2_000_000,
+        "deliverables": "Giấy chứng nhận",
+        "deadline": "2026-12-31",
+    }
+    r = ApiClient(director).post(url, contract)
+    assert r.status_code == 400, r.json()
+    assert "1.000.000 đ" in r.json()["errors"]["amount_vnd"][0]
+    assert "phê duyệt" in r.json()["errors"]["amount_vnd"][0]
+    r = ApiClient(director).post(url, {**contract, "amount_vnd": 1_000_000})
+    assert r.status_code == 200 and r.json()["state"] == "contracted"
+
+    dossier.refresh_from_db()
+    dossier.state = "accepted"  # implementation and acceptance are other tests' steps
+    dossier.save()
+    liquidate = {"action": "liquidate", "final_amount_vnd": 2_000_000, "liquidated_on": "2027-01-10"}
+    r = ApiClient(director).post(url, liquidate)
+    assert r.status_code == 400 and "1.000.000 đ" in r.json()["errors"]["final_amount_vnd"][0]
+    r = ApiClient(director).post(url, {**liquidate, "final_amount_vnd": 1_000_000})
+    assert r.status_code == 200, r.json()
+    pay = {"action": "pay", "amount_vnd": 2_000_000, "paid_on": "2027-01-15", "reference": "UNC 7"}
+    r = ApiClient(officer).post(url, pay)
+    assert r.status_code == 400 and "1.000.000 đ" in r.json()["errors"]["amount_vnd"][0]
+    r = ApiClient(officer).post(url, {**pay, "amount_vnd": 1_000_000})
+    assert r.status_code == 200 and r.json()["state"] == "paid"

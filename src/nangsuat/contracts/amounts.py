@@ -47,6 +47,13 @@ def proposed_support(dossier: Dossier) -> int:
     return proposed_of(dossier, call_content_for(dossier))
 
 
+def approved_support(dossier: Dossier) -> int:
+    """The support the city approved: the amount its list proposed for the dossier (what the enterprise
+    asked, within the limit); before the list, the support proposed now. A contract never exceeds it."""
+    item = getattr(dossier, "city_item", None)  # a missing reverse one-to-one is an AttributeError
+    return item.support_vnd if item is not None else proposed_support(dossier)
+
+
 def amount_of(dossier: Dossier, content: CallContent | None) -> int:
     contract = getattr(dossier, "contract", None)  # a missing reverse one-to-one is an AttributeError
     if contract is not None:

@@ -3,9 +3,9 @@ inside ``workflow.perform``'s transaction; progress reports are written here dir
 steps on several dossiers at once go through ``dossier_services.act`` for each.
 
 Rules: the contract's amount never above ``CallContent.max_support_for(total cost)`` (the support rate
-of the cost or the ceiling, whichever is lower); the liquidated amount never above the contract's;
-the payment equals the liquidated amount; the sum of the amounts proposed in a call never above the
-call's budget.
+of the cost or the ceiling, whichever is lower) nor above the support the city approved; the liquidated
+amount never above the contract's; the payment equals the liquidated amount; the sum of the amounts
+proposed in a call never above the call's budget.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from nangsuat.dossiers.registration import call_content_for
 from nangsuat.dossiers.services import dossiers as dossier_services
 from nangsuat.registry.permissions import is_enterprise_member
 
-from .amounts import proposed_support
+from .amounts import approved_support, proposed_support
 from .models import (
     Acceptance,
     Assignment,
@@ -236,7 +236,8 @@ def start_contract_clock(*, dossier: Dossier, today: dt.date | None = None) -> d
 
 
 def record_contract(*, dossier: Dossier, actor: User, payload: dict[str, Any]) -> SupportContract:
-    """Record the signed contract. Refuses an amount above the support limit (rate × cost or ceiling)."""
+    """Record the signed contract. Refuses an amount above the support limit (rate × cost or ceiling)
+    or above the support the city approved."""
     amount = payload["amount_vnd"]
     content = call_content_for(dossier)
     if content is None:
@@ -256,6 +257,14 @@ def record_contract(*, dossier: Dossier, actor: User, payload: dict[str, Any]) -
                     "cost": format_vnd(dossier.total_cost_vnd),
                     "ceiling": format_vnd(content.ceiling_vnd),
                 }
+            }
+        )
+    approved = approved_support(dossier)
+    if amount > approved:
+        raise ValidationError(
+            {
+                "amount_vnd": _("Kinh phí hỗ trợ vượt mức UBND thành phố đã phê duyệt %(approved)s.")
+                % {"approved": format_vnd(approved)}
             }
         )
     if payload["deadline"] < payload["signed_on"]:
