@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from nangsuat.core.formatting import format_date_vi, format_points
 from nangsuat.councils.models import Council
-from nangsuat.dossiers.selectors import kind_label
+from nangsuat.dossiers.registration import kind_label
 from nangsuat.dossiers.workflow import Step, effect
 
 from . import context as ctx
