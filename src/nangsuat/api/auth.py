@@ -35,6 +35,13 @@ class BrowserSessionAuth(SessionAuth):
     """The signed-in browser session (CSRF checked on writes). A staff session exists only after the
     TOTP step of the login, but a staff member who has not enrolled yet is refused here as on pages."""
 
+    def __call__(self, request: HttpRequest):
+        # CSRF guards a signed-in browser. A request with no session is not signed in at all: it answers
+        # 401 like a read, not ninja's 403 "CSRF check Failed", which checks CSRF before the session.
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
     def authenticate(self, request: HttpRequest, key):
         user = super().authenticate(request, key)
         if user is None or not user.is_active or staff_needs_totp(user):

@@ -107,7 +107,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
                 _("Nội dung gửi lên không phải JSON hợp lệ."),
                 {ALL_FIELDS: [_("JSON lỗi cú pháp.")]},
             )
-        if isinstance(exc, AuthenticationError) or message in (
+        if message == "CSRF check Failed":  # ninja's, for a signed-in browser's write
+            message = _("Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF): hãy tải lại trang rồi thử lại.")
+        elif isinstance(exc, AuthenticationError) or message in (
             "Unauthorized",
             "Forbidden",
             "Too many requests.",
