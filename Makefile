@@ -30,7 +30,9 @@ demo: $(STAMP) $(KEY)
 	$(COMPILEMESSAGES)
 	mkdir -p $(VAR)/static  # WhiteNoise warns of a missing STATIC_ROOT; the demo serves the apps' own files
 	$(PY) -m nangsuat migrate --noinput
-	$(PY) -m nangsuat seed_demo
+	# DEBUG for the seed only: it loads accounts with a published password into the embedded demo database
+	# alone, and refuses any other database (or DEBUG off) unless given --force.
+	DEBUG=1 $(PY) -m nangsuat seed_demo
 	$(PY) -m nangsuat runserver 127.0.0.1:8000
 
 # The whole suite, one process per CPU.
