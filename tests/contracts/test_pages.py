@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from nangsuat.dossiers import workflow
 from nangsuat.dossiers.states import State
 from tests.core.clients import client_for
 from tests.registry.factories import enterprise_user
@@ -176,3 +177,22 @@ def test_proposing_signs_one_to_trinh_that_every_proposed_dossier_shows(call, of
     # Ticking only dossiers already on the list proposes nothing and signs nothing.
     c.post(reverse("submissions:propose", args=[call.pk]), {"dossier": [a.pk]})
     assert Document.objects.filter(kind=DocumentKind.CITY_PROPOSAL).count() == 1
+
+
+def test_a_refused_contract_form_names_each_error_once(call, officer, director, council):
+    dossier = recommended(call, officer, council)
+    for action, actor, payload in (
+        ("propose", director, {}),
+        ("approve", officer, {"decision_number": "1234/QĐ-UBND", "decision_date": dt.date(2026, 6, 1)}),
+        ("assign", director, {"decision_number": "45/QĐ-SKHCN", "decision_date": dt.date(2026, 6, 10)}),
+    ):
+        workflow.perform(dossier=dossier, action=action, actor=actor, payload=payload)
+    r = client_for(director).post(
+        reverse("dossiers:dossier_action", args=[dossier.pk, "sign_contract"]),
+        {"number": "", "signed_on": "2026-06-20", "amount_vnd": "abc", "deadline": "2026-01-01"},
+    )
+    assert r.status_code == 400
+    page = r.content.decode()
+    # Once in the summary above the form, once under its field.
+    assert page.count("Thời hạn hoàn thành phải sau ngày ký hợp đồng.") == 2
+    assert page.count("Vui lòng nhập số hợp đồng.") == 2

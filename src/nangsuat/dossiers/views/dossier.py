@@ -260,7 +260,10 @@ def dossier_action(request, pk: int, action: str):
             if hasattr(exc, "error_dict"):
                 for field, errs in exc.message_dict.items():
                     if form is not None and field in form.fields:
-                        form.add_error(field, errs)
+                        # The page's bound form already shows its own validation errors; add only the
+                        # ones a later check (an effect) found.
+                        if not form.has_error(field):
+                            form.add_error(field, errs)
                     else:
                         errors.extend(errs)
             else:
