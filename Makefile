@@ -49,6 +49,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(PY) scripts/check_imports.py
+	$(VENV)/bin/mypy
 
 bench: $(STAMP) $(KEY)
 	$(PY) -m nangsuat bench registry --rows $${ROWS:-100000}

@@ -42,7 +42,7 @@ def to_decimal(value: Fraction) -> Decimal:
 
 
 def aggregate(
-    sheets: Sequence[Mapping[str, int]],
+    sheets: Sequence[Mapping[str, int | None]],
     criteria: Sequence[Criterion],
     *,
     pass_total_min: Decimal | int,
@@ -82,7 +82,7 @@ def aggregate(
 
 @dataclass(frozen=True)
 class Rankable:
-    key: object  # whatever identifies the entry for the caller (a dossier id)
+    key: int  # what identifies the entry for the caller (a result's id, a row's index)
     total: Decimal
     priority_points: int
     submitted_at: dt.datetime | None

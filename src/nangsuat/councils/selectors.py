@@ -137,6 +137,7 @@ class ResultRow:
 
 
 def _frozen(result: CouncilResult) -> scoring.Aggregate:
+    assert result.total_mean is not None  # close_result sets it with closed_at
     return scoring.Aggregate(
         means={k: Decimal(v) for k, v in result.criterion_means.items()},
         total=result.total_mean,
@@ -156,14 +157,14 @@ def council_results(council: Council) -> list[ResultRow]:
         dossier = result.dossier
         agg = _frozen(result) if result.closed_at else compute_aggregate(dossier)
         rows.append(ResultRow(dossier, result, sheet_progress(dossier), agg))
-    complete = [r for r in rows if r.complete]
+    complete = [(r, r.aggregate) for r in rows if r.aggregate is not None]
     entries = [
-        scoring.Rankable(i, r.aggregate.total, r.dossier.priority_points, r.dossier.submitted_at)
-        for i, r in enumerate(complete)
+        scoring.Rankable(i, agg.total, r.dossier.priority_points, r.dossier.submitted_at)
+        for i, (r, agg) in enumerate(complete)
     ]
     ordered = []
     for rank, entry in scoring.ranked(entries):
-        row = complete[entry.key]
+        row = complete[entry.key][0]
         row.rank = rank
         ordered.append(row)
     rest = sorted(

@@ -271,6 +271,7 @@ def rerank_call(call: Call) -> None:
     entries = [
         scoring.Rankable(r.pk, r.total_mean, r.dossier.priority_points, r.dossier.submitted_at)
         for r in results
+        if r.total_mean is not None  # always, once closed: close_result sets both
     ]
     by_pk = {r.pk: r for r in results}
     for rank, entry in scoring.ranked(entries):

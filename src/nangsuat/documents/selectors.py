@@ -83,7 +83,7 @@ class RegisterFilters:
             except ValueError:
                 errors["year"] = _("Năm không hợp lệ.")
                 year = None
-        dates = {}
+        dates: dict[str, dt.date | None] = {}
         for name in ("date_from", "date_to"):
             raw = params.get(name, "")
             dates[name] = None

@@ -2,9 +2,11 @@
 user may see (registry.selectors.visible_enterprises, core.tenancy.scope_to_agency)."""
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from nangsuat.core import calendar
 from nangsuat.core.models import AuditEntry, Holiday, User
@@ -17,7 +19,7 @@ from nangsuat.registry.models import EnterpriseKind, EnterpriseMembership, SizeC
 # Roles that read the enterprise registry of their agency (the ministry: of all agencies).
 
 
-def _bars(rows: list[tuple[str, str, int]]) -> list[dict]:
+def _bars(rows: Sequence[tuple[str, str | Promise, int]]) -> list[dict]:
     """(key, label, count) rows → dicts with the bar's width in % of the largest."""
     top = max((n for _, _, n in rows), default=0) or 1
     return [{"key": k, "label": label, "count": n, "pct": round(100 * n / top)} for k, label, n in rows]
@@ -28,7 +30,9 @@ def registry_figures(user: User) -> dict:
     year = timezone.localdate().year
     sizes = dict(enterprises.values_list("size_class").annotate(n=Count("id")).order_by())
     kinds = dict(enterprises.values_list("kind").annotate(n=Count("id")).order_by())
-    sections = dict(enterprises.values_list("vsic_section").annotate(n=Count("id")).order_by())
+    sections: dict[str, int] = dict(
+        enterprises.values_list("vsic_section").annotate(n=Count("id")).order_by()
+    )
     section_names = dict(VsicCode.objects.filter(level=1).values_list("code", "name"))
     top_sections = sorted(sections.items(), key=lambda kv: (-kv[1], kv[0]))[:6]
     return {

@@ -97,7 +97,7 @@ def search(qs: QuerySet[Enterprise], q: str) -> QuerySet[Enterprise]:
             # %> operator on the trigram GIN index), most similar first.
             return (
                 qs.filter(search_text__trigram_word_similar=phrase)
-                .annotate(similarity=TrigramWordSimilarity(Value(phrase), "search_text"))
+                .annotate(similarity=TrigramWordSimilarity(phrase, "search_text"))
                 .order_by("-similarity", "search_text", "id")
             )
         if len(words) == 2:
@@ -298,7 +298,7 @@ def enterprise_changes(enterprise: Enterprise, *, limit: int = 50) -> list[dict]
         ]
     )
     labels = {f.name: f.verbose_name for f in Enterprise._meta.get_fields() if hasattr(f, "verbose_name")}
-    changes = []
+    changes: list[dict] = []
     for newer, older in zip(records, records[1:] + [None], strict=False):
         if len(changes) == limit:
             break

@@ -82,7 +82,7 @@ def _resolve_ward(value: Any, agency: Agency) -> Ward:
 
 def clean_profile(data: dict[str, Any], *, agency: Agency, instance: Enterprise | None = None) -> dict:
     """Validate and normalise profile values (only the keys given). Raises ValidationError(dict)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, str | list[str]] = {}
     cleaned: dict[str, Any] = {}
     unknown = set(data) - set(PROFILE_FIELDS)
     if unknown:
@@ -264,9 +264,9 @@ def set_year_figures(
     figures = clean_year_figures(
         year=year, employees=employees, revenue_vnd=revenue_vnd, capital_vnd=capital_vnd
     )
-    row, created = EnterpriseYear.objects.update_or_create(
-        enterprise=enterprise, year=figures.pop("year"), defaults=figures
-    )
+    year = figures.pop("year")
+    assert year is not None  # clean_year_figures refuses a missing year
+    row, created = EnterpriseYear.objects.update_or_create(enterprise=enterprise, year=year, defaults=figures)
     old_size = enterprise.size_class
     denormalise_latest(enterprise)
     enterprise._history_user = actor  # type: ignore[attr-defined]

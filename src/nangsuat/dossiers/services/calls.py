@@ -270,7 +270,8 @@ def set_call_contents(*, call: Call, actor: User, contents: list[dict[str, Any]]
         content = item["content"]
         content_id = getattr(content, "pk", content)
         rate = int(item.get("support_rate_percent") or DEFAULT_RATE_PERCENT)
-        ceiling = int(item.get("ceiling_vnd") if item.get("ceiling_vnd") is not None else DEFAULT_CEILING_VND)
+        ceiling_vnd = item.get("ceiling_vnd")
+        ceiling = int(DEFAULT_CEILING_VND if ceiling_vnd is None else ceiling_vnd)
         kinds = list(item.get("required_attachments") or DEFAULT_REQUIRED_ATTACHMENTS)
         bad = [k for k in kinds if k not in AttachmentKind.values]
         if not 1 <= rate <= 100 or ceiling < 0 or bad:
