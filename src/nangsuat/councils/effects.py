@@ -8,7 +8,8 @@
 - effect ``open_score_sheets``: a pending sheet per scoring member (``send_to_council``).
 - effect ``close_council_result``: freeze means, total, passed and rank (``recommend``/``not_recommend``).
 
-It also registers the council member's view of dossiers (``dossiers.permissions.dossier_scope``).
+It also registers the council member's view of dossiers (``dossiers.permissions.dossier_scope``) and,
+from it, of the registry (``registry.permissions.enterprise_scope``).
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from django.utils.translation import gettext as _
 
 from nangsuat.core.permissions import ALLOW, deny
 from nangsuat.core.roles import Role
-from nangsuat.dossiers.permissions import dossier_scope
+from nangsuat.dossiers.models import Dossier
+from nangsuat.dossiers.permissions import dossier_scope, visible_dossiers
 from nangsuat.dossiers.workflow import condition, effect, permission
+from nangsuat.registry.permissions import enterprise_scope
 
 from . import selectors, services
 from .models import COUNCIL_MIN_MEMBERS, CouncilMember, CouncilResult
@@ -101,3 +104,9 @@ def close_council_result(step):
 def council_member_dossiers(qs, user):
     """A member opens a dossier only after declaring no conflict; the secretary every dossier of the call."""
     return qs.filter(pk__in=selectors.member_visible_dossier_ids(user))
+
+
+@enterprise_scope(Role.COUNCIL)
+def council_member_enterprises(qs, user):
+    """A member reads the enterprises of the dossiers they may open, never the rest of the registry."""
+    return qs.filter(pk__in=visible_dossiers(Dossier.objects.all(), user).values("enterprise_id"))

@@ -1,7 +1,8 @@
 """``/api/v1/enterprises``: the enterprise registry over JSON, through the registry's services and selectors.
 
 Visibility: a caller sees what ``registry.selectors.visible_enterprises`` gives (an enterprise user its own
-confirmed enterprises; staff their agency's; the ministry all). Anything outside that is **404**, so the
+confirmed enterprises; a council member those of the dossiers they may open; other staff their agency's;
+the ministry all). Anything outside that is **404**, so the
 API never tells whether another agency's or another enterprise's record exists. A visible record the
 caller may not change (city, finance, ministry; an enterprise user touching ``tax_code``/``kind``) is
 **403**, or 400 naming the field for fields an enterprise user may not set. Creating needs an officer,

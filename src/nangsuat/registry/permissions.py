@@ -1,13 +1,50 @@
 """Who may see and change an enterprise. Decisions carry the reason shown on the page."""
 
+from collections.abc import Callable
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.models import User
 from nangsuat.core.permissions import ALLOW, Decision, deny
 from nangsuat.core.roles import AGENCY_READERS, PROGRAMME_MANAGERS, Role
+from nangsuat.core.tenancy import scope_to_agency
 
 from .models import Enterprise, EnterpriseMembership
+
+# A role whose view of the registry is defined by a higher app, which registers it:
+# ``@enterprise_scope(Role.COUNCIL)`` on ``(qs, user) -> qs`` (the councils app: a member reads the
+# enterprises of the dossiers they may open, after declaring no conflict of interest). Until its app
+# registers, such a role reads nothing.
+EnterpriseScope = Callable[[QuerySet, User], QuerySet]
+ENTERPRISE_SCOPES: dict[str, EnterpriseScope] = {}
+REGISTERED_SCOPE_ROLES = frozenset({Role.COUNCIL})
+
+
+def enterprise_scope(role: str) -> Callable[[EnterpriseScope], EnterpriseScope]:
+    def register(fn: EnterpriseScope) -> EnterpriseScope:
+        if role in ENTERPRISE_SCOPES:
+            raise RuntimeError(f"enterprise scope for {role!r} registered twice")
+        ENTERPRISE_SCOPES[role] = fn
+        return fn
+
+    return register
+
+
+def readable_enterprises(qs: QuerySet[Enterprise], user: User) -> QuerySet[Enterprise]:
+    """``qs`` cut to what ``user`` may read: an enterprise user the enterprises it represents (confirmed);
+    a role with a registered scope (council members) what it allows within the agency; other staff
+    their agency's (the ministry all)."""
+    if not user.is_authenticated or not user.is_active:
+        return qs.none()
+    if user.role == Role.ENTERPRISE:
+        return qs.filter(
+            memberships__user=user, memberships__status=EnterpriseMembership.Status.CONFIRMED
+        ).distinct()
+    if user.role in REGISTERED_SCOPE_ROLES:
+        scope = ENTERPRISE_SCOPES.get(user.role)
+        return qs.none() if scope is None else scope(scope_to_agency(qs, user), user)
+    return scope_to_agency(qs, user)
 
 
 def member_enterprise_ids(user: User) -> list[int]:
@@ -48,6 +85,12 @@ def can_view_enterprise(user: User, enterprise: Enterprise) -> Decision:
         return deny(_("Vui lòng đăng nhập."))
     if user.role == Role.ENTERPRISE:
         return ALLOW if is_member(user, enterprise) else deny(_("Đây không phải doanh nghiệp của bạn."))
+    if user.role in REGISTERED_SCOPE_ROLES:
+        if readable_enterprises(Enterprise.objects.filter(pk=enterprise.pk), user).exists():
+            return ALLOW
+        return deny(
+            _("Bạn chỉ xem được doanh nghiệp của hồ sơ mình chấm, sau khi khai báo xung đột lợi ích.")
+        )
     if user.role in AGENCY_READERS and _same_agency(user, enterprise):
         return ALLOW
     return deny(_("Doanh nghiệp này thuộc cơ quan khác."))

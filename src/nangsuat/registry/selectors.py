@@ -18,12 +18,12 @@ from django.db.models.functions import Collate, StrIndex
 
 from nangsuat.core.formatting import format_vnd
 from nangsuat.core.models import User
-from nangsuat.core.roles import Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
 from nangsuat.reference.models import VsicCode, Ward
 
 from .models import Enterprise, EnterpriseKind, EnterpriseMembership, SizeClass
+from .permissions import readable_enterprises
 
 _TAX_PREFIX = re.compile(r"^[\d\-\s.]{3,16}$")
 SORTS = {
@@ -40,16 +40,10 @@ SORTS = {
 
 
 def visible_enterprises(user: User) -> QuerySet[Enterprise]:
-    """Every enterprise ``user`` may read: its agency's (all for the ministry), or for an enterprise user
-    only those it acts for through a confirmed membership."""
-    qs = Enterprise.objects.all()
-    if not user.is_authenticated or not user.is_active:
-        return qs.none()
-    if user.role == Role.ENTERPRISE:
-        return qs.filter(
-            memberships__user=user, memberships__status=EnterpriseMembership.Status.CONFIRMED
-        ).distinct()
-    return scope_to_agency(qs, user)
+    """Every enterprise ``user`` may read (``permissions.readable_enterprises``): its agency's (all for the
+    ministry); for an enterprise user only those it acts for through a confirmed membership; for a council
+    member those of the dossiers they may open."""
+    return readable_enterprises(Enterprise.objects.all(), user)
 
 
 class _FoldedWords(Func):
