@@ -16,10 +16,9 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nangsuat.api.models import ApiToken
+from nangsuat.api.tokens import revoke_all_tokens
 from nangsuat.core.audit import record_audit
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
@@ -124,7 +123,7 @@ def set_staff_active(*, actor: User, user: User, active: bool, note: str = "") -
     user.is_active = active
     user.save(update_fields=["is_active"])
     if not active:
-        ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+        revoke_all_tokens(user=user, actor=actor, reason="deactivated")
     record_audit(
         actor=actor,
         action="account.activated" if active else "account.deactivated",

@@ -6,7 +6,9 @@ Contract (POST /api/v1/auth/token, JSON):
              (their account must have enrolled TOTP on the web first) and for any account that turned
              TOTP on; ``name`` is optional.
     201      {"token": "ns1_…", "token_type": "Bearer", "name": "...", "created_at": "...",
-              "user": {"username", "full_name", "role", "agency"}}
+              "expires_at": "...", "user": {"username", "full_name", "role", "agency"}}
+             The token works until ``expires_at`` (API_TOKEN_LIFETIME_DAYS, 90 by default) unless
+             revoked first; a new password revokes every token of the account.
     400      missing/invalid fields, or staff without ``otp`` → errors.otp
     401      wrong username/password, or wrong TOTP code (errors.otp)
     403      inactive account, or staff account without TOTP enrolled
@@ -59,6 +61,7 @@ class TokenOut(Schema):
     token_type: str = "Bearer"
     name: str
     created_at: datetime
+    expires_at: datetime = Field(..., description="Hết hạn lúc (expiry); sau đó khóa bị từ chối (401)")
     user: UserOut
 
 
@@ -118,7 +121,16 @@ def create_token(request, payload: TokenRequest):
         if not TOTP(authenticator).validate_code(code):
             _failed(request, payload.username, {"otp": [_("Mã xác thực không đúng hoặc đã hết hạn.")]})
     token, raw = issue_token(user=user, name=payload.name.strip())
-    return Status(201, {"token": raw, "name": token.name, "created_at": token.created_at, "user": user})
+    return Status(
+        201,
+        {
+            "token": raw,
+            "name": token.name,
+            "created_at": token.created_at,
+            "expires_at": token.expires_at,
+            "user": user,
+        },
+    )
 
 
 @router.get("/me", response=UserOut, summary="Tài khoản đang gọi API (who am I)")

@@ -2,7 +2,14 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def in_use(self) -> "ApiTokenQuerySet":
+        """Neither revoked nor expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
 
 
 class ApiToken(models.Model):
@@ -15,6 +22,10 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("lần dùng gần nhất"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("thời điểm thu hồi"), null=True, blank=True)
+    # A token leaked into a script or a log stops working by itself (``settings.API_TOKEN_LIFETIME_DAYS``).
+    expires_at = models.DateTimeField(_("hết hạn lúc"))
+
+    objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("khóa truy cập API")
@@ -27,3 +38,7 @@ class ApiToken(models.Model):
     @property
     def revoked(self) -> bool:
         return self.revoked_at is not None
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at <= timezone.now()

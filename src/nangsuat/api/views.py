@@ -38,7 +38,7 @@ class TokenForm(forms.Form):
         return name
 
     def clean(self):
-        active = ApiToken.objects.filter(user=self.user, revoked_at__isnull=True).count()
+        active = ApiToken.objects.in_use().filter(user=self.user).count()
         if active >= MAX_ACTIVE_TOKENS:
             raise forms.ValidationError(
                 _("Bạn đã có %(n)s khóa đang dùng; hãy thu hồi khóa không còn dùng trước khi tạo khóa mới.")

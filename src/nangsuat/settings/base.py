@@ -122,6 +122,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a rule: Django's hook for a new password, which revokes the account's API tokens.
+    {"NAME": "nangsuat.api.tokens.RevokeTokensOnNewPassword"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:dashboard"
@@ -169,6 +171,8 @@ AXES_USERNAME_CALLABLE = "nangsuat.accounts.lockout.lockout_username"
 # Beyond the lockout, each address may ask for this many tokens per window (wrong or right).
 API_TOKEN_REQUESTS_PER_ADDRESS = env.int("API_TOKEN_REQUESTS_PER_ADDRESS", default=20)
 API_TOKEN_WINDOW_SECONDS = 10 * 60
+# An API token works this many days after it is issued; a new password revokes it sooner.
+API_TOKEN_LIFETIME_DAYS = env.int("API_TOKEN_LIFETIME_DAYS", default=90)
 
 # Staff roles must have TOTP; the demo may switch it off for a quick look (never in production).
 STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=True)
