@@ -1,8 +1,10 @@
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from nangsuat.core.roles import Role
 from tests.api.conftest import ApiClient
 from tests.core.factories import UserFactory
+from tests.dossiers.factories import pdf
 from tests.registry.factories import EnterpriseFactory, enterprise_user
 
 from .test_workflow import contracted
@@ -146,3 +148,28 @@ def test_contract_liquidation_and_payment_never_exceed_what_the_city_approved(
     assert r.status_code == 400 and "1.000.000 đ" in r.json()["errors"]["amount_vnd"][0]
     r = ApiClient(officer).post(url, {**pay, "amount_vnd": 1_000_000})
     assert r.status_code == 200 and r.json()["state"] == "paid"
+
+
+def test_enterprise_files_progress_reports_through_the_api(call, officer, director, council, vinh_long):
+    dossier = contracted(call, officer, director, council)
+    url = f"/api/v1/contracts/{dossier.contract.pk}/progress-reports"
+    owner = ApiClient(enterprise_user(dossier.enterprise))
+    assert ApiClient(officer).upload(url, {"period": "Quý III", "text": "Đã đào tạo"}).status_code == 403
+    assert (
+        ApiClient(enterprise_user(EnterpriseFactory(agency=call.agency))).upload(url, {}).status_code == 404
+    )
+    r = owner.upload(url, {"period": "", "text": "Đã đào tạo"})
+    assert r.status_code == 400 and "period" in r.json()["errors"]
+    bad = SimpleUploadedFile("bao-cao.pdf", b"MZ\x90\x00 not a document", "application/pdf")
+    r = owner.upload(url, {"period": "Quý III", "text": "Đã đào tạo", "file": bad})
+    assert r.status_code == 400 and "file" in r.json()["errors"]
+    r = owner.upload(url, {"period": "Quý III", "text": "Đã đào tạo", "file": pdf("bao-cao.pdf")})
+    assert r.status_code == 201 and r.json()["has_file"] and r.json()["period"] == "Quý III"
+    r = owner.post(url, {"period": "Quý IV", "text": "Đã đánh giá nội bộ"})
+    assert r.status_code == 201 and not r.json()["has_file"]
+    detail = owner.get(f"/api/v1/contracts/{dossier.contract.pk}").json()
+    assert {report["period"] for report in detail["progress_reports"]} == {"Quý III", "Quý IV"}
+    dossier.state = "completion_requested"
+    dossier.save()
+    r = owner.post(url, {"period": "Quý I", "text": "x"})
+    assert r.status_code == 409 and r.json()["detail"]

@@ -101,3 +101,52 @@ def test_openapi_describes_the_council_and_contract_operations(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/councils/{council_id}/dossiers/{dossier_id}/score" in paths
     assert "/api/v1/contracts/{contract_id}" in paths
+
+
+def test_officer_creates_and_seats_a_council_through_the_api(call, officer, director, vinh_long):
+    api = ApiClient(officer)
+    body = {"call_id": call.pk, "name": "Hội đồng tư vấn năm 2026", "decision_number": "12/QĐ-SKHCN"}
+    assert ApiClient(director).post("/api/v1/councils", body).status_code == 403
+    r = api.post("/api/v1/councils", {**body, "call_id": 999_999})
+    assert r.status_code == 400 and "call_id" in r.json()["errors"]
+    r = api.post("/api/v1/councils", body)
+    assert r.status_code == 201, r.json()
+    council = r.json()
+    assert council["members"] == [] and not council["eligible"]
+    members = f"/api/v1/councils/{council['id']}/members"
+    people = [UserFactory(role=Role.COUNCIL, agency=call.agency) for _ in range(6)]
+    seats = ["chair", "vice_chair", "reviewer", "reviewer", "member", "secretary"]
+    assert (
+        ApiClient(director).post(members, {"user_id": people[0].pk, "position": "chair"}).status_code == 403
+    )
+    outsider = UserFactory(role=Role.COUNCIL, agency=vinh_long)
+    r = api.post(members, {"user_id": outsider.pk, "position": "member"})
+    assert r.status_code == 400 and "user_id" in r.json()["errors"]
+    r = api.post(members, {"user_id": people[0].pk, "position": "king"})
+    assert r.status_code == 400 and "position" in r.json()["errors"]
+    seated = []
+    for user, position in zip(people, seats, strict=True):
+        r = api.post(members, {"user_id": user.pk, "position": position})
+        assert r.status_code == 201, r.json()
+        assert r.json()["user_id"] == user.pk and r.json()["position"] == position
+        seated.append(r.json()["id"])
+    extra = UserFactory(role=Role.COUNCIL, agency=call.agency)
+    r = api.post(members, {"user_id": extra.pk, "position": "secretary"})
+    assert r.status_code == 400 and "position" in r.json()["errors"]
+    assert api.get(f"/api/v1/councils/{council['id']}").json()["eligible"]
+    assert ApiClient(director).delete(f"{members}/{seated[4]}").status_code == 403
+    assert api.delete(f"{members}/{seated[4]}").status_code == 204
+    assert api.delete(f"{members}/{seated[4]}").status_code == 404
+    stranger = ApiClient(UserFactory(role=Role.OFFICER, agency=vinh_long))
+    assert stranger.post(members, {"user_id": extra.pk, "position": "member"}).status_code == 404
+
+
+def test_a_member_who_declared_cannot_be_removed_409(in_council, council, officer):
+    council_obj, scorers, _s = council
+    base = f"/api/v1/councils/{council_obj.pk}"
+    declared = ApiClient(scorers[0].user)
+    assert (
+        declared.post(f"{base}/dossiers/{in_council.pk}/conflict", {"has_conflict": False}).status_code == 200
+    )
+    r = ApiClient(officer).delete(f"{base}/members/{scorers[0].pk}")
+    assert r.status_code == 409 and r.json()["detail"]

@@ -3,16 +3,17 @@
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from nangsuat.core.roles import Role
 from nangsuat.dossiers import workflow
-from nangsuat.dossiers.models import Dossier
+from nangsuat.dossiers.models import Dossier, EligibilityCheck, VisitPhoto
 from tests.core.factories import UserFactory
 from tests.reference.factories import SupportContentFactory
 from tests.registry.factories import EnterpriseFactory, enterprise_user
 
-from .factories import make_dossier, pdf
+from .factories import PNG_BYTES, make_dossier, meet_eligibility, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +197,112 @@ def test_attachments_through_the_api(call, enterprise, ent_user, officer, api_cl
         f"/api/v1/dossiers/{submitted.pk}/attachments", {"kind": "business_license", "file": pdf()}
     )
     assert staff.status_code == 403
+
+
+def test_openapi_describes_each_actions_fields_files_and_refusals(client):
+    doc = client.get("/api/v1/openapi.json").json()
+    transition = doc["paths"]["/api/v1/dossiers/{dossier_id}/transitions"]["post"]
+    content = transition["requestBody"]["content"]
+    by_action = {s["title"]: s for s in content["multipart/form-data"]["schema"]["oneOf"]}
+    assert set(by_action) == set(workflow.BY_ACTION)
+    survey = by_action["record_survey"]
+    assert survey["properties"]["visited_on"] == {"type": "string", "format": "date", "description": "Ngày"}
+    assert {"visited_on", "participants", "findings"} <= set(survey["required"])
+    assert survey["properties"]["photos"]["items"]["format"] == "binary"
+    assert by_action["approve"]["properties"]["decision_file"]["format"] == "binary"
+    assert "note" in by_action["mark_invalid"]["required"]
+    as_json = {s["title"]: s for s in content["application/json"]["schema"]["oneOf"]}
+    assert "visited_on" in as_json["record_survey"]["properties"]
+    assert "photos" not in as_json["record_survey"]["properties"]
+    assert "`visited_on`*" in transition["description"]
+    error = {"$ref": "#/components/schemas/ErrorOut"}
+    for path, method in [
+        ("/api/v1/dossiers/{dossier_id}/transitions", "post"),
+        ("/api/v1/dossiers/{dossier_id}/eligibility", "put"),
+        ("/api/v1/dossiers/{dossier_id}/duplicate-override", "post"),
+        ("/api/v1/councils", "post"),
+        ("/api/v1/councils/{council_id}/members", "post"),
+        ("/api/v1/councils/{council_id}/members/{member_id}", "delete"),
+        ("/api/v1/contracts/{contract_id}/progress-reports", "post"),
+    ]:
+        responses = doc["paths"][path][method]["responses"]
+        assert {"400", "401", "403", "404"} & set(responses), path
+        for status in ("400", "401", "403", "404", "409"):
+            if status in responses:
+                assert responses[status]["content"]["application/json"]["schema"] == error, (path, status)
+    assert set(doc["components"]["schemas"]["ErrorOut"]["required"]) == {"detail", "errors"}
+
+
+def test_transitions_take_a_multipart_form_with_the_actions_files(call, enterprise, officer, api_client):
+    dossier = make_dossier(call=call, enterprise=enterprise, state="valid")
+    client = api_client(officer)
+    url = f"/api/v1/dossiers/{dossier.pk}/transitions"
+    today = timezone.localdate().isoformat()
+    form = {
+        "action": "record_survey",
+        "visited_on": today,
+        "participants": "Sở; doanh nghiệp",
+        "findings": "Tốt",
+    }
+    r = client.upload(url, {**form, "photos": [pdf("anh.png")]})
+    assert r.status_code == 400 and r.json()["errors"]["photos"]
+    r = client.upload(url, {key: value for key, value in form.items() if key != "action"})
+    assert r.status_code == 400 and "action" in r.json()["errors"]
+    photos = [SimpleUploadedFile(f"anh-{n}.png", PNG_BYTES, "image/png") for n in range(2)]
+    r = client.upload(url, {**form, "note": "Khảo sát", "photos": photos})
+    assert r.status_code == 200 and r.json()["state"] == "surveyed"
+    assert VisitPhoto.objects.filter(visit__dossier=dossier).count() == 2
+
+
+def test_transitions_refuse_a_body_that_is_not_a_json_object(call, enterprise, ent_user, api_client):
+    dossier = make_dossier(call=call, enterprise=enterprise)
+    client = api_client(ent_user)
+    url = f"/api/v1/dossiers/{dossier.pk}/transitions"
+    for raw in ("{not json", '["submit"]', '{"note": "x"}', '{"action": 5}'):
+        r = client.post(url, raw=raw)
+        assert r.status_code == 400, raw
+        assert r.json()["detail"] and r.json()["errors"], raw
+
+
+def test_eligibility_checklist_through_the_api(
+    call, enterprise, ent_user, officer, director, vinh_long, api_client
+):
+    dossier = make_dossier(call=call, enterprise=enterprise, state="submitted")
+    url = f"/api/v1/dossiers/{dossier.pk}/eligibility"
+    items = [{"item": item, "met": True, "evidence": "Đã đối chiếu"} for item in EligibilityCheck.Item.values]
+    assert api_client(ent_user).get(url).status_code == 403
+    assert api_client(ent_user).put(url, {"items": items}).status_code == 403
+    stranger = UserFactory(role=Role.OFFICER, agency=vinh_long)
+    assert api_client(stranger).put(url, {"items": items}).status_code == 404
+    assert api_client(director).put(url, {"items": items}).status_code == 403
+    r = api_client(officer).put(url, {"items": [{"item": "tax", "met": True, "evidence": ""}]})
+    assert r.status_code == 400 and "minh chứng" in r.json()["errors"]["tax"][0]
+    r = api_client(officer).put(url, {"items": [{"item": "weather", "met": True}]})
+    assert r.status_code == 400 and r.json()["errors"]
+    r = api_client(officer).put(url, {"items": items})
+    assert r.status_code == 200
+    assert [row["met"] for row in r.json()["items"]] == [True] * len(items)
+    assert r.json()["items"][0]["checked_by"] == str(officer)
+    r = api_client(officer).post(f"/api/v1/dossiers/{dossier.pk}/transitions", {"action": "mark_valid"})
+    assert r.status_code == 200 and r.json()["state"] == "valid"
+    assert api_client(officer).put(url, {"items": items}).status_code == 409
+
+
+def test_director_overrides_duplicate_support_through_the_api(
+    call, enterprise, officer, director, api_client
+):
+    make_dossier(call=call, enterprise=enterprise, state="paid")  # supported before, same content
+    dossier = make_dossier(call=call, enterprise=enterprise, state="submitted")
+    meet_eligibility(dossier, officer)
+    transitions = f"/api/v1/dossiers/{dossier.pk}/transitions"
+    r = api_client(officer).post(transitions, {"action": "mark_valid"})
+    assert r.status_code == 409 and "lãnh đạo Sở" in r.json()["detail"]
+    url = f"/api/v1/dossiers/{dossier.pk}/duplicate-override"
+    reason = "Hồ sơ trước đã thanh lý, nội dung mở rộng sang nhà máy mới."
+    assert api_client(officer).post(url, {"reason": reason}).status_code == 403
+    r = api_client(director).post(url, {"reason": "ngắn"})
+    assert r.status_code == 400 and "reason" in r.json()["errors"]
+    r = api_client(director).post(url, {"reason": reason})
+    assert r.status_code == 200, r.json()
+    assert r.json()["duplicate_reason"] and r.json()["duplicate_override_reason"] == reason
+    assert api_client(officer).post(transitions, {"action": "mark_valid"}).status_code == 200

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -46,6 +46,21 @@ class ApiError(Exception):
         self.detail = str(detail)
         self.errors = errors or {}
         self.headers = headers or {}
+
+
+class ErrorOut(Schema):
+    """The body of every error answer, for the OpenAPI document."""
+
+    detail: str = Field(..., description="Thông báo lỗi tiếng Việt (Vietnamese message)")
+    errors: dict[str, list[str]] = Field(
+        ..., description='Lỗi theo trường ("__all__": cả yêu cầu); {} khi không trường nào sai'
+    )
+
+
+def error_responses(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """``response={200: Out, **error_responses(400, 403, 404, 409)}``: the listed answers documented
+    with the error body (401 is added: every authenticated operation may answer it)."""
+    return {status: ErrorOut for status in sorted({401, *statuses})}
 
 
 def error_body(detail: str, errors: dict[str, list[str]] | None = None) -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""``/api/v1/contracts``: support contracts with their steps (read-only; the steps are dossier
-transitions: ``POST /api/v1/dossiers/{id}/transitions`` with the payload keys of ``contracts.forms``).
+"""``/api/v1/contracts``: support contracts with their steps (the steps are dossier transitions:
+``POST /api/v1/dossiers/{id}/transitions`` with the payload keys of ``contracts.forms``) and the
+enterprise's progress reports (``POST /api/v1/contracts/{id}/progress-reports``, the page's form).
 ``POST /api/v1/calls/{id}/city-proposal``: the director proposes dossiers to the city with one Tờ trình.
 
 Visibility: an enterprise user its own enterprises' contracts; officers, directors, finance and city
@@ -8,18 +9,21 @@ their agency's; the ministry all — anything else is 404.
 
 from datetime import date, datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
 
-from nangsuat.api.errors import ApiError
+from nangsuat.api.errors import ApiError, error_responses
+from nangsuat.api.forms import form_errors, form_request_body, read_form_body
 from nangsuat.api.pagination import paginated
 from nangsuat.api.schemas import InputSchema
 from nangsuat.core.roles import Role
 
 from . import selectors, services
-from .models import SupportContract
+from .forms import ProgressReportForm
+from .models import ProgressReport, SupportContract
 
 router = Router(tags=["contracts"])
 
@@ -39,6 +43,7 @@ class ContractOut(Schema):
 
 
 class ReportOut(Schema):
+    id: int
     period: str
     text: str
     has_file: bool
@@ -97,10 +102,7 @@ def get_contract(request, contract_id: int):
     payment, termination = getattr(c, "payment", None), getattr(c, "termination", None)
     out.update(
         {
-            "progress_reports": [
-                {"period": r.period, "text": r.text, "has_file": bool(r.file), "submitted_at": r.submitted_at}
-                for r in c.progress_reports.all()
-            ],
+            "progress_reports": [_report_out(r) for r in c.progress_reports.all()],
             "completion_requested_at": completion.requested_at if completion else None,
             "self_assessment": completion.self_assessment if completion else None,
             "evidence": [e.original_name for e in completion.evidence.all()] if completion else [],
@@ -130,6 +132,38 @@ def get_contract(request, contract_id: int):
         }
     )
     return out
+
+
+# --- Progress reports --------------------------------------------------------------------------------------
+
+
+def _report_out(r: ProgressReport) -> dict:
+    return {
+        "id": r.pk,
+        "period": r.period,
+        "text": r.text,
+        "has_file": bool(r.file),
+        "submitted_at": r.submitted_at,
+    }
+
+
+@router.post(
+    "/contracts/{contract_id}/progress-reports",
+    response={201: ReportOut, **error_responses(400, 403, 404, 409)},
+    summary="Gửi báo cáo tiến độ (enterprise; JSON hoặc multipart với tệp)",
+    openapi_extra=form_request_body(ProgressReportForm),
+)
+def add_progress_report(request, contract_id: int):
+    """The enterprise reports while the contract runs (contracted, in progress): ``period``, ``text`` and
+    an optional ``file`` (PDF, DOCX, XLSX, JPEG or PNG, checked by content) in a multipart form."""
+    contract = get_object_or_404(selectors.contracts_for(request.auth), pk=contract_id)
+    services.precheck_progress_report(contract=contract, actor=request.auth)
+    data, files = read_form_body(request)
+    form = ProgressReportForm(data, files)
+    if not form.is_valid():
+        raise ValidationError(form_errors(form))
+    report = services.add_progress_report(contract=contract, actor=request.auth, **form.cleaned_data)
+    return Status(201, _report_out(report))
 
 
 # --- The city list --------------------------------------------------------------------------------------

@@ -293,14 +293,19 @@ def contract_of(dossier: Dossier) -> SupportContract:
 # --- Implementation, acceptance, liquidation, payment ---------------------------------------------------
 
 
-def add_progress_report(
-    *, contract: SupportContract, actor: User, period: str, text: str, file=None
-) -> ProgressReport:
-    """A progress report by the enterprise while the contract runs (contracted / in progress)."""
+def precheck_progress_report(*, contract: SupportContract, actor: User) -> None:
+    """Refuse early (403 not the enterprise, 409 not running) before a report's fields are validated."""
     if not is_enterprise_member(actor, contract.dossier.enterprise_id):
         raise Forbidden(_("Chỉ doanh nghiệp thực hiện hợp đồng được gửi báo cáo tiến độ."))
     if contract.dossier.state not in REPORTING_STATES:
         raise Conflict(_("Chỉ gửi báo cáo tiến độ khi hợp đồng đang thực hiện."))
+
+
+def add_progress_report(
+    *, contract: SupportContract, actor: User, period: str, text: str, file=None
+) -> ProgressReport:
+    """A progress report by the enterprise while the contract runs (contracted / in progress)."""
+    precheck_progress_report(contract=contract, actor=actor)
     period, text = (period or "").strip(), (text or "").strip()
     errors = {}
     if not period:

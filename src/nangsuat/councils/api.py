@@ -1,24 +1,30 @@
 """``/api/v1/councils``: councils, the member's conflict declarations and score sheets, the results.
 
 Visibility: a council member sees the councils they sit on; officers, directors and admins their
-agency's; the ministry all — anything else is 404. Before a result is closed nobody reads another
-member's points; the secretary and the agency's officers/directors see the progress (who has
-submitted) and the aggregate once every sheet is in. A recused (conflicted) member scoring → 403.
+agency's; the ministry all — anything else is 404. The call's officer creates a council and seats or
+removes its members, through the same services as the council pages. Before a result is closed nobody
+reads another member's points; the secretary and the agency's officers/directors see the progress (who
+has submitted) and the aggregate once every sheet is in. A recused (conflicted) member scoring → 403.
 """
 
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja.responses import Status
 
-from nangsuat.api.errors import ApiError
+from nangsuat.api.errors import ApiError, django_validation_errors, error_responses
 from nangsuat.api.pagination import paginated
 from nangsuat.api.schemas import InputSchema
+from nangsuat.core.roles import Role
+from nangsuat.core.tenancy import scope_to_agency
+from nangsuat.dossiers.models import Call
 
 from . import selectors, services
-from .models import Council, ScoreSheet
+from .models import Council, CouncilMember, ScoreSheet
 
 router = Router(tags=["councils"])
 
@@ -46,6 +52,16 @@ class CouncilDetailOut(CouncilOut):
     eligible: bool = Field(..., description="Đủ ≥5 thành viên và có thư ký (can take dossiers)")
 
 
+def _member_out(m: CouncilMember) -> dict:
+    return {
+        "id": m.id,
+        "user_id": m.user_id,
+        "full_name": str(m.user),
+        "position": m.position,
+        "position_label": str(m.get_position_display()),
+    }
+
+
 def _council_out(c: Council, detail: bool = False) -> dict:
     members = list(c.members.all())
     out = {
@@ -58,16 +74,7 @@ def _council_out(c: Council, detail: bool = False) -> dict:
         "member_count": len(members),
     }
     if detail:
-        out["members"] = [
-            {
-                "id": m.id,
-                "user_id": m.user_id,
-                "full_name": str(m.user),
-                "position": m.position,
-                "position_label": str(m.get_position_display()),
-            }
-            for m in sorted(members, key=lambda m: m.id)
-        ]
+        out["members"] = [_member_out(m) for m in sorted(members, key=lambda m: m.id)]
         out["eligible"] = selectors.eligible_council(c.call) == c
     return out
 
@@ -85,6 +92,97 @@ def list_councils(request):
 @router.get("/{council_id}", response=CouncilDetailOut, summary="Hội đồng và thành viên")
 def get_council(request, council_id: int):
     return _council_out(_council(request, council_id), detail=True)
+
+
+# --- Creating a council and seating its members (the call's officer) --------------------------------
+
+# The services name the member ``user``; the API takes its id.
+_API_FIELD = {"user": "user_id", "call": "call_id"}
+
+
+def _bad_request(exc: ValidationError) -> ApiError:
+    detail, errors = django_validation_errors(exc)
+    return ApiError(400, detail, {_API_FIELD.get(k, k): v for k, v in errors.items()})
+
+
+class CouncilIn(InputSchema):
+    call_id: int = Field(..., ge=1, le=2**63 - 1)
+    name: str = Field(..., min_length=1, max_length=255, description="Tên hội đồng")
+    decision_number: str = Field("", max_length=50, description="Số quyết định thành lập")
+    decision_date: date | None = Field(None, description="Ngày quyết định")
+
+
+class MemberIn(InputSchema):
+    user_id: int = Field(
+        ..., ge=1, le=2**63 - 1, description="Tài khoản Hội đồng tư vấn (hoặc Sở Tài chính) cùng đơn vị"
+    )
+    position: CouncilMember.Position = Field(..., description="Chức danh trong hội đồng")
+
+
+@router.post(
+    "",
+    response={201: CouncilDetailOut, **error_responses(400, 403)},
+    summary="Thành lập hội đồng cho một đợt (officer)",
+)
+def create_council(request, body: CouncilIn):
+    """The officer of the call's agency creates an empty council; it takes dossiers once it has at least
+    five members and a secretary."""
+    if not request.auth.has_role(Role.OFFICER):
+        raise PermissionDenied(_("Chỉ chuyên viên Sở KH&CN được thành lập hội đồng."))
+    call = scope_to_agency(Call.objects.all(), request.auth).filter(pk=body.call_id).first()
+    if call is None:
+        raise ApiError(400, _("Đợt đăng ký không tồn tại."), {"call_id": [_("Không có đợt này.")]})
+    try:
+        council = services.create_council(
+            call=call,
+            name=body.name,
+            actor=request.auth,
+            decision_number=body.decision_number,
+            decision_date=body.decision_date,
+        )
+    except ValidationError as exc:
+        raise _bad_request(exc) from exc
+    return Status(201, _council_out(_council(request, council.pk), detail=True))
+
+
+@router.post(
+    "/{council_id}/members",
+    response={201: MemberOut, **error_responses(400, 403, 404)},
+    summary="Thêm thành viên hội đồng (officer)",
+)
+def add_member(request, council_id: int, body: MemberIn):
+    """At most one chair and one secretary; a scoring member seated while dossiers are in the council
+    gets a sheet for each of them."""
+    council = _council(request, council_id)
+    if not selectors.can_manage(request.auth, council):
+        raise PermissionDenied(_("Chỉ chuyên viên của Sở phụ trách đợt đăng ký được quản lý hội đồng."))
+    user = selectors.member_users(council).filter(pk=body.user_id).first()
+    if user is None:
+        raise ApiError(
+            400,
+            _("Thành viên không hợp lệ."),
+            {"user_id": [_("Không phải tài khoản Hội đồng tư vấn của đơn vị, hoặc đã là thành viên.")]},
+        )
+    try:
+        member = services.add_member(
+            council=council, user=user, position=body.position.value, actor=request.auth
+        )
+    except ValidationError as exc:
+        raise _bad_request(exc) from exc
+    return Status(201, _member_out(member))
+
+
+@router.delete(
+    "/{council_id}/members/{member_id}",
+    response={204: None, **error_responses(403, 404, 409)},
+    summary="Rút thành viên khỏi hội đồng (officer)",
+)
+def remove_member(request, council_id: int, member_id: int):
+    """Only a member who has neither declared nor scored anything (409 otherwise)."""
+    council = _council(request, council_id)
+    member = get_object_or_404(CouncilMember, pk=member_id, council=council)
+    services.remove_member(member=member, actor=request.auth)
+    return Status(204, None)
 
 
 class ProgressOut(Schema):

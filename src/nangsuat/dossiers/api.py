@@ -1,31 +1,36 @@
 """``/api/v1/calls``, ``/api/v1/dossiers`` and the public status lookup, through this app's call_services.
 
 A dossier the caller may not see is **404** (an enterprise guessing ids learns nothing). Transitions take
-``{"action": ..., "note": ..., ...}``: the extra fields are the action's form (``workflow.ACTION_FORMS``),
-validated by ``workflow.clean_payload``; refusals are 403 (role, scope) or 409 (state, condition).
+``{"action": ..., "note": ..., ...}`` as JSON or as a multipart form (the action's files): the extra fields
+are the action's form (``workflow.ACTION_FORMS``), validated by ``workflow.clean_payload`` and described
+in the OpenAPI document from that same form; refusals are 403 (role, scope) or 409 (state, condition).
+The officer's eligibility checklist and the director's duplicate-support override call the same
+services as the dossier's pages.
 """
 
 import datetime as dt
-import json
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
+from ninja.errors import ValidationError as SchemaError
 from ninja.responses import Status
+from pydantic import ValidationError as PydanticError
 
-from nangsuat.api.errors import ApiError
+from nangsuat.api.errors import ApiError, error_responses
+from nangsuat.api.forms import form_schema, read_form_body
 from nangsuat.api.pagination import paginated
 from nangsuat.api.schemas import InputSchema
 from nangsuat.core.audit import history_of
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import DEPARTMENT, Role
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
 from nangsuat.registry.permissions import member_enterprise_ids
 
 from . import selectors, workflow
-from .models import Attachment, Call, Dossier
+from .models import Attachment, Call, Dossier, EligibilityCheck
 from .permissions import visible_dossiers
 from .services import calls as call_services
 from .services import dossiers as dossier_services
@@ -390,13 +395,87 @@ def remove_attachment(request, dossier_id: int, attachment_id: int):
     return Status(204, None)
 
 
-@router.post("/dossiers/{dossier_id}/transitions", response=_DetailSchema, summary="Chuyển trạng thái hồ sơ")
-def transition(request, dossier_id: int, body: TransitionIn):
+# --- Transitions: JSON or a multipart form, described per action from the action's form ----------------
+
+
+def _action_schema(transition: workflow.Transition, *, files: bool) -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        "action": {"type": "string", "enum": [transition.action]},
+        "note": {"type": "string", "maxLength": 4000, "description": "Ghi chú, lý do"},
+    }
+    required = ["action", *(("note",) if transition.note_required else ())]
+    form_class = workflow.ACTION_FORMS.get(transition.action)
+    if form_class is not None:
+        fields, needed = form_schema(form_class, files=files)
+        properties.update(fields)
+        required.extend(needed)
+    return {
+        "title": transition.action,
+        "description": f"{transition.label}: {', '.join(transition.sources)} → {transition.target} "
+        f"({', '.join(sorted(transition.roles))})",
+        "type": "object",
+        "properties": properties,
+        "required": required,
+    }
+
+
+def _transition_openapi() -> dict[str, Any]:
+    """The request body of ``transitions``: one schema per action of ``workflow.TRANSITIONS`` with the
+    fields of its registered form (files only in the multipart variant)."""
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {"oneOf": [_action_schema(t, files=False) for t in workflow.TRANSITIONS]}
+                },
+                "multipart/form-data": {
+                    "schema": {"oneOf": [_action_schema(t, files=True) for t in workflow.TRANSITIONS]}
+                },
+            },
+        }
+    }
+
+
+_FILE_MARK = " (tệp / files)"
+
+
+def _transition_description() -> str:
+    lines = [
+        "Gửi JSON, hoặc multipart/form-data khi thao tác có tệp (ảnh khảo sát `photos`, quyết định của "
+        "UBND `decision_file`, minh chứng `evidence`). *Send JSON, or a multipart form for an action's "
+        "files.* Các trường của từng thao tác (* bắt buộc) / each action's fields (* required):",
+        "",
+    ]
+    for t in workflow.TRANSITIONS:
+        schema = _action_schema(t, files=True)
+        fields = []
+        for name, prop in schema["properties"].items():
+            if name != "action":
+                required = "*" if name in schema["required"] else ""
+                fields.append(f"`{name}`{required}{_FILE_MARK if 'binary' in str(prop) else ''}")
+        lines.append(f"- `{t.action}` — {schema['description']}: {', '.join(fields)}")
+    return "\n".join(lines)
+
+
+@router.post(
+    "/dossiers/{dossier_id}/transitions",
+    response={200: _DetailSchema, **error_responses(400, 403, 404, 409)},
+    summary="Chuyển trạng thái hồ sơ (JSON hoặc multipart)",
+    description=_transition_description(),
+    openapi_extra=_transition_openapi(),
+)
+def transition(request, dossier_id: int):
     dossier = _visible(request, dossier_id)
-    # Ninja's schemas drop unknown keys; the action's extra fields are read from the JSON body itself.
-    raw = json.loads(request.body or b"{}")
-    extra = {k: v for k, v in raw.items() if k not in ("action", "note")} if isinstance(raw, dict) else {}
-    dossier_services.act(dossier=dossier, action=body.action, actor=request.auth, note=body.note, data=extra)
+    data, files = read_form_body(request)
+    try:
+        head = TransitionIn.model_validate({k: data[k] for k in ("action", "note") if k in data})
+    except PydanticError as exc:
+        raise SchemaError(exc.errors(include_url=False)) from exc
+    # The action's form reads its own fields and ignores the others (``action``, ``note``).
+    dossier_services.act(
+        dossier=dossier, action=head.action, actor=request.auth, note=head.note, data=data, files=files
+    )
     return _detail(_visible(request, dossier_id), request.auth)
 
 
@@ -415,6 +494,109 @@ def dossier_history(request, dossier_id: int):
         for e in history_of(dossier).order_by("created_at", "id")
         if e.to_state or request.auth.role != Role.ENTERPRISE
     ]
+
+
+# --- The officer's eligibility checklist and the director's duplicate-support override --------------
+
+
+class EligibilityItemIn(InputSchema):
+    item: EligibilityCheck.Item = Field(..., description="Mã điều kiện (condition code)")
+    met: bool = Field(..., description="Đáp ứng (met)")
+    evidence: str = Field("", max_length=500, description="Căn cứ, minh chứng — bắt buộc khi met = true")
+
+
+class EligibilityIn(InputSchema):
+    items: list[EligibilityItemIn] = Field(
+        ...,
+        min_length=1,
+        max_length=len(EligibilityCheck.Item.values),
+        description="Các điều kiện được ghi nhận; điều kiện không gửi giữ kết quả trước đó",
+    )
+
+
+class EligibilityItemOut(Schema):
+    item: str
+    label: str
+    met: bool
+    evidence: str
+    checked_by: str
+    checked_at: dt.datetime | None
+
+
+class EligibilityOut(Schema):
+    items: list[EligibilityItemOut]
+    duplicate_reason: str = Field(..., description="Vì sao có thể trùng hỗ trợ; rỗng nếu không")
+    duplicate_override_reason: str = Field(..., description="Lý do lãnh đạo Sở chấp nhận; rỗng nếu chưa")
+
+
+class DuplicateOverrideIn(InputSchema):
+    reason: str = Field(..., max_length=2000, description="Lý do chấp nhận (ít nhất 10 ký tự)")
+
+
+def _department_dossier(request, dossier_id: int) -> Dossier:
+    dossier = _visible(request, dossier_id)
+    if not request.auth.has_role(*DEPARTMENT):
+        raise PermissionDenied(_("Chỉ cán bộ Sở KH&CN kiểm tra điều kiện hỗ trợ."))
+    return dossier
+
+
+def _eligibility(dossier: Dossier) -> dict[str, Any]:
+    checks = {c.item: c for c in dossier.eligibility.select_related("checked_by")}
+    rows = []
+    for item, label in EligibilityCheck.Item.choices:
+        check = checks.get(item)
+        rows.append(
+            {
+                "item": item,
+                "label": str(label),
+                "met": bool(check and check.met),
+                "evidence": check.evidence if check else "",
+                "checked_by": str(check.checked_by) if check and check.checked_by else "",
+                "checked_at": check.checked_at if check else None,
+            }
+        )
+    return {
+        "items": rows,
+        "duplicate_reason": selectors.duplicate_support_reason(dossier),
+        "duplicate_override_reason": dossier.duplicate_override_reason,
+    }
+
+
+@router.get(
+    "/dossiers/{dossier_id}/eligibility",
+    response={200: EligibilityOut, **error_responses(403, 404)},
+    summary="Kiểm tra điều kiện hỗ trợ (officer, director)",
+)
+def get_eligibility(request, dossier_id: int):
+    return _eligibility(_department_dossier(request, dossier_id))
+
+
+@router.put(
+    "/dossiers/{dossier_id}/eligibility",
+    response={200: EligibilityOut, **error_responses(400, 403, 404, 409)},
+    summary="Ghi nhận kiểm tra điều kiện hỗ trợ (officer)",
+)
+def put_eligibility(request, dossier_id: int, body: EligibilityIn):
+    """The officer records each hard condition with its evidence, on a submitted dossier or one being
+    supplemented; ``mark_valid`` then needs every condition met. A condition met without evidence is
+    400 under its code."""
+    dossier = _department_dossier(request, dossier_id)
+    items = {row.item.value: (row.met, row.evidence) for row in body.items}
+    dossier_services.record_eligibility(dossier=dossier, actor=request.auth, items=items)
+    return _eligibility(_visible(request, dossier_id))
+
+
+@router.post(
+    "/dossiers/{dossier_id}/duplicate-override",
+    response={200: EligibilityOut, **error_responses(400, 403, 404, 409)},
+    summary="Lãnh đạo Sở chấp nhận hồ sơ có thể trùng hỗ trợ (director)",
+)
+def duplicate_override(request, dossier_id: int, body: DuplicateOverrideIn):
+    """The director lets the dossier through the duplicate-support check (``mark_valid``'s condition)
+    with a reason of at least 10 characters."""
+    dossier = _department_dossier(request, dossier_id)
+    dossier_services.override_duplicate(dossier=dossier, director=request.auth, reason=body.reason)
+    return _eligibility(_visible(request, dossier_id))
 
 
 # --- Public lookup ---------------------------------------------------------------------------------
