@@ -34,5 +34,9 @@ COUNCIL_FOLLOWERS = frozenset({Role.OFFICER, Role.DIRECTOR, Role.ADMIN, Role.MIN
 COUNCIL_SEATS = frozenset({Role.COUNCIL, Role.FINANCE})
 # Read the list of dossiers proposed to the city.
 CITY_LIST_READERS = frozenset({Role.DIRECTOR, Role.OFFICER, Role.CITY, Role.ADMIN, Role.MINISTRY})
+# Comment on a dossier, where its enterprise reads them: the roles that act on it (its enterprise's members,
+# the Department). The others read it only: the city, the ministry, finance (it appraises the budget and
+# scores on a council through its sheet, as council members do) and administrators.
+DOSSIER_COMMENTERS = frozenset({Role.ENTERPRISE, Role.OFFICER, Role.DIRECTOR})
 # Confirm or refuse an enterprise user's claim to represent an enterprise.
 MEMBERSHIP_DECIDERS = frozenset({Role.OFFICER, Role.ADMIN})

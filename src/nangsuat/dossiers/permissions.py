@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from nangsuat.core.roles import Role
+from nangsuat.core.permissions import ALLOW, Decision, deny
+from nangsuat.core.roles import DOSSIER_COMMENTERS, Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.registry.permissions import member_enterprise_ids
 
@@ -53,3 +55,13 @@ def visible_dossiers(qs: QuerySet, user: User) -> QuerySet:
 
 def can_see_dossier(user: User, dossier: Dossier) -> bool:
     return visible_dossiers(Dossier.objects.filter(pk=dossier.pk), user).exists()
+
+
+def can_comment(user: User, dossier: Dossier) -> Decision:
+    """Only the roles that act on a dossier comment on it (``core.roles.DOSSIER_COMMENTERS``), and only
+    on a dossier they see."""
+    if not user.has_role(*DOSSIER_COMMENTERS):
+        return deny(_("Vai trò của bạn chỉ được xem hồ sơ, không gửi ý kiến."))
+    if not can_see_dossier(user, dossier):
+        return deny(_("Hồ sơ không thuộc đơn vị của bạn."))
+    return ALLOW

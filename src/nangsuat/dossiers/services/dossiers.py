@@ -18,7 +18,7 @@ from nangsuat.registry.permissions import is_enterprise_member
 
 from .. import workflow
 from ..models import Attachment, Call, CallContent, Comment, Dossier, EligibilityCheck
-from ..permissions import can_see_dossier
+from ..permissions import can_comment, can_see_dossier
 from ..registration import FORM_FIELDS as REGISTRATION_FIELDS
 from ..registration import AttachmentKind
 from ..states import FINAL_STATES, State
@@ -199,8 +199,8 @@ def add_comment(*, dossier: Dossier, author: User, body: str, internal: bool = T
         if not is_enterprise_member(author, dossier.enterprise_id):
             raise Forbidden(_("Bạn không đại diện cho doanh nghiệp của hồ sơ này."))
         internal = False
-    elif not can_see_dossier(author, dossier):
-        raise Forbidden(_("Hồ sơ không thuộc đơn vị của bạn."))
+    elif not (decision := can_comment(author, dossier)):
+        raise Forbidden(decision.reason)
     comment = Comment.objects.create(dossier=dossier, author=author, body=body[:8000], internal=internal)
     record_audit(actor=author, action="add_comment", target=dossier, data={"internal": internal})
     return comment

@@ -12,13 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nangsuat.core.errors import Refusal
+from nangsuat.core.permissions import require
 from nangsuat.core.refusals import add_form_errors, refuse, refuse_form
 from nangsuat.core.roles import DEPARTMENT, Role
 
 from .. import selectors, workflow
 from ..forms.dossiers import AttachmentForm, CommentForm, DossierForm, EligibilityForm, OverrideForm
 from ..models import Attachment, Dossier, VisitPhoto
-from ..permissions import visible_dossiers
+from ..permissions import can_comment, visible_dossiers
 from ..registration import kind_label, required_attachment_kinds
 from ..services import dossiers as dossier_services
 from ..services.dossiers import EDITABLE_STATES
@@ -76,7 +77,7 @@ def dossier_detail(request, pk: int):
         "timeline": selectors.timeline(dossier, user),
         "editable": dossier.state in EDITABLE_STATES and user.role == Role.ENTERPRISE,
         "attachment_form": AttachmentForm(),
-        "comment_form": CommentForm(),
+        "comment_form": CommentForm() if can_comment(user, dossier) else None,
         "override_form": OverrideForm() if user.role == Role.DIRECTOR else None,
         "offered": offered,
     }
@@ -213,6 +214,7 @@ def duplicate_override(request, pk: int):
 @login_required
 def comment_add(request, pk: int):
     dossier = visible_dossier(request, pk)
+    require(can_comment(request.user, dossier))
     form = CommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
