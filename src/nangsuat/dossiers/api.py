@@ -23,7 +23,6 @@ from nangsuat.api.errors import ApiError, error_responses
 from nangsuat.api.forms import form_schema, read_form_body
 from nangsuat.api.pagination import paginated
 from nangsuat.api.schemas import InputSchema
-from nangsuat.core.audit import history_of
 from nangsuat.core.roles import DEPARTMENT, Role
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
@@ -491,7 +490,7 @@ def dossier_history(request, dossier_id: int):
             "actor": str(e.actor) if e.actor else "",
             "note": e.note,
         }
-        for e in history_of(dossier).order_by("created_at", "id")
+        for e in selectors.readable_history(dossier, request.auth)
         if e.to_state or request.auth.role != Role.ENTERPRISE
     ]
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from nangsuat.core.audit import history_of
 from nangsuat.core.formatting import format_vnd
-from nangsuat.core.roles import Role
+from nangsuat.core.roles import COUNCIL_FOLLOWERS, Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
 from nangsuat.registry.models import Enterprise
@@ -29,7 +29,7 @@ from .states import REFUSED_STATES, Action, State
 from .workflow import TRANSITIONS
 
 if TYPE_CHECKING:
-    from nangsuat.core.models import User
+    from nangsuat.core.models import AuditEntry, User
 
 
 # --- Calls -----------------------------------------------------------------------------------------
@@ -260,6 +260,21 @@ class TimelineEntry:
     obj: Any = None
 
 
+# A council member's declaration of interest and score sheet, recorded on the dossier by the councils app.
+BALLOT_ACTIONS = frozenset({"conflict_declared", "score_sheet_submitted"})
+BALLOTS_CLOSED = "council_result_closed"
+
+
+def readable_history(dossier: Dossier, user: User) -> list[AuditEntry]:
+    """The dossier's audit entries ``user`` may read, oldest first. Until the council's result is closed a
+    member reads only their own ballot, not who else has declared or submitted; those who follow the
+    council (officers, directors) read every ballot (never the points: they are not in the history)."""
+    entries = list(history_of(dossier).order_by("created_at", "id"))
+    if user.has_role(*COUNCIL_FOLLOWERS) or any(e.action == BALLOTS_CLOSED for e in entries):
+        return entries
+    return [e for e in entries if e.action not in BALLOT_ACTIONS or e.actor_id == user.pk]
+
+
 # Entries a higher app adds to a dossier's timeline, registered by that app (the documents app adds the
 # dossier's documents the user may open): ``@timeline_source`` on ``(dossier, user) -> entries``.
 TimelineSource = Callable[[Dossier, "User"], Iterable[TimelineEntry]]
@@ -276,7 +291,7 @@ def timeline(dossier: Dossier, user: User) -> list[TimelineEntry]:
     staff = user.role != Role.ENTERPRISE
     entries: list[TimelineEntry] = []
     labels = {**dict(Action.choices), **OTHER_ACTIONS}
-    for entry in history_of(dossier):
+    for entry in readable_history(dossier, user):
         kind = "transition" if entry.to_state else "action"
         if kind == "action" and (not staff or entry.action == "add_comment"):
             continue  # comments are shown as themselves; bookkeeping is for staff
