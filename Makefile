@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 VAR := $(or $(NANGSUAT_VAR_DIR),var)
 KEY := $(VAR)/secret_key
+MFA_KEY := $(VAR)/mfa_key
 # pytest exits with 5 when it collected no test (a PYTEST_ARGS selecting nothing): not a failure.
 PYTEST = $(PY) -m pytest -n auto $(1) $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo 'no test collected'; rc=0; fi; exit $$rc
@@ -21,12 +22,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The demo's secret key: drawn at random on the first run, readable by its owner only, reused after.
-$(KEY):
+# The demo's secret key and the key that encrypts TOTP seeds: each drawn at random on the first run,
+# readable by its owner only, reused after.
+$(KEY) $(MFA_KEY):
 	mkdir -p $(VAR)
 	umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@.new && mv $@.new $@
 
-demo: $(STAMP) $(KEY)
+demo: $(STAMP) $(KEY) $(MFA_KEY)
 	$(COMPILEMESSAGES)
 	mkdir -p $(VAR)/static  # WhiteNoise warns of a missing STATIC_ROOT; the demo serves the apps' own files
 	$(PY) -m nangsuat migrate --noinput
@@ -51,7 +53,7 @@ lint: $(STAMP)
 	$(PY) scripts/check_imports.py
 	$(VENV)/bin/mypy
 
-bench: $(STAMP) $(KEY)
+bench: $(STAMP) $(KEY) $(MFA_KEY)
 	$(PY) -m nangsuat bench registry --rows $${ROWS:-100000}
 
 clean:

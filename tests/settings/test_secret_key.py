@@ -16,6 +16,7 @@ from nangsuat.settings import test as test_settings
 ROOT = Path(__file__).resolve().parents[2]
 FORMER_DEFAULT_KEY = "demo-only-insecure-key-change-me-in-production-0123456789"
 A_KEY = secrets.token_urlsafe(50)  # drawn for the run: a key committed here would be a published one
+AN_MFA_KEY = secrets.token_urlsafe(50)  # the TOTP seeds' key, which DEBUG off needs too (test_mfa_key)
 
 
 def load_settings(var_dir: Path, **environ: str) -> subprocess.CompletedProcess:
@@ -24,6 +25,7 @@ def load_settings(var_dir: Path, **environ: str) -> subprocess.CompletedProcess:
         "PATH": os.environ["PATH"],
         "DJANGO_SETTINGS_MODULE": "nangsuat.settings",
         "NANGSUAT_VAR_DIR": str(var_dir),
+        "MFA_ENCRYPTION_KEY": AN_MFA_KEY,
         **environ,
     }
     code = "from django.conf import settings; print(settings.DEBUG); print(settings.SECRET_KEY)"

@@ -11,6 +11,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.utils.translation import gettext_lazy as _
 
+from . import encryption
 from .roles import Role
 
 
@@ -84,3 +85,10 @@ class MfaAdapter(DefaultMFAAdapter):
     def can_delete_authenticator(self, authenticator) -> bool:
         # Every staff role must keep TOTP; an enterprise user may switch it off.
         return not authenticator.user.is_staff_role
+
+    # allauth stores the TOTP seed and the recovery codes' seed through these: encrypted at rest.
+    def encrypt(self, text: str) -> str:
+        return encryption.encrypt(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return encryption.decrypt(encrypted_text)

@@ -5,6 +5,7 @@ from .base import env
 
 # Published with the repository, so the product refuses it (``secret_key.PUBLISHED_KEY_DIGESTS``).
 SECRET_KEY = "tests-only-key-it-signs-nothing-outside-the-test-suite-0123456789"
+MFA_ENCRYPTION_KEY = "tests-only-key-it-encrypts-the-test-suite-s-totp-seeds-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if not env("DATABASE_URL", default=""):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
