@@ -178,3 +178,40 @@ def test_template_download_has_every_column(client, officer):
     response = client.get("/registry/import/template.xlsx")
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert [c.value for c in book.worksheets[0][1]] == HEADERS
+
+
+BOMB_MESSAGE = "khi giải nén quá lớn hoặc có quá nhiều thành phần"
+
+
+def test_an_xlsx_bomb_is_refused_before_openpyxl_reads_it(officer):
+    from django.core.exceptions import ValidationError
+
+    from tests.core.bombs import xlsx_bomb
+
+    with pytest.raises(ValidationError) as err:
+        list(read_table(io.BytesIO(xlsx_bomb()), "dn.xlsx"))
+    assert BOMB_MESSAGE in err.value.messages[0]
+
+
+def test_the_import_form_refuses_an_xlsx_bomb_in_vietnamese(officer):
+    from nangsuat.registry.forms import ImportForm
+    from tests.core.bombs import xlsx_bomb
+
+    form = ImportForm(data={}, files={"file": SimpleUploadedFile("dn.xlsx", xlsx_bomb())})
+    assert not form.is_valid() and BOMB_MESSAGE in form.errors["file"][0]
+
+
+def test_an_xlsx_whose_shared_strings_openpyxl_would_load_whole_is_refused(officer, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from nangsuat.registry import importer
+    from tests.core.bombs import with_shared_strings
+
+    monkeypatch.setattr(importer, "XLSX_MAX_LOADED_PART_BYTES", 64 * 1024)
+    names = [f"Công ty TNHH Thương mại số {i:05d}" for i in range(3000)]
+    few = with_shared_strings(xlsx_bytes([row(valid_tax_code(1))]), names[:10])
+    assert len(list(read_table(io.BytesIO(few), "dn.xlsx"))) == 1
+    many = with_shared_strings(xlsx_bytes([row(valid_tax_code(1))]), names)
+    with pytest.raises(ValidationError) as err:
+        list(read_table(io.BytesIO(many), "dn.xlsx"))
+    assert BOMB_MESSAGE in err.value.messages[0]

@@ -12,10 +12,18 @@ Routers raise :class:`ApiError` for anything else.
 import logging
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    BadRequest,
+    ObjectDoesNotExist,
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
@@ -86,6 +94,7 @@ def _status_message(status: int) -> str:
         404: _("Không tìm thấy."),
         405: _("Phương thức không được hỗ trợ."),
         409: _("Xung đột với trạng thái hiện tại của dữ liệu."),
+        413: _("Dữ liệu gửi lên quá lớn."),
         429: _("Quá nhiều yêu cầu, vui lòng thử lại sau."),
     }.get(status, _("Yêu cầu không thực hiện được."))
 
@@ -152,6 +161,19 @@ def install_error_handlers(api: NinjaAPI) -> None:
         logger.info("Data error in API: %s", exc)
         return _respond(api, request, 400, _("Dữ liệu không hợp lệ (quá dài, quá lớn hoặc sai kiểu)."))
 
+    def on_bad_request(request, exc):
+        # A multipart body Django cannot parse (a part's headers past 1 KB: a file name of thousands of
+        # characters), too many fields, a JSON body past DATA_UPLOAD_MAX_MEMORY_SIZE.
+        logger.info("Bad request to API: %s", exc)
+        if isinstance(exc, RequestDataTooBig):
+            return _respond(api, request, 413, _status_message(413))
+        return _respond(
+            api,
+            request,
+            400,
+            _("Không đọc được dữ liệu gửi lên (tên tệp quá dài, hoặc quá nhiều trường)."),
+        )
+
     def on_unexpected(request, exc):
         logger.exception("Unexpected API error", exc_info=exc)
         return _respond(api, request, 500, _("Lỗi hệ thống. Vui lòng thử lại sau hoặc liên hệ quản trị."))
@@ -166,4 +188,6 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(Refusal, on_refusal)
     api.add_exception_handler(IntegrityError, on_integrity_error)
     api.add_exception_handler(DataError, on_data_error)
+    for bad_request in (MultiPartParserError, BadRequest, SuspiciousOperation):
+        api.add_exception_handler(bad_request, on_bad_request)
     api.add_exception_handler(Exception, on_unexpected)

@@ -31,7 +31,7 @@ def stored_safely(upload):
         checked = check_upload(upload)
     except ValidationError as exc:
         raise forms.ValidationError(exc.messages) from exc
-    upload.original_name = safe_original_name(upload.name)
+    upload.original_name = safe_original_name(upload.name, checked.extension)
     upload.name = random_name(checked.extension)
     return upload
 

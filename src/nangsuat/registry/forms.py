@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from nangsuat.core.models import Agency
 from nangsuat.reference.models import VsicCode, Ward
 
+from .importer import check_workbook
 from .models import EnterpriseKind, SizeClass
 from .services import SELF_SERVICE_FIELDS, clean_year_figures
 from .tax_code import normalize_tax_code
@@ -146,6 +147,8 @@ class ImportForm(forms.Form):
             raise ValidationError(_("Chỉ nhận tệp .xlsx hoặc .csv."))
         if upload.size > MAX_UPLOAD_BYTES:
             raise ValidationError(_("Tệp lớn hơn 20 MB; vui lòng chia nhỏ."))
+        if name.endswith(".xlsx"):
+            check_workbook(upload, upload.name)  # refused now, not in the background job
         return upload
 
 

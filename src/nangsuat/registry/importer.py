@@ -18,9 +18,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
+from openpyxl.xml.constants import WORKSHEET_TYPE
 from simple_history.utils import bulk_update_with_history
 
 from nangsuat.core import bulk
+from nangsuat.core.archives import check_archive
 from nangsuat.core.models import Agency, User
 from nangsuat.core.text import fold, nfc
 from nangsuat.reference.models import VsicCode, Ward
@@ -30,6 +32,9 @@ from .services import MAX_EMPLOYEES, MAX_VND, refresh_search_text, refresh_size_
 from .tax_code import normalize_tax_code
 
 BATCH_SIZE = 1000
+# openpyxl streams a read-only workbook's sheets but loads its shared strings and styles whole, at about
+# seven times their size: 32 MB of them hold the text of a few hundred thousand rows.
+XLSX_MAX_LOADED_PART_BYTES = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,7 @@ def _header_keys(headers: Iterable[Any]) -> list[str | None]:
 def read_table(stream: Any, filename: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (row number as the user sees it, {column key: raw value}) from an .xlsx or .csv stream.
     Raises ValidationError when the file cannot be read or lacks required columns."""
-    rows = _xlsx_rows(stream) if filename.lower().endswith(".xlsx") else _csv_rows(stream)
+    rows = _xlsx_rows(stream, filename) if filename.lower().endswith(".xlsx") else _csv_rows(stream)
     try:
         headers = next(rows)
     except StopIteration:
@@ -127,7 +132,19 @@ def read_table(stream: Any, filename: str) -> Iterator[tuple[int, dict[str, Any]
             yield number, record
 
 
-def _xlsx_rows(stream: Any) -> Iterator[tuple]:
+def check_workbook(stream: Any, filename: str) -> None:
+    """Refuse (``ValidationError``) an .xlsx too large to unpack, before openpyxl opens it."""
+    check_archive(
+        stream,
+        filename,
+        max_part_bytes=XLSX_MAX_LOADED_PART_BYTES,
+        streamed_folder="xl/worksheets/",
+        streamed_types={WORKSHEET_TYPE},
+    )
+
+
+def _xlsx_rows(stream: Any, filename: str) -> Iterator[tuple]:
+    check_workbook(stream, filename)
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - any unreadable file gets the same message

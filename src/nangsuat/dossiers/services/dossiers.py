@@ -113,7 +113,7 @@ def add_attachment(*, dossier: Dossier, actor: User, kind: str, upload) -> Attac
     attachment = Attachment(
         dossier=dossier,
         kind=kind,
-        original_name=safe_original_name(upload.name),
+        original_name=safe_original_name(upload.name, checked.extension),
         content_type=checked.content_type,
         size=checked.size,
         sha256=checked.sha256,
