@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,10 +18,10 @@ from .models import (
     EligibilityCheck,
     Revision,
     SupplementRequest,
-    TrackingCounter,
     Visit,
     VisitPhoto,
 )
+from .tracking_codes import next_tracking_code
 from .uploads import IMAGE_TYPES, check_upload, random_name
 from .workflow import Step, condition, effect
 
@@ -95,21 +94,11 @@ def no_duplicate_support(dossier: Dossier):
 # --- Effects ---------------------------------------------------------------------------------------
 
 
-def next_tracking_code(year: int) -> str:
-    """CT-2026-000123: numbers only go up, in a counter row locked for the transaction."""
-    with transaction.atomic():
-        TrackingCounter.objects.get_or_create(year=year)
-        counter = TrackingCounter.objects.select_for_update().get(year=year)
-        counter.last += 1
-        counter.save(update_fields=["last"])
-    return f"CT-{year}-{counter.last:06d}"
-
-
 @effect("assign_tracking_code")
 def assign_tracking_code(step: Step) -> None:
     dossier = step.dossier
     if not dossier.tracking_code:
-        dossier.tracking_code = next_tracking_code(timezone.localdate().year)
+        dossier.tracking_code = next_tracking_code(dossier.agency, timezone.localdate().year)
 
 
 @effect("snapshot_revision")

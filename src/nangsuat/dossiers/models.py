@@ -370,9 +370,10 @@ class VisitPhoto(models.Model):
 
 
 class TrackingCounter(models.Model):
-    """The last tracking number given in a year; numbers only go up, so a code is never given twice."""
+    """The last tracking number given in a series (an agency's prefix and a year, ``CT-2026``); numbers
+    only go up, so a code is never given twice."""
 
-    year = models.PositiveSmallIntegerField(unique=True)
+    series = models.CharField(max_length=16, unique=True)
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -380,4 +381,4 @@ class TrackingCounter(models.Model):
         verbose_name_plural = _("bộ đếm mã hồ sơ")
 
     def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
+        return f"{self.series}: {self.last}"

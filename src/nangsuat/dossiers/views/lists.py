@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -14,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nangsuat.core.roles import Role
+from nangsuat.core.spreadsheets import append_row
+from nangsuat.core.throttle import over_limit
 from nangsuat.reference.models import SupportContent, Ward
 
 from .. import selectors
@@ -80,7 +81,8 @@ def dossier_export(request):
     )
     labels = dict(State.choices)
     for d in qs.iterator(chunk_size=2000):
-        ws.append(
+        append_row(
+            ws,
             [
                 d.tracking_code or "",
                 d.enterprise.name,
@@ -95,7 +97,7 @@ def dossier_export(request):
                 d.total_cost_vnd,
                 d.requested_support_vnd,
                 d.priority_points,
-            ]
+            ],
         )
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -122,15 +124,11 @@ def client_ip(request) -> str:
 
 
 def lookup_throttled(request) -> bool:
-    """A simple counter per address: at most LOOKUPS_PER_WINDOW lookups every 10 minutes."""
-    key = f"dossier-lookup:{client_ip(request)}"
-    cache.add(key, 0, LOOKUP_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, LOOKUP_WINDOW_SECONDS)
-        count = 1
-    return count > LOOKUPS_PER_WINDOW
+    """At most LOOKUPS_PER_WINDOW lookups every 10 minutes from one address, counted in the cache every
+    process of the server shares (``core.throttle``)."""
+    return over_limit(
+        f"dossier-lookup:{client_ip(request)}", limit=LOOKUPS_PER_WINDOW, window_seconds=LOOKUP_WINDOW_SECONDS
+    )
 
 
 def public_lookup(request):
