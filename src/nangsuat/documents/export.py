@@ -8,6 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from nangsuat.core.spreadsheets import append_row
+
 HEADERS = [
     ("STT", 6),
     ("Số, ký hiệu", 18),
@@ -40,7 +42,8 @@ def register_workbook(documents) -> bytes:
         ws.column_dimensions[get_column_letter(col)].width = width
     for i, doc in enumerate(documents, 1):
         dossier = doc.dossier
-        ws.append(
+        append_row(
+            ws,
             [
                 i,
                 doc.number,
@@ -51,7 +54,7 @@ def register_workbook(documents) -> bytes:
                 getattr(getattr(dossier, "enterprise", None), "name", ""),
                 doc.signer_name,
                 doc.get_pdf_status_display(),
-            ]
+            ],
         )
         row = ws.max_row
         ws.cell(row=row, column=3).number_format = "DD/MM/YYYY"

@@ -15,6 +15,7 @@ from openpyxl.styles import Font, PatternFill
 from nangsuat.core.audit import record_audit
 from nangsuat.core.jobs import report_progress, start_job
 from nangsuat.core.models import Agency, Job, User
+from nangsuat.core.spreadsheets import append_row
 
 from .importer import COLUMNS, ImportResult, import_records, read_table
 from .models import Enterprise
@@ -66,7 +67,7 @@ def error_report_workbook(result: ImportResult) -> Workbook:
     sheet = book.create_sheet(_("Lỗi"))
     sheet.append([_("Dòng"), _("Cột"), _("Giá trị"), _("Lỗi")])
     for error in result.errors:
-        sheet.append([error.row, error.column, error.value, error.message])
+        append_row(sheet, [error.row, error.column, error.value, error.message])
     return book
 
 
@@ -86,7 +87,8 @@ def export_enterprises(qs: QuerySet[Enterprise]) -> tempfile._TemporaryFileWrapp
         ]
     )
     for e in qs.select_related("ward", "vsic").iterator(chunk_size=2000):
-        sheet.append(
+        append_row(
+            sheet,
             [
                 e.tax_code,
                 e.name,
@@ -103,7 +105,7 @@ def export_enterprises(qs: QuerySet[Enterprise]) -> tempfile._TemporaryFileWrapp
                 e.revenue_vnd,
                 e.capital_vnd,
                 e.get_size_class_display() if e.size_class else "",
-            ]
+            ],
         )
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # noqa: SIM115 - the response closes it
     book.save(handle.name)
