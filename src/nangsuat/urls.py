@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from nangsuat.accounts.second_factor import totp_enrolment
 from nangsuat.api.site import api
 from nangsuat.contracts.urls import submission_patterns
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # allauth's enrolment page, answered by ours first (same address, same name).
+    path("accounts/2fa/totp/activate/", totp_enrolment, name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("staff/", include("nangsuat.accounts.urls")),
     path("app/", include("nangsuat.core.urls")),

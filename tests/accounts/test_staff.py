@@ -14,6 +14,7 @@ from nangsuat.core.mfa import current_totp_code, enrol_totp
 from nangsuat.core.models import AuditEntry, User
 from nangsuat.core.roles import Role
 from nangsuat.demo.accounts import DEMO_TOTP_SECRET
+from tests.core.clients import client_after_totp
 from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +30,7 @@ def _fresh_cache():
 def admin_client(can_tho):
     admin = UserFactory(role=Role.ADMIN, agency=can_tho, username="quantri")
     enrol_totp(admin, DEMO_TOTP_SECRET)
-    client = Client()
-    client.force_login(admin)
-    return client, admin
+    return client_after_totp(admin), admin
 
 
 def _new_staff(**over):
@@ -92,8 +91,7 @@ def test_agency_admin_cannot_create_in_another_agency(admin_client, vinh_long):
 def test_only_admins_manage_staff(can_tho):
     officer = UserFactory(role=Role.OFFICER, agency=can_tho)
     enrol_totp(officer, DEMO_TOTP_SECRET)
-    client = Client()
-    client.force_login(officer)
+    client = client_after_totp(officer)
     assert client.get(STAFF).status_code == 403
     assert client.post(f"{STAFF}new/", _new_staff()).status_code == 403
 

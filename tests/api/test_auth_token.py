@@ -12,6 +12,7 @@ from nangsuat.core.mfa import current_totp_code, enrol_totp
 from nangsuat.core.models import AuditEntry
 from nangsuat.core.roles import Role
 from nangsuat.demo.accounts import DEMO_TOTP_SECRET
+from tests.core.clients import client_after_totp
 from tests.core.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,7 +145,8 @@ def test_session_of_staff_without_totp_is_refused(can_tho):
     client.force_login(officer)
     assert client.get(ME_URL).status_code == 401
     enrol_totp(officer, DEMO_TOTP_SECRET)
-    assert client.get(ME_URL).status_code == 200
+    assert client.get(ME_URL).status_code == 401  # enrolled, but this session never gave a code
+    assert client_after_totp(officer).get(ME_URL).status_code == 200
 
 
 def test_session_writes_need_csrf(can_tho):

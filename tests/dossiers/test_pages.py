@@ -11,6 +11,7 @@ from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Attachment, Call, Dossier
 from nangsuat.dossiers.states import State
+from tests.core.clients import sign_in_after_totp
 from tests.core.factories import UserFactory
 from tests.reference.factories import SupportContentFactory
 from tests.registry.factories import EnterpriseFactory
@@ -30,6 +31,7 @@ def client_for(user) -> Client:
     client = Client()
     if user.is_staff_role:
         enrol_totp(user, DEMO_TOTP_SECRET)
+        return sign_in_after_totp(client, user)
     client.force_login(user)
     return client
 

@@ -9,6 +9,7 @@ from nangsuat.core.models import Job
 from nangsuat.registry.importer import COLUMNS, import_records, read_table
 from nangsuat.registry.models import Enterprise, EnterpriseYear
 from nangsuat.registry.spreadsheets import start_import
+from tests.core.clients import sign_in_after_totp
 from tests.registry.factories import valid_tax_code
 
 pytestmark = pytest.mark.django_db
@@ -174,7 +175,7 @@ def test_command_line_import(officer, ward, vsic, tmp_path):
 
 
 def test_template_download_has_every_column(client, officer):
-    client.force_login(officer)
+    sign_in_after_totp(client, officer)
     response = client.get("/registry/import/template.xlsx")
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert [c.value for c in book.worksheets[0][1]] == HEADERS

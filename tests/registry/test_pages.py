@@ -6,6 +6,7 @@ from openpyxl import load_workbook
 
 from nangsuat.core.roles import Role
 from nangsuat.registry import services
+from tests.core.clients import sign_in_after_totp
 from tests.core.factories import UserFactory
 from tests.registry.conftest import staff_user
 from tests.registry.factories import EnterpriseFactory, enterprise_user
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def officer_client(client, officer):
-    client.force_login(officer)
+    sign_in_after_totp(client, officer)
     return client
 
 
@@ -111,14 +112,14 @@ def test_enterprise_user_sees_only_its_own(client, officer):
 def test_other_agency_officer_cannot_see(client, officer, vinh_long):
     e = make(officer, "Doanh nghiệp Cần Thơ")
     vl_officer = staff_user(role=Role.OFFICER, agency=vinh_long)
-    client.force_login(vl_officer)
+    sign_in_after_totp(client, vl_officer)
     assert client.get(reverse("registry:enterprise_detail", args=[e.pk])).status_code == 404
     assert "Doanh nghiệp Cần Thơ" not in client.get(reverse("registry:enterprise_list")).content.decode()
 
 
 def test_ministry_reads_but_cannot_edit(client, officer):
     e = make(officer, "Doanh nghiệp Bộ xem")
-    client.force_login(staff_user(role=Role.MINISTRY, agency=None))
+    sign_in_after_totp(client, staff_user(role=Role.MINISTRY, agency=None))
     assert client.get(reverse("registry:enterprise_detail", args=[e.pk])).status_code == 200
     assert client.get(reverse("registry:enterprise_edit", args=[e.pk])).status_code == 403
 
@@ -139,7 +140,7 @@ def test_membership_queue_confirm_and_reject(officer_client, officer):
 def test_other_agency_cannot_decide_claims(client, officer, vinh_long):
     e = make(officer, "Doanh nghiệp Chờ")
     m = services.claim_membership(user=UserFactory(role=Role.ENTERPRISE, agency=None), enterprise=e)
-    client.force_login(staff_user(role=Role.OFFICER, agency=vinh_long))
+    sign_in_after_totp(client, staff_user(role=Role.OFFICER, agency=vinh_long))
     assert (
         client.post(reverse("registry:membership_decide", args=[m.pk]), {"decision": "confirm"}).status_code
         == 404

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
+from nangsuat.core.mfa import passed_second_factor
+
 from .tokens import user_for_token
 
 
@@ -32,8 +34,9 @@ class BearerTokenAuth(HttpBearer):
 
 
 class BrowserSessionAuth(SessionAuth):
-    """The signed-in browser session (CSRF checked on writes). A staff session exists only after the
-    TOTP step of the login, but a staff member who has not enrolled yet is refused here as on pages."""
+    """The signed-in browser session (CSRF checked on writes). A staff session counts only once it has
+    passed TOTP in this session, as on pages: not one opened by the password alone, nor one of a staff
+    member who has not enrolled yet."""
 
     def __call__(self, request: HttpRequest):
         # CSRF guards a signed-in browser. A request with no session is not signed in at all: it answers
@@ -44,7 +47,9 @@ class BrowserSessionAuth(SessionAuth):
 
     def authenticate(self, request: HttpRequest, key):
         user = super().authenticate(request, key)
-        if user is None or not user.is_active or staff_needs_totp(user):
+        if user is None or not user.is_active:
+            return None
+        if settings.STAFF_MFA_REQUIRED and user.is_staff_role and not passed_second_factor(request, user):
             return None
         return user
 

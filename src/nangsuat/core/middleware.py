@@ -1,15 +1,28 @@
-"""Every staff role must sign in with a second factor (TOTP)."""
+"""Every staff role signs in with a second factor (TOTP), in every session."""
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-_ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/media/", "/api/")
+from .mfa import has_totp, passed_second_factor
+
+# The API refuses such a session itself (``api/auth.py``), with a JSON 401 rather than a redirect.
+_OPEN_PREFIXES = ("/static/", "/i18n/", "/media/", "/api/")
+# Where a staff member who has not enrolled yet may go: the enrolment and the rest of the account pages.
+_ENROLMENT_PREFIX = "/accounts/"
 
 
 class StaffMfaRequiredMiddleware:
+    """A staff session that has not passed TOTP in this session goes no further. Enrolled: the session
+    was opened by the password alone (Django's own login, a session from before this rule), so it is
+    signed out and sent to the product's sign-in, which asks for the code. Not enrolled yet: sent to
+    enrol, and the code that enrols counts as the second factor (``mfa.count_enrolment_as_second_factor``)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -20,12 +33,14 @@ class StaffMfaRequiredMiddleware:
             and user is not None
             and user.is_authenticated
             and user.is_staff_role
-            and not request.path.startswith(_ALLOWED_PREFIXES)
-            and not request.session.get("mfa_enrolled")
+            and not request.path.startswith(_OPEN_PREFIXES)
+            and not passed_second_factor(request, user)
         ):
-            if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-                request.session["mfa_enrolled"] = True
-            else:
+            if has_totp(user):
+                logout(request)
+                messages.info(request, _("Vui lòng đăng nhập lại bằng mật khẩu và mã xác thực hai lớp."))
+                return redirect_to_login(request.get_full_path())
+            if not request.path.startswith(_ENROLMENT_PREFIX):
                 return redirect(reverse("mfa_activate_totp") + "?next=" + request.get_full_path())
         return self.get_response(request)
 
