@@ -13,7 +13,7 @@ from nangsuat.core.roles import Role
 from nangsuat.councils.models import Council, CouncilMember
 from nangsuat.dossiers import effects as own_rules
 from nangsuat.dossiers import workflow
-from nangsuat.dossiers.models import Dossier
+from nangsuat.dossiers.models import Dossier, SupplementRequest
 from nangsuat.dossiers.states import State
 from tests.core.factories import UserFactory
 from tests.registry.factories import enterprise_user
@@ -174,3 +174,51 @@ def test_api_transition_bad_fields_are_400(stub_other_apps, people, call, enterp
     response = api_client(people[Role.OFFICER]).post(f"/api/v1/dossiers/{dossier.pk}/transitions", body)
     assert response.status_code == 400
     assert {"visited_on", "participants"} <= set(response.json()["errors"])
+
+
+# A field of the wrong JSON type is 400 naming it (``api.forms.check_json_types``).
+
+
+def _post(api_client, user, dossier, body):
+    return api_client(user).post(f"/api/v1/dossiers/{dossier.pk}/transitions", body)
+
+
+def test_a_list_of_supplement_items_is_400_and_no_notice_is_written(
+    stub_other_apps, people, call, enterprise, api_client
+):
+    dossier = dossier_in("submitted", call, enterprise, "request_supplement")
+    body = {"action": "request_supplement", "items": ["giấy phép", "báo giá"]}
+    r = _post(api_client, people[Role.OFFICER], dossier, body)
+    assert r.status_code == 400 and r.json()["errors"]["items"] == ["Phải là chuỗi ký tự."]
+    assert Dossier.objects.get(pk=dossier.pk).state == "submitted"
+    assert not SupplementRequest.objects.exists()
+
+
+def test_an_object_as_a_decision_number_is_400(stub_other_apps, people, call, enterprise, api_client):
+    dossier = dossier_in("proposed", call, enterprise, "approve")
+    body = {"action": "approve", "decision_number": {"a": 1}, "decision_date": "2026-06-01"}
+    r = _post(api_client, people[Role.OFFICER], dossier, body)
+    assert r.status_code == 400 and "decision_number" in r.json()["errors"]
+    assert Dossier.objects.get(pk=dossier.pk).state == "proposed"
+
+
+@pytest.mark.parametrize("amount", [True, "150000000", 1.5e8, [150_000_000]])
+def test_an_amount_must_be_a_json_integer(stub_other_apps, people, call, enterprise, api_client, amount):
+    dossier = dossier_in("assigned", call, enterprise, "sign_contract")
+    body = {
+        "action": "sign_contract",
+        "number": "01/2026/HĐ-SKHCN",
+        "signed_on": "2026-06-20",
+        "amount_vnd": amount,
+        "deliverables": "Giấy chứng nhận",
+        "deadline": "2026-12-31",
+    }
+    r = _post(api_client, people[Role.DIRECTOR], dossier, body)
+    assert r.status_code == 400 and r.json()["errors"]["amount_vnd"] == ["Phải là số nguyên."]
+
+
+def test_a_date_given_as_a_number_is_400(stub_other_apps, people, call, enterprise, api_client):
+    dossier = dossier_in("valid", call, enterprise, "record_survey")
+    body = {"action": "record_survey", "visited_on": 20260101, "participants": "Đoàn", "findings": "Đạt"}
+    r = _post(api_client, people[Role.OFFICER], dossier, body)
+    assert r.status_code == 400 and "visited_on" in r.json()["errors"]

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .errors import ALL_FIELDS, ApiError
@@ -60,6 +61,31 @@ def _field_schema(field: forms.Field) -> dict[str, Any]:
     if description:
         schema["description"] = description
     return schema
+
+
+def check_json_types(form_class: type[forms.Form] | None, data: Any, files: Any) -> None:
+    """A JSON body's fields must have the JSON type the document gives them (``_field_schema``): the
+    form would take a list or an object for text as Python's text of it (``['a', 'b']`` in an official
+    document), ``true`` for the number 1. ValidationError (400) naming each field; a form body (``files``
+    not None) is text throughout and the form reads it as a page's."""
+    if form_class is None or files is not None:
+        return
+    errors: dict[str, list[str]] = {}
+    for name, field in form_class().fields.items():
+        value = data.get(name)
+        if value is None:
+            continue  # absent: the form says whether it is required
+        schema = _field_schema(field)
+        if schema["type"] == "array" or schema.get("format") == "binary":
+            errors[name] = [_("Tệp phải gửi trong một biểu mẫu multipart/form-data.")]
+        elif schema["type"] == "integer" and (not isinstance(value, int) or isinstance(value, bool)):
+            errors[name] = [_("Phải là số nguyên.")]
+        elif schema["type"] == "boolean" and not isinstance(value, bool):
+            errors[name] = [_("Phải là true hoặc false.")]
+        elif schema["type"] == "string" and not isinstance(value, str):
+            errors[name] = [_("Phải là chuỗi ký tự.")]
+    if errors:
+        raise ValidationError(errors)
 
 
 def form_schema(form_class: type[forms.Form], *, files: bool) -> tuple[dict[str, Any], list[str]]:

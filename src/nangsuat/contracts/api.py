@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from nangsuat.api.errors import ApiError, error_responses
-from nangsuat.api.forms import form_errors, form_request_body, read_form_body
+from nangsuat.api.forms import check_json_types, form_errors, form_request_body, read_form_body
 from nangsuat.api.pagination import paginated
 from nangsuat.api.schemas import InputSchema
 from nangsuat.core.roles import Role
@@ -159,6 +159,7 @@ def add_progress_report(request, contract_id: int):
     contract = get_object_or_404(selectors.contracts_for(request.auth), pk=contract_id)
     services.precheck_progress_report(contract=contract, actor=request.auth)
     data, files = read_form_body(request)
+    check_json_types(ProgressReportForm, data, files)
     form = ProgressReportForm(data, files)
     if not form.is_valid():
         raise ValidationError(form_errors(form))

@@ -20,7 +20,7 @@ from ninja.responses import Status
 from pydantic import ValidationError as PydanticError
 
 from nangsuat.api.errors import ApiError, error_responses
-from nangsuat.api.forms import form_schema, read_form_body
+from nangsuat.api.forms import check_json_types, form_schema, read_form_body
 from nangsuat.api.pagination import paginated
 from nangsuat.api.schemas import InputSchema
 from nangsuat.core.roles import DEPARTMENT, Role
@@ -471,6 +471,8 @@ def transition(request, dossier_id: int):
         head = TransitionIn.model_validate({k: data[k] for k in ("action", "note") if k in data})
     except PydanticError as exc:
         raise SchemaError(exc.errors(include_url=False)) from exc
+    # Typed like the schema's fields, before the handler runs: 400 before 403 or 409.
+    check_json_types(workflow.ACTION_FORMS.get(head.action), data, files)
     # The action's form reads its own fields and ignores the others (``action``, ``note``).
     dossier_services.act(
         dossier=dossier, action=head.action, actor=request.auth, note=head.note, data=data, files=files
