@@ -43,6 +43,10 @@ def test_enterprise_signs_up_and_confirms_its_email(page, can_tho, settings):
     page.fill("#id_password1", "Cantho@2026!")
     page.fill("#id_password2", "Cantho@2026!")
     page.fill("#id_tax_code", enterprise.tax_code)
+    # The enterprise's details are asked whatever the tax code: the form does not tell which are registered.
+    page.fill("#id_enterprise_name", "Công ty TNHH Gạo Sạch Cần Thơ")
+    page.select_option("#id_ward", index=1)
+    page.select_option("#id_vsic", index=1)
     page.click("button:has-text('Đăng ký')")
     page.wait_for_load_state()
     assert "Kiểm tra hộp thư của bạn" in page.content()

@@ -8,3 +8,6 @@ class AccountsConfig(AppConfig):
     name = "nangsuat.accounts"
     label = "accounts"
     verbose_name = _("Tài khoản")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401  files a sign-up claim once the e-mail is verified

@@ -11,10 +11,9 @@ from nangsuat.core.roles import Role
 from nangsuat.core.text import nfc
 from nangsuat.reference.models import VsicCode, Ward
 from nangsuat.registry.models import EnterpriseKind
-from nangsuat.registry.selectors import find_by_tax_code
 from nangsuat.registry.tax_code import normalize_tax_code
 
-from .services import default_agency, register_enterprise_claim
+from .services import default_agency, record_signup_claim
 
 NEW_ENTERPRISE_FIELDS = ("enterprise_name", "kind", "ward", "vsic")
 
@@ -27,7 +26,9 @@ class VsicChoiceField(forms.ModelChoiceField):
 class EnterpriseSignupForm(SignupForm):
     """Sign-up of an enterprise representative: who they are, and which enterprise (by tax code).
 
-    The enterprise details are asked only when the tax code is not yet in the registry."""
+    The enterprise's details are asked whatever the tax code: asking them only for a code the registry
+    lacks would tell anyone which codes it holds. They become a registry record only when the code is not
+    registered, and only once the e-mail is verified (``services.file_signup_claim``)."""
 
     full_name = forms.CharField(label=_("Họ và tên người đại diện"), max_length=150)
     phone = forms.RegexField(
@@ -41,15 +42,26 @@ class EnterpriseSignupForm(SignupForm):
         max_length=20,
         help_text=_("10 chữ số; 13 chữ số dạng 0123456789-001 cho chi nhánh; 12 chữ số cho hộ kinh doanh."),
     )
-    enterprise_name = forms.CharField(label=_("Tên doanh nghiệp"), max_length=255, required=False)
+    enterprise_name = forms.CharField(
+        label=_("Tên doanh nghiệp"),
+        max_length=255,
+        error_messages={"required": _("Vui lòng nhập tên doanh nghiệp.")},
+    )
     kind = forms.ChoiceField(
-        label=_("Loại hình"), choices=EnterpriseKind.choices, initial=EnterpriseKind.COMPANY, required=False
+        label=_("Loại hình"),
+        choices=EnterpriseKind.choices,
+        initial=EnterpriseKind.COMPANY,
+        error_messages={"required": _("Vui lòng chọn loại hình.")},
     )
     ward = forms.ModelChoiceField(
-        label=_("Xã/phường nơi đặt trụ sở"), queryset=Ward.objects.none(), required=False
+        label=_("Xã/phường nơi đặt trụ sở"),
+        queryset=Ward.objects.none(),
+        error_messages={"required": _("Vui lòng chọn xã/phường nơi đặt trụ sở.")},
     )
     vsic = VsicChoiceField(
-        label=_("Ngành kinh tế chính (VSIC 2018)"), queryset=VsicCode.objects.none(), required=False
+        label=_("Ngành kinh tế chính (VSIC 2018)"),
+        queryset=VsicCode.objects.none(),
+        error_messages={"required": _("Vui lòng chọn ngành kinh tế chính.")},
     )
 
     field_order = [
@@ -109,18 +121,6 @@ class EnterpriseSignupForm(SignupForm):
                     "Mã 12 chữ số (số định danh cá nhân) chỉ dùng cho hộ kinh doanh, cơ sở sản xuất kinh doanh."
                 ),
             )
-        self.existing_enterprise = find_by_tax_code(agency_id=self.agency.pk, tax_code=tax_code)
-        if self.existing_enterprise is None:
-            labels = {
-                "enterprise_name": _(
-                    "Mã số thuế chưa có trong sổ doanh nghiệp của Sở: vui lòng nhập tên doanh nghiệp."
-                ),
-                "ward": _("Vui lòng chọn xã/phường nơi đặt trụ sở."),
-                "vsic": _("Vui lòng chọn ngành kinh tế chính."),
-            }
-            for name, message in labels.items():
-                if not cleaned.get(name) and name not in self.errors:
-                    self.add_error(name, message)
         return cleaned
 
     def signup(self, request, user):
@@ -128,16 +128,14 @@ class EnterpriseSignupForm(SignupForm):
         user.full_name = data["full_name"]
         user.phone = data["phone"].strip()
         user.save(update_fields=["full_name", "phone"])
-        new_enterprise = None
-        if self.existing_enterprise is None:
-            new_enterprise = {
-                "name": nfc(data["enterprise_name"]),
-                "kind": data.get("kind") or EnterpriseKind.COMPANY,
-                "ward": data["ward"],
-                "vsic": data["vsic"],
-            }
-        register_enterprise_claim(
-            user=user, agency=self.agency, tax_code=data["tax_code"], new_enterprise=new_enterprise
+        record_signup_claim(
+            user=user,
+            agency=self.agency,
+            tax_code=data["tax_code"],
+            name=data["enterprise_name"],
+            kind=data["kind"],
+            ward=data["ward"],
+            vsic=data["vsic"],
         )
 
 

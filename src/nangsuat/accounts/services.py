@@ -1,12 +1,14 @@
 """Account writes: an enterprise representative's sign-up claim, staff accounts created by an admin.
 
-Sign-up by tax code (decision): the representative gives the tax code. When the default agency's registry
-already holds an enterprise with that code, the sign-up claims it. Otherwise the form also asks the
-enterprise's name, kind, ward and main VSIC line, and the sign-up adds a minimal record to the registry
-(``registry.services.create_enterprise``) and claims it. Either way the claim stays *pending* until an
-officer of the agency confirms it (``registry.services.confirm_membership``, the registry's queue page);
-until then the account sees no enterprise data. Rejecting a claim leaves the enterprise record for the
-officer to correct or remove.
+Sign-up by tax code (decision): the representative gives the tax code and, whatever the code, the
+enterprise's name, kind, ward and main VSIC line, so that the form answers alike whether the code is
+registered or not. Sign-up only holds them with the account (``SignupClaim``); the registry is not
+written until the e-mail is verified. Then the claim is filed: the enterprise with that code in the
+default agency's registry, or a minimal record made of the details (``registry.services.create_enterprise``),
+is claimed. The claim stays *pending* until an officer of the agency confirms it
+(``registry.services.confirm_membership``, the registry's queue page, which shows whether the e-mail is
+verified and who already represents the enterprise); until then the account sees no enterprise data.
+Rejecting a claim leaves the enterprise record for the officer to correct or remove.
 """
 
 from typing import Any
@@ -23,9 +25,12 @@ from nangsuat.core.audit import record_audit
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
 from nangsuat.core.text import nfc
+from nangsuat.reference.models import VsicCode, Ward
 from nangsuat.registry.models import EnterpriseMembership
 from nangsuat.registry.selectors import find_by_tax_code
 from nangsuat.registry.services import claim_membership, create_enterprise
+
+from .models import SignupClaim
 
 DEFAULT_AGENCY_CODE = "can-tho"
 
@@ -37,22 +42,54 @@ def default_agency() -> Agency | None:
 
 
 @transaction.atomic
-def register_enterprise_claim(
-    *, user: User, agency: Agency, tax_code: str, new_enterprise: dict[str, Any] | None = None
-) -> EnterpriseMembership:
-    """Attach a freshly signed-up user to ``agency`` and claim the enterprise with ``tax_code`` (creating
-    a minimal registry record from ``new_enterprise`` — name, kind, ward, vsic — when none exists).
-    Refuses (ValidationError by field) when the code is unknown and no enterprise details are given."""
+def record_signup_claim(
+    *, user: User, agency: Agency, tax_code: str, name: str, kind: str, ward: Ward, vsic: VsicCode
+) -> SignupClaim:
+    """At sign-up: the account becomes an enterprise user of ``agency``, and the enterprise it names is
+    held with it until the e-mail is verified (``file_signup_claim``). Nothing is written to the registry."""
     user.role = Role.ENTERPRISE
     user.agency = agency
     user.save(update_fields=["role", "agency"])
-    enterprise = find_by_tax_code(agency_id=agency.pk, tax_code=tax_code)
+    claim, _created = SignupClaim.objects.update_or_create(
+        user=user,
+        defaults={
+            "agency": agency,
+            "tax_code": tax_code,
+            "enterprise_name": nfc(name),
+            "kind": kind,
+            "ward": ward,
+            "vsic": vsic,
+        },
+    )
+    record_audit(actor=user, action="account.signup_claim_held", target=user, data={"tax_code": tax_code})
+    return claim
+
+
+@transaction.atomic
+def file_signup_claim(*, user: User) -> EnterpriseMembership | None:
+    """Once the account's e-mail is verified, its sign-up claim reaches the registry: the enterprise with
+    the tax code, or a minimal record of what the claimant gave, is claimed pending an officer's decision.
+    Nothing to file (staff, an address verified again) is no error: returns None."""
+    claim = SignupClaim.objects.select_for_update().select_related("agency").filter(user=user).first()
+    if claim is None:
+        return None
+    enterprise = find_by_tax_code(agency_id=claim.agency_id, tax_code=claim.tax_code)
     if enterprise is None:
-        if not new_enterprise:
-            raise ValidationError({"enterprise_name": _("Vui lòng nhập tên doanh nghiệp.")})
-        enterprise = create_enterprise(
-            actor=user, agency=agency, data={"tax_code": tax_code, **new_enterprise}
-        )
+        data: dict[str, Any] = {
+            "tax_code": claim.tax_code,
+            "name": claim.enterprise_name,
+            "kind": claim.kind,
+            "ward": claim.ward,
+            "vsic": claim.vsic,
+        }
+        try:
+            enterprise = create_enterprise(actor=user, agency=claim.agency, data=data)
+        except ValidationError:
+            # Registered in the meantime (by an officer, an import, another claimant): claim that record.
+            enterprise = find_by_tax_code(agency_id=claim.agency_id, tax_code=claim.tax_code)
+            if enterprise is None:
+                raise
+    claim.delete()
     return claim_membership(user=user, enterprise=enterprise)
 
 

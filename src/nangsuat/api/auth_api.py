@@ -11,7 +11,7 @@ Contract (POST /api/v1/auth/token, JSON):
              revoked first; a new password revokes every token of the account.
     400      missing/invalid fields, or staff without ``otp`` → errors.otp
     401      wrong username/password, or wrong TOTP code (errors.otp)
-    403      inactive account, or staff account without TOTP enrolled
+    403      inactive account, e-mail not verified yet, or staff account without TOTP enrolled
     429      too many failures: the account is locked (django-axes) for AXES_COOLOFF_TIME, however it
              was named (username or e-mail, any case); or too many requests from one address
              (API_TOKEN_REQUESTS_PER_ADDRESS per API_TOKEN_WINDOW_SECONDS, with Retry-After)
@@ -19,6 +19,7 @@ Contract (POST /api/v1/auth/token, JSON):
 
 from datetime import datetime
 
+from allauth.account.utils import has_verified_email
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from axes.helpers import get_client_ip_address
@@ -103,6 +104,14 @@ def create_token(request, payload: TokenRequest):
         raise ApiError(401, _("Tên đăng nhập, mật khẩu hoặc mã xác thực không đúng."))
     if not user.is_active:
         raise ApiError(403, _("Tài khoản đã bị khóa."))
+    if not has_verified_email(user):
+        # The pages let no one in before the e-mail is verified (allauth's mandatory verification).
+        raise ApiError(
+            403,
+            _(
+                "Địa chỉ e-mail của tài khoản chưa được xác nhận: hãy bấm vào liên kết trong thư xác nhận rồi thử lại."
+            ),
+        )
     if staff_needs_totp(user):
         raise ApiError(
             403,

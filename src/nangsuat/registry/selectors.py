@@ -11,9 +11,10 @@ for a single word looks for similar ones (trigram word similarity), which catche
 
 import re
 
+from allauth.account.models import EmailAddress
 from django.contrib.postgres.search import SearchQuery, SearchVectorField, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Case, Func, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Collate, StrIndex
 
 from nangsuat.core.formatting import format_vnd
@@ -257,11 +258,21 @@ def find_by_tax_code(*, agency_id: int, tax_code: str) -> Enterprise | None:
 
 
 def pending_memberships(user: User) -> QuerySet[EnterpriseMembership]:
-    """Claims awaiting an officer of ``user``'s agency, oldest first."""
+    """Claims awaiting an officer of ``user``'s agency, oldest first, with what the decision needs:
+    ``email_verified`` (the claimant's), and ``enterprise.representatives``, who already acts for it."""
     qs = EnterpriseMembership.objects.filter(status=EnterpriseMembership.Status.PENDING)
+    representatives = (
+        EnterpriseMembership.objects.filter(
+            status=EnterpriseMembership.Status.CONFIRMED, user__is_active=True
+        )
+        .select_related("user")
+        .order_by("user__full_name", "id")
+    )
     return (
         scope_to_agency(qs, user, field="enterprise__agency")
         .select_related("user", "enterprise", "enterprise__ward")
+        .annotate(email_verified=Exists(EmailAddress.objects.filter(user=OuterRef("user"), verified=True)))
+        .prefetch_related(Prefetch("enterprise__memberships", representatives, to_attr="representatives"))
         .order_by("created_at", "id")
     )
 

@@ -7,6 +7,7 @@ again (tax code, uniqueness per agency, ward of the agency's province, figures) 
 
 from typing import Any
 
+from allauth.account.utils import has_verified_email
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -370,7 +371,12 @@ def _decide(*, actor: User, membership: EnterpriseMembership, status: str, note:
 def confirm_membership(
     *, actor: User, membership: EnterpriseMembership, note: str = ""
 ) -> EnterpriseMembership:
-    """An officer confirms that the user acts for the enterprise. Refuses a claim already decided."""
+    """An officer confirms that the user acts for the enterprise. Refuses a claim already decided, and a
+    claimant whose e-mail is not verified (an address nobody has shown to own)."""
+    if not has_verified_email(membership.user):
+        raise ValidationError(
+            _("Người đăng ký chưa xác nhận địa chỉ e-mail: chưa thể xác nhận là người đại diện doanh nghiệp.")
+        )
     return _decide(
         actor=actor, membership=membership, status=EnterpriseMembership.Status.CONFIRMED, note=note
     )
