@@ -8,8 +8,10 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.cache import cache
 from django.test import Client
 
+from nangsuat.accounts.services import create_staff_account
 from nangsuat.api.models import ApiToken
 from nangsuat.api.tokens import issue_token
+from nangsuat.core.errors import Forbidden
 from nangsuat.core.mfa import current_totp_code, enrol_totp
 from nangsuat.core.models import AuditEntry, User
 from nangsuat.core.roles import Role
@@ -86,6 +88,36 @@ def test_agency_admin_cannot_create_in_another_agency(admin_client, vinh_long):
     res = client.post(f"{STAFF}new/", _new_staff(agency=vinh_long.pk))
     assert res.status_code == 200
     assert not User.objects.filter(username="binh.le").exists()
+
+
+@pytest.mark.parametrize("role", [Role.MINISTRY, Role.ADMIN])
+def test_agency_admin_cannot_create_an_account_bound_to_no_agency(admin_client, role):
+    client, _ = admin_client
+    res = client.post(f"{STAFF}new/", _new_staff(role=role, agency=""))
+    assert res.status_code in (200, 403)
+    assert not User.objects.filter(username="binh.le").exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "agency"),
+    [(Role.MINISTRY, None), (Role.ADMIN, None), (Role.OFFICER, None), (Role.OFFICER, "vinh_long")],
+)
+def test_staff_service_keeps_an_agency_admin_inside_its_agency(admin_client, vinh_long, role, agency):
+    _, admin = admin_client
+    data = {k: v for k, v in _new_staff(role=role).items() if k != "agency"}
+    with pytest.raises(Forbidden):
+        create_staff_account(actor=admin, agency=vinh_long if agency else None, **data)
+    assert not User.objects.filter(username="binh.le").exists()
+
+
+def test_national_admin_creates_ministry_and_national_admin_accounts(db):
+    national = UserFactory(role=Role.ADMIN, agency=None)
+    enrol_totp(national, DEMO_TOTP_SECRET)
+    client = client_after_totp(national)
+    client.post(f"{STAFF}new/", _new_staff(role=Role.MINISTRY, agency=""))
+    client.post(f"{STAFF}new/", _new_staff(role=Role.ADMIN, agency="", username="qt", email="qt@bo.gov.vn"))
+    assert User.objects.get(username="binh.le").agency is None
+    assert User.objects.get(username="qt").is_national_admin
 
 
 def test_only_admins_manage_staff(can_tho):

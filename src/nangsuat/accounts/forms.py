@@ -6,7 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from nangsuat.core.models import Agency
+from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
 from nangsuat.core.text import nfc
 from nangsuat.reference.models import VsicCode, Ward
@@ -166,6 +166,20 @@ class StaffAccountForm(forms.Form):
         min_length=10,
         help_text=_("Ít nhất 10 ký tự. Người dùng đăng ký xác thực hai lớp (TOTP) ở lần đăng nhập đầu."),
     )
+
+    def __init__(self, *args, actor: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not actor.is_national_admin:
+            # An agency's administrator creates accounts of its own agency only (``create_staff_account``).
+            self.fields["role"].choices = [c for c in STAFF_ROLE_CHOICES if c[0] != Role.MINISTRY]
+            agency = self.fields["agency"]
+            agency.queryset = Agency.objects.filter(pk=actor.agency_id)
+            agency.required = True
+            agency.empty_label = None
+            agency.initial = actor.agency_id
+            agency.error_messages["required"] = _(
+                "Vui lòng chọn cơ quan: tài khoản bạn tạo phải gắn với một cơ quan thực hiện, cơ quan của bạn."
+            )
 
     def clean_password(self):
         password = self.cleaned_data["password"]

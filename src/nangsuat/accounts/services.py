@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from nangsuat.api.tokens import revoke_all_tokens
 from nangsuat.core.audit import record_audit
+from nangsuat.core.errors import Forbidden
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
 from nangsuat.core.text import nfc
@@ -107,8 +108,20 @@ def create_staff_account(
     phone: str = "",
 ) -> User:
     """An administrator creates a staff account (any role but enterprise). The e-mail is marked verified;
-    at first login the account must enrol TOTP (``StaffMfaRequiredMiddleware``). Refuses a taken
-    username or e-mail, the enterprise role, and an agency-bound role without an agency."""
+    at first login the account must enrol TOTP (``StaffMfaRequiredMiddleware``). Refuses (403) anyone but
+    an administrator, and an agency's administrator any account outside its agency: only a national
+    administrator creates accounts bound to no agency (ministry, national administrators) or to another
+    agency. Refuses (400) a taken username or e-mail, the enterprise role, and an agency-bound role
+    without an agency."""
+    if not actor.has_role(Role.ADMIN):
+        raise Forbidden(_("Chỉ quản trị hệ thống được tạo tài khoản cán bộ."))
+    if not actor.is_national_admin and (agency is None or agency.pk != actor.agency_id):
+        raise Forbidden(
+            _(
+                "Quản trị của một cơ quan chỉ tạo tài khoản của cơ quan mình; tài khoản Bộ KH&CN "
+                "và quản trị toàn hệ thống do quản trị toàn quốc tạo."
+            )
+        )
     errors: dict[str, str] = {}
     username = (username or "").strip()
     email = (email or "").strip().lower()

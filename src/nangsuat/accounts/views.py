@@ -49,10 +49,7 @@ def staff_list(request):
 @login_required
 def staff_create(request):
     _require_admin(request)
-    form = StaffAccountForm(request.POST or None)
-    if request.user.agency_id is not None:
-        form.fields["agency"].queryset = form.fields["agency"].queryset.filter(pk=request.user.agency_id)
-        form.fields["agency"].initial = request.user.agency_id
+    form = StaffAccountForm(request.POST or None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             user = create_staff_account(actor=request.user, **form.cleaned_data)

@@ -57,7 +57,12 @@ class User(AbstractUser):
 
     @property
     def sees_all_agencies(self) -> bool:
-        return self.role in NATIONAL_ROLES or (self.role == Role.ADMIN and self.agency_id is None)
+        return self.role in NATIONAL_ROLES or self.is_national_admin
+
+    @property
+    def is_national_admin(self) -> bool:
+        """An administrator bound to no agency: the only one who creates accounts bound to none."""
+        return self.role == Role.ADMIN and self.agency_id is None
 
     def has_role(self, *roles: str) -> bool:
         return self.is_authenticated and self.is_active and self.role in roles
