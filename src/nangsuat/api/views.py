@@ -57,8 +57,8 @@ def token_list(request):
         return redirect("api_tokens:list")
     new = request.session.pop("new_api_token", None)
     tokens = ApiToken.objects.filter(user=request.user).order_by(
-        F("revoked_at").asc(nulls_first=True), "-created_at"
-    )  # the ones in use first
+        F("revoked_at").asc(nulls_first=True), "-expires_at"
+    )  # the ones in use first: not revoked, then the furthest from expiry (the newest)
     return render(
         request,
         "api/tokens.html",
