@@ -31,7 +31,7 @@ from nangsuat.dossiers.states import State
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise, EnterpriseMembership
 
-from .registry import ensure_reference, percentile, summary_ms
+from .registry import ensure_reference, percentile, signed_in_client, summary_ms
 
 AGENCY = {
     "code": "bench-dossiers",
@@ -260,12 +260,6 @@ def generate(agency: Agency, rows: int, people: dict, out, seed: int = 1322) -> 
                 cursor.execute(f"VACUUM ANALYZE {table}")
 
 
-def _client(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def measure_list(client: Client, agency: Agency, rng: random.Random, n: int = 200) -> tuple[dict, int]:
     calls = list(Call.objects.filter(agency=agency).values_list("pk", flat=True))
     contents = list(SupportContent.objects.values_list("pk", flat=True)[:12])
@@ -378,7 +372,7 @@ def run(*, rows: int, out, reuse: bool = False) -> dict:
         batch_size=5000,
     )
     rng = random.Random(14)
-    client = _client(people[Role.OFFICER])
+    client = signed_in_client(people[Role.OFFICER])
     client.get("/dossiers/")  # warm up templates and caches
     out.write("Đo trang danh sách…\n")
     results["list"], results["list_queries_max"] = measure_list(client, agency, rng)

@@ -13,8 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from allauth.account.internal.flows.login import record_authentication
 from django.conf import settings
 from django.db import connection, transaction
+from django.http import HttpRequest
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -339,11 +341,22 @@ def _import_phase(agency, rows, path, wards, vsic_by_section, results, out) -> l
     return sample
 
 
+def signed_in_client(user: User) -> Client:
+    """A client signed in as ``user`` as the sign-in leaves a staff member after the TOTP step (allauth's
+    record of the second factor in the session): the bench measures the pages, not the sign-in."""
+    client = Client()
+    client.force_login(user)
+    request = HttpRequest()
+    request.session = client.session
+    record_authentication(request, user, "mfa", type="totp")
+    request.session.save()
+    return client
+
+
 def list_page(officer: User, wards, vsic_by_section) -> tuple[dict, dict]:
     # No setup_test_environment(): its template instrumentation (a signal and a copy of the context for
     # every template rendered) is test-only work a running server does not do.
-    client = Client()
-    client.force_login(officer)
+    client = signed_in_client(officer)
     url = reverse("registry:enterprise_list")
     rng = random.Random(11)
     sections = list(vsic_by_section)
