@@ -1,9 +1,11 @@
 from django.contrib import admin
 
+from nangsuat.core.admin_site import CaseFileAdmin, CaseFileInline
+
 from .models import Assignment, CitySubmission, ProposedDossier, SupportContract
 
 
-class ProposedInline(admin.TabularInline):
+class ProposedInline(CaseFileInline):
     model = ProposedDossier
     extra = 0
     raw_id_fields = ["dossier"]
@@ -11,18 +13,18 @@ class ProposedInline(admin.TabularInline):
 
 
 @admin.register(CitySubmission)
-class CitySubmissionAdmin(admin.ModelAdmin):
+class CitySubmissionAdmin(CaseFileAdmin):
     list_display = ["call", "agency", "created_at"]
     inlines = [ProposedInline]
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(CaseFileAdmin):
     list_display = ["dossier", "decision_number", "decision_date", "contract_due_on"]
 
 
 @admin.register(SupportContract)
-class SupportContractAdmin(admin.ModelAdmin):
+class SupportContractAdmin(CaseFileAdmin):
     list_display = ["number", "dossier", "signed_on", "amount_vnd", "deadline"]
     list_filter = ["agency"]
     search_fields = ["number", "dossier__tracking_code", "dossier__enterprise__name"]

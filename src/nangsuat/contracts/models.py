@@ -29,7 +29,7 @@ class CitySubmission(models.Model):
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     call = models.OneToOneField(Call, on_delete=models.PROTECT, related_name="city_submission")
-    created_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -54,13 +54,13 @@ class ProposedDossier(models.Model):
         APPROVED = "approved", _("Được phê duyệt")
         NOT_APPROVED = "not_approved", _("Không được phê duyệt")
 
-    submission = models.ForeignKey(CitySubmission, on_delete=models.CASCADE, related_name="items")
+    submission = models.ForeignKey(CitySubmission, on_delete=models.PROTECT, related_name="items")
     dossier = models.OneToOneField(Dossier, on_delete=models.PROTECT, related_name="city_item")
     rank = models.PositiveSmallIntegerField(_("thứ tự"))
     support_vnd = models.BigIntegerField(
         _("kinh phí đề xuất hỗ trợ (đồng)"), validators=[MinValueValidator(0)]
     )
-    proposed_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    proposed_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
     proposed_at = models.DateTimeField(auto_now_add=True)
     proposal = models.ForeignKey(
         "documents.Document",
@@ -74,7 +74,7 @@ class ProposedDossier(models.Model):
     decision_number = models.CharField(_("số quyết định"), max_length=50, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
     decision_file = models.FileField(_("tệp quyết định"), upload_to="city-decisions/%Y/", blank=True)
-    decision_recorded_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    decision_recorded_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
     decision_recorded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -97,7 +97,7 @@ class Assignment(models.Model):
     decision_number = models.CharField(_("số quyết định giao"), max_length=50)
     decision_date = models.DateField(_("ngày quyết định"))
     contract_due_on = models.DateField(_("hạn ký hợp đồng"), null=True, blank=True)
-    assigned_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    assigned_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -122,7 +122,7 @@ class SupportContract(models.Model):
     amount_vnd = models.BigIntegerField(_("kinh phí hỗ trợ (đồng)"), validators=[MinValueValidator(1)])
     deliverables = models.TextField(_("sản phẩm phải giao nộp"))
     deadline = models.DateField(_("thời hạn hoàn thành"))
-    signed_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    signed_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -144,11 +144,11 @@ class SupportContract(models.Model):
 class ProgressReport(models.Model):
     """An optional progress report (báo cáo tiến độ) the enterprise files while the contract runs."""
 
-    contract = models.ForeignKey(SupportContract, on_delete=models.CASCADE, related_name="progress_reports")
+    contract = models.ForeignKey(SupportContract, on_delete=models.PROTECT, related_name="progress_reports")
     period = models.CharField(_("kỳ báo cáo"), max_length=100)
     text = models.TextField(_("nội dung"))
     file = models.FileField(_("tệp đính kèm"), upload_to="progress/%Y/%m/", blank=True, max_length=200)
-    submitted_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    submitted_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -168,10 +168,10 @@ class CompletionRequest(models.Model):
     """The enterprise's acceptance request with its self-assessment and evidence."""
 
     contract = models.OneToOneField(
-        SupportContract, on_delete=models.CASCADE, related_name="completion_request"
+        SupportContract, on_delete=models.PROTECT, related_name="completion_request"
     )
     self_assessment = models.TextField(_("báo cáo tự đánh giá"))
-    requested_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -183,7 +183,7 @@ class CompletionRequest(models.Model):
 
 
 class CompletionEvidence(models.Model):
-    request = models.ForeignKey(CompletionRequest, on_delete=models.CASCADE, related_name="evidence")
+    request = models.ForeignKey(CompletionRequest, on_delete=models.PROTECT, related_name="evidence")
     file = models.FileField(_("minh chứng"), upload_to="evidence/%Y/%m/", max_length=200)
     original_name = models.CharField(_("tên tệp gốc"), max_length=255)
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -199,12 +199,12 @@ class CompletionEvidence(models.Model):
 class Acceptance(models.Model):
     """The acceptance minutes' outcome: a rating from the call's scale (``passed`` false = not accepted)."""
 
-    contract = models.OneToOneField(SupportContract, on_delete=models.CASCADE, related_name="acceptance")
+    contract = models.OneToOneField(SupportContract, on_delete=models.PROTECT, related_name="acceptance")
     rating = models.CharField(_("xếp loại"), max_length=50)
     passed = models.BooleanField(_("đạt"))
     minutes_date = models.DateField(_("ngày biên bản nghiệm thu"))
     note = models.TextField(_("ghi chú"), blank=True)
-    recorded_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -218,13 +218,13 @@ class Acceptance(models.Model):
 class Liquidation(models.Model):
     """The liquidation minutes: the final amount, never above the contract's."""
 
-    contract = models.OneToOneField(SupportContract, on_delete=models.CASCADE, related_name="liquidation")
+    contract = models.OneToOneField(SupportContract, on_delete=models.PROTECT, related_name="liquidation")
     final_amount_vnd = models.BigIntegerField(
         _("kinh phí quyết toán (đồng)"), validators=[MinValueValidator(0)]
     )
     liquidated_on = models.DateField(_("ngày thanh lý"))
     note = models.TextField(_("ghi chú"), blank=True)
-    recorded_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -238,11 +238,11 @@ class Liquidation(models.Model):
 class Payment(models.Model):
     """The one-time payment (thanh toán một lần) of the liquidated amount."""
 
-    contract = models.OneToOneField(SupportContract, on_delete=models.CASCADE, related_name="payment")
+    contract = models.OneToOneField(SupportContract, on_delete=models.PROTECT, related_name="payment")
     amount_vnd = models.BigIntegerField(_("số tiền thanh toán (đồng)"), validators=[MinValueValidator(0)])
     paid_on = models.DateField(_("ngày thanh toán"))
     reference = models.CharField(_("số chứng từ"), max_length=100)
-    recorded_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -254,10 +254,10 @@ class Payment(models.Model):
 
 
 class Termination(models.Model):
-    contract = models.OneToOneField(SupportContract, on_delete=models.CASCADE, related_name="termination")
+    contract = models.OneToOneField(SupportContract, on_delete=models.PROTECT, related_name="termination")
     reason = models.TextField(_("lý do chấm dứt"))
     terminated_on = models.DateField(_("ngày chấm dứt"))
-    recorded_by = models.ForeignKey(_USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(_USER, null=True, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

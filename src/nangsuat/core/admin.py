@@ -1,11 +1,13 @@
+from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from .admin_site import CaseFileAdmin, ReadOnlyAdmin
 from .models import Agency, AuditEntry, Holiday, User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(CaseFileAdmin, BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (
         ("Chương trình 1322", {"fields": ("role", "agency", "full_name", "position", "phone")}),
     )
@@ -29,12 +31,17 @@ class HolidayAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "actor", "action", "content_type", "object_id", "from_state", "to_state")
     list_filter = ("action",)
 
-    def has_change_permission(self, request, obj=None):
-        return False
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+# allauth's own admin shows and edits the TOTP seed: ours shows who enrolled what, and when.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(ReadOnlyAdmin):
+    fields = ("user", "type", "created_at", "last_used_at")
+    list_display = ("user", "type", "created_at", "last_used_at")
+    list_filter = ("type",)

@@ -2,11 +2,15 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from .errors import Conflict
 from .roles import NATIONAL_ROLES, STAFF_ROLES, Role
 
 
@@ -29,7 +33,18 @@ class Agency(models.Model):
         return self.name
 
 
+class UserManager(BaseUserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        """A superuser (``createsuperuser``) is a national administrator: the admin role, no agency."""
+        extra_fields.setdefault("role", Role.ADMIN)
+        extra_fields.setdefault("agency", None)
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
+    """A person using the product. Never deleted once the case file names them (every foreign key to a
+    user from the case file protects it): an account is deactivated instead, on the staff pages."""
+
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.ENTERPRISE)
     agency = models.ForeignKey(
         Agency,
@@ -43,6 +58,8 @@ class User(AbstractUser):
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
     email_notifications = models.BooleanField(_("nhận thông báo qua thư điện tử"), default=True)
+
+    objects = UserManager()
 
     class Meta:
         verbose_name = _("người dùng")
@@ -68,15 +85,22 @@ class User(AbstractUser):
         return self.is_authenticated and self.is_active and self.role in roles
 
 
+AUDIT_IS_APPEND_ONLY = _("Nhật ký thao tác chỉ được ghi thêm: không sửa, không xóa.")
+
+
 class AuditEntry(models.Model):
-    """One state change: who, when, what, from which state to which, and why."""
+    """One state change: who, when, what, from which state to which, and why.
+
+    Append-only, for everyone: an entry is written once (``core.audit.record_audit``), never saved again
+    nor deleted, one by one, in bulk or by a cascade (``refuse_audit_deletion``); the actor it names and
+    the type of its target are protected."""
 
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     action = models.CharField(_("hành động"), max_length=60)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.CharField(max_length=40)
     target = GenericForeignKey("content_type", "object_id")
     from_state = models.CharField(_("từ trạng thái"), max_length=40, blank=True)
@@ -93,6 +117,20 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.content_type_id}:{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise Conflict(AUDIT_IS_APPEND_ONLY)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise Conflict(AUDIT_IS_APPEND_ONLY)
+
+
+@receiver(pre_delete, sender=AuditEntry)
+def refuse_audit_deletion(sender, instance, **kwargs):
+    """A queryset's delete and a cascade bypass ``AuditEntry.delete``; the signal they send does not."""
+    raise Conflict(AUDIT_IS_APPEND_ONLY)
 
 
 class Holiday(models.Model):

@@ -49,7 +49,7 @@ class CouncilMember(models.Model):
         MEMBER = "member", _("Ủy viên")
         SECRETARY = "secretary", _("Thư ký")
 
-    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="members")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="council_seats")
     position = models.CharField(_("chức danh trong hội đồng"), max_length=12, choices=Position.choices)
 
@@ -77,8 +77,8 @@ class ConflictDeclaration(models.Model):
     ``has_conflict`` true means the member is recused: they never see the dossier's contents and do not
     score it; their sheet stays out of the mean."""
 
-    member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="declarations")
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="conflict_declarations")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="declarations")
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="conflict_declarations")
     has_conflict = models.BooleanField(_("có xung đột lợi ích"))
     reason = models.TextField(_("lý do"), blank=True)
     declared_at = models.DateTimeField(_("thời điểm khai báo"), auto_now_add=True)
@@ -111,7 +111,7 @@ class ScoreSheet(models.Model):
         RECUSED = "recused", _("Không chấm (xung đột lợi ích)")
 
     member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="sheets")
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="score_sheets")
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="score_sheets")
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.PENDING)
     comment = models.TextField(_("nhận xét chung"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -143,7 +143,7 @@ class ScoreSheet(models.Model):
 class ScoreLine(models.Model):
     """The points one sheet gives one criterion of the call's rubric (0 … criterion.max_points)."""
 
-    sheet = models.ForeignKey(ScoreSheet, on_delete=models.CASCADE, related_name="lines")
+    sheet = models.ForeignKey(ScoreSheet, on_delete=models.PROTECT, related_name="lines")
     criterion = models.ForeignKey(ScoringCriterion, on_delete=models.PROTECT, related_name="+")
     points = models.PositiveSmallIntegerField(_("điểm"), null=True, blank=True)
     comment = models.TextField(_("nhận xét"), blank=True)
@@ -167,7 +167,7 @@ class CouncilResult(models.Model):
     closed results (total desc, then priority points desc, then submission time asc)."""
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="results")
-    dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="council_result")
+    dossier = models.OneToOneField(Dossier, on_delete=models.PROTECT, related_name="council_result")
     criterion_means = models.JSONField(_("điểm trung bình theo tiêu chí"), default=dict, blank=True)
     total_mean = models.DecimalField(_("tổng điểm trung bình"), max_digits=6, decimal_places=2, null=True)
     passed = models.BooleanField(_("đạt"), null=True)
@@ -176,7 +176,7 @@ class CouncilResult(models.Model):
     opened_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(_("thời điểm chốt kết quả"), null=True, blank=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:

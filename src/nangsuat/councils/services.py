@@ -97,6 +97,8 @@ def remove_member(*, member: CouncilMember, actor: User) -> None:
     with transaction.atomic():
         if member.sheets.exclude(status=ScoreSheet.Status.PENDING).exists() or member.declarations.exists():
             raise Conflict(_("Thành viên đã khai báo hoặc chấm điểm, không thể rút khỏi hội đồng."))
+        # Only pending sheets are left, blank; the case file protects a sheet's lines, so they go first.
+        ScoreLine.objects.filter(sheet__member=member).delete()
         member.sheets.all().delete()
         record_audit(actor=actor, action="council_member_removed", target=council, note=str(member))
         member.delete()

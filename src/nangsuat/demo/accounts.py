@@ -59,8 +59,9 @@ def ensure_user(username: str, role: str, full_name: str, position: str, agency:
     )
     if created:
         user.set_password(DEMO_PASSWORD)
-        if role == Role.ADMIN:
-            user.is_staff = user.is_superuser = True
+        # The demo's administrator is the Cần Thơ agency's: it manages staff on the product's pages;
+        # Django's admin site is a national superuser's only (``core/admin_site.py``).
+        user.is_staff = role == Role.ADMIN
         user.save()
         from allauth.account.models import EmailAddress
 

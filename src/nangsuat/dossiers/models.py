@@ -192,13 +192,13 @@ class Dossier(models.Model):
     priority_points = models.PositiveSmallIntegerField(_("điểm ưu tiên"), default=0)
     duplicate_override_reason = models.TextField(_("lý do chấp nhận khi trùng hỗ trợ"), blank=True)
     duplicate_override_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     due_on = models.DateField(_("hạn xử lý"), null=True, blank=True)
     due_step = models.CharField(_("việc phải làm trước hạn"), max_length=60, blank=True)
     state_changed_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -225,12 +225,12 @@ class Dossier(models.Model):
 class Revision(models.Model):
     """The form as submitted, each time: the fields and the form's own definition at that moment."""
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="revisions")
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="revisions")
     number = models.PositiveSmallIntegerField(_("lần nộp"))
     data = models.JSONField(default=dict)
     form_definition = models.JSONField(default=dict)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     submitted_at = models.DateTimeField(auto_now_add=True)
 
@@ -247,7 +247,7 @@ class Revision(models.Model):
 class Attachment(models.Model):
     """A file joined to a dossier; stored under a random name, served only to those allowed."""
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="attachments")
     kind = models.CharField(_("loại giấy tờ"), max_length=40)
     file = models.FileField(_("tệp"), upload_to="dossiers/%Y/%m/", max_length=200)
     original_name = models.CharField(_("tên tệp gốc"), max_length=255)
@@ -255,7 +255,7 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     is_current = models.BooleanField(default=True)
@@ -272,7 +272,7 @@ class Attachment(models.Model):
 class Comment(models.Model):
     """A comment on the dossier's timeline. Internal comments are for staff only."""
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="comments")
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     body = models.TextField(_("nội dung"))
     internal = models.BooleanField(_("chỉ cán bộ xem"), default=True)
@@ -297,12 +297,12 @@ class EligibilityCheck(models.Model):
         ENVIRONMENT = "environment", _("Tuân thủ quy định về bảo vệ môi trường")
         NO_OTHER_SUPPORT = "no_other_support", _("Không nhận hỗ trợ khác cho cùng nội dung")
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="eligibility")
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="eligibility")
     item = models.CharField(_("điều kiện"), max_length=30, choices=Item.choices)
     met = models.BooleanField(_("đáp ứng"), default=False)
     evidence = models.CharField(_("căn cứ, minh chứng"), max_length=500, blank=True)
     checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     checked_at = models.DateTimeField(auto_now=True)
 
@@ -316,11 +316,11 @@ class EligibilityCheck(models.Model):
 
 
 class SupplementRequest(models.Model):
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="supplement_requests")
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="supplement_requests")
     items = models.TextField(_("nội dung cần bổ sung"))
     deadline = models.DateField(_("hạn bổ sung"))
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     requested_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -341,13 +341,13 @@ class Visit(models.Model):
         SURVEY = "survey", _("Khảo sát thực tế")
         INSPECTION = "inspection", _("Kiểm tra thực tế")
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="visits")
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="visits")
     kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices)
     visited_on = models.DateField(_("ngày"))
     participants = models.TextField(_("thành phần tham gia"))
     findings = models.TextField(_("kết quả, nhận xét"))
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -361,7 +361,7 @@ class Visit(models.Model):
 
 
 class VisitPhoto(models.Model):
-    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="photos")
+    visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="photos")
     file = models.FileField(_("ảnh"), upload_to="visits/%Y/%m/", max_length=200)
     caption = models.CharField(_("chú thích"), max_length=200, blank=True)
 
