@@ -174,6 +174,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
             _("Không đọc được dữ liệu gửi lên (tên tệp quá dài, hoặc quá nhiều trường)."),
         )
 
+    def on_overflow(request, exc: OverflowError):
+        # SQLite refuses to bind an integer past 64 bits (an id of 10**30 in a path); PostgreSQL finds
+        # nothing. Bodies and filters bound their ids (``schemas.Id``); any other overflow is a bug.
+        if "too large" not in str(exc):
+            return on_unexpected(request, exc)
+        logger.info("Integer overflow in API: %s", exc)
+        return _respond(api, request, 400, _("Dữ liệu không hợp lệ: số quá lớn."))
+
     def on_unexpected(request, exc):
         logger.exception("Unexpected API error", exc_info=exc)
         return _respond(api, request, 500, _("Lỗi hệ thống. Vui lòng thử lại sau hoặc liên hệ quản trị."))
@@ -188,6 +196,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(Refusal, on_refusal)
     api.add_exception_handler(IntegrityError, on_integrity_error)
     api.add_exception_handler(DataError, on_data_error)
+    api.add_exception_handler(OverflowError, on_overflow)
     for bad_request in (MultiPartParserError, BadRequest, SuspiciousOperation):
         api.add_exception_handler(bad_request, on_bad_request)
     api.add_exception_handler(Exception, on_unexpected)

@@ -8,6 +8,7 @@ their agency's; the ministry all — anything else is 404.
 """
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
@@ -18,8 +19,9 @@ from ninja.responses import Status
 from nangsuat.api.errors import ApiError, error_responses
 from nangsuat.api.forms import check_json_types, form_errors, form_request_body, read_form_body
 from nangsuat.api.pagination import paginated
-from nangsuat.api.schemas import InputSchema
+from nangsuat.api.schemas import Id, InputSchema
 from nangsuat.core.roles import Role
+from nangsuat.dossiers.states import State
 
 from . import selectors, services
 from .forms import ProgressReportForm
@@ -80,8 +82,10 @@ def _out(c: SupportContract) -> dict:
 
 class ContractFilters(InputSchema):
     q: str = Field("", max_length=100, description="Số hợp đồng, mã hồ sơ, tên hoặc MST doanh nghiệp")
-    state: str = Field("", max_length=24, description="Trạng thái hồ sơ")
-    sort: str = Field("", max_length=20, description="signed_on | amount | deadline, '-' để giảm dần")
+    state: Literal[("", *State.values)] = Field("", description="Trạng thái hồ sơ")  # type: ignore[valid-type]
+    sort: Literal[("", *selectors.SORTS)] = Field(  # type: ignore[valid-type]
+        "", description="signed_on | amount | deadline, '-' để giảm dần"
+    )
 
 
 @router.get("/contracts", response=list[ContractOut], summary="Danh sách hợp đồng hỗ trợ")
@@ -171,7 +175,7 @@ def add_progress_report(request, contract_id: int):
 
 
 class CityProposalIn(InputSchema):
-    dossiers: list[int] = Field(
+    dossiers: list[Id] = Field(
         ..., min_length=1, max_length=500, description="Mã số (id) các hồ sơ được trình"
     )
 

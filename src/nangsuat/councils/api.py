@@ -18,7 +18,7 @@ from ninja.responses import Status
 
 from nangsuat.api.errors import ApiError, django_validation_errors, error_responses
 from nangsuat.api.pagination import paginated
-from nangsuat.api.schemas import InputSchema
+from nangsuat.api.schemas import InputSchema, PlausibleDate
 from nangsuat.core.roles import Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.dossiers.models import Call
@@ -109,7 +109,7 @@ class CouncilIn(InputSchema):
     call_id: int = Field(..., ge=1, le=2**63 - 1)
     name: str = Field(..., min_length=1, max_length=255, description="Tên hội đồng")
     decision_number: str = Field("", max_length=50, description="Số quyết định thành lập")
-    decision_date: date | None = Field(None, description="Ngày quyết định")
+    decision_date: PlausibleDate | None = Field(None, description="Ngày quyết định")
 
 
 class MemberIn(InputSchema):

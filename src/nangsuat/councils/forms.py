@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nangsuat.core.dates import validate_plausible_date
 from nangsuat.dossiers.models import Call
 
 from .models import CouncilMember
@@ -25,6 +26,7 @@ class CouncilForm(forms.Form):
         label=_("Ngày quyết định"),
         required=False,
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        validators=[validate_plausible_date],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Ngày không hợp lệ.")},
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from nangsuat.api.pagination import paginated
+from nangsuat.api.schemas import Id
 
 from . import selectors
 from .models import Document, DocumentKind
@@ -24,7 +25,7 @@ class DocumentFilterIn(Schema):
     q: str = Field("", max_length=100, description="Số, trích yếu, mã hồ sơ, tên doanh nghiệp")
     kind: DocumentKind | None = Field(None, description="Loại văn bản")
     year: int | None = Field(None, ge=2000, le=2100)
-    dossier_id: int | None = Field(None, ge=1)
+    dossier_id: Id | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 

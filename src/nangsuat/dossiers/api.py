@@ -9,7 +9,7 @@ services as the dossier's pages.
 """
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -22,7 +22,7 @@ from pydantic import ValidationError as PydanticError
 from nangsuat.api.errors import ApiError, error_responses
 from nangsuat.api.forms import check_json_types, form_schema, read_form_body
 from nangsuat.api.pagination import paginated
-from nangsuat.api.schemas import InputSchema
+from nangsuat.api.schemas import Id, InputSchema, PlausibleDate
 from nangsuat.core.roles import DEPARTMENT, Role
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
@@ -89,7 +89,7 @@ class CallDetailOut(CallOut):
 
 
 class CallContentIn(InputSchema):
-    content_id: int
+    content_id: Id
     support_rate_percent: int = Field(50, ge=1, le=100)
     ceiling_vnd: int = Field(200_000_000, ge=0)
     required_attachments: list[str] = []
@@ -100,12 +100,12 @@ class CallIn(InputSchema):
     title: str = Field(..., min_length=3, max_length=255)
     budget_vnd: int = Field(..., ge=0, le=10**15)
     description: str = ""
-    registration_opens: dt.date | None = None
-    registration_closes: dt.date | None = None
-    review_ends: dt.date | None = None
-    contract_ends: dt.date | None = None
+    registration_opens: PlausibleDate | None = None
+    registration_closes: PlausibleDate | None = None
+    review_ends: PlausibleDate | None = None
+    contract_ends: PlausibleDate | None = None
     legal_basis: str = Field(call_services.DEFAULT_LEGAL_BASIS, max_length=300)
-    effective_date: dt.date | None = None
+    effective_date: PlausibleDate | None = None
     contents: list[CallContentIn] = []
     publish: bool = False
 
@@ -236,25 +236,30 @@ class DossierDetailOut(DossierOut):
     actions: list[ActionOut]
 
 
+SORTS = tuple(d + k for k in selectors.SORTS for d in ("", "-"))
+
+
 class DossierFilterIn(InputSchema):
-    state: str = ""
-    call: int | None = None
-    content: int | None = None
+    state: Literal[("", *State.values)] = Field("", description="Mã trạng thái")  # type: ignore[valid-type]
+    call: Id | None = None
+    content: Id | None = None
     ward: str = ""
     overdue: bool = False
     q: str = ""
-    sort: str = "-created"
+    sort: Literal[SORTS] = Field(  # type: ignore[valid-type]
+        "-created", description="created, submitted, due, code, state, priority; '-' trước = giảm dần"
+    )
 
 
 class DossierFormIn(InputSchema):
-    content_id: int | None = None
+    content_id: Id | None = None
     title: str | None = Field(None, max_length=255)
     objectives: str | None = Field(None, max_length=8000)
     expected_results: str | None = Field(None, max_length=8000)
     total_cost_vnd: int | None = Field(None, ge=0, le=10**15)
     requested_support_vnd: int | None = Field(None, ge=0, le=10**15)
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
+    period_start: PlausibleDate | None = None
+    period_end: PlausibleDate | None = None
     consultant: str | None = Field(None, max_length=255)
     other_state_support: bool | None = None
     other_state_support_detail: str | None = Field(None, max_length=4000)
@@ -264,9 +269,9 @@ class DossierFormIn(InputSchema):
 
 
 class DossierCreateIn(DossierFormIn):
-    call_id: int
-    enterprise_id: int | None = None
-    content_id: int
+    call_id: Id
+    enterprise_id: Id | None = None
+    content_id: Id
 
 
 class TransitionIn(InputSchema):

@@ -137,7 +137,8 @@ class DossierFilters:
     def from_params(cls, params) -> DossierFilters:
         def as_int(name: str) -> int | None:
             value = str(params.get(name) or "").strip()
-            return int(value) if value.isdigit() else None
+            # An id past 64 bits matches nothing, and SQLite would refuse to bind it: dropped.
+            return int(value) if value.isdigit() and len(value) <= 18 else None
 
         state = params.get("state") or ""
         return cls(

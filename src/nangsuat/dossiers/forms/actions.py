@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nangsuat.core.dates import validate_plausible_date
+
 from ..states import Action
 from ..workflow import action_form
 from .fields import DateInput, MultipleImageField
@@ -24,6 +26,7 @@ class RequestSupplementForm(forms.Form):
         label=_("Hạn bổ sung"),
         required=False,
         widget=DateInput(),
+        validators=[validate_plausible_date],
         help_text=_("Để trống: 10 ngày làm việc kể từ hôm nay."),
         error_messages={"invalid": _("Ngày không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).")},
     )
@@ -39,6 +42,7 @@ class VisitForm(forms.Form):
     visited_on = forms.DateField(
         label=_("Ngày"),
         widget=DateInput(),
+        validators=[validate_plausible_date],
         error_messages={"required": _("Vui lòng nhập ngày."), "invalid": _("Ngày không hợp lệ.")},
     )
     participants = forms.CharField(

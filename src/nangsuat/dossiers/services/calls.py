@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
+from nangsuat.core.dates import validate_plausible_date
 from nangsuat.core.errors import Forbidden
 from nangsuat.core.roles import PROGRAMME_MANAGERS
 from nangsuat.core.text import nfc
@@ -72,8 +73,16 @@ def ensure_call_manager(actor: User, agency_id: int | None) -> None:
         raise Forbidden(_("Đợt đăng ký không thuộc đơn vị của bạn."))
 
 
+CALL_DATES = ("registration_opens", "registration_closes", "review_ends", "contract_ends", "effective_date")
+
+
 def _check_dates(values: dict[str, Any]) -> None:
     errors = {}
+    for name in CALL_DATES:
+        try:
+            validate_plausible_date(values.get(name))
+        except ValidationError as exc:
+            errors[name] = exc.messages[0]
     opens, closes = values.get("registration_opens"), values.get("registration_closes")
     if opens and closes and closes < opens:
         errors["registration_closes"] = _("Hạn nộp hồ sơ phải sau ngày mở nhận hồ sơ.")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
+from nangsuat.core.dates import validate_plausible_date
 from nangsuat.core.errors import Conflict, Forbidden
 from nangsuat.core.roles import Role
 from nangsuat.core.text import nfc
@@ -57,6 +58,11 @@ def _apply_form(dossier: Dossier, data: dict[str, Any]) -> None:
     if dossier.jobs_created is None:
         dossier.jobs_created = 0
     dossier.full_clean(exclude=["agency", "call", "enterprise", "created_by", "duplicate_override_by"])
+    for name in ("period_start", "period_end"):
+        try:
+            validate_plausible_date(getattr(dossier, name))
+        except ValidationError as exc:
+            raise ValidationError({name: exc.messages}) from exc
 
 
 @transaction.atomic
