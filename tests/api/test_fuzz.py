@@ -5,7 +5,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -175,7 +177,18 @@ def flatmap_path_parameters(context, path_parameters):
 
 
 @pytest.fixture
-def seeded(can_tho, settings):
+def _connection_kept():
+    """Requests reach the WSGI application itself, whose end closes the database connection; as Django's
+    test client does, keep it open (on PostgreSQL it holds the test's transaction)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def seeded(can_tho, settings, _connection_kept):
     settings.STAFF_MFA_REQUIRED = True
     officer = UserFactory(role=Role.OFFICER, agency=can_tho)
     enterprise = EnterpriseFactory(agency=can_tho)
