@@ -59,3 +59,12 @@ def test_bodies_under_the_limit_are_read_as_before(settings):
     assert settings.FILE_UPLOAD_MAX_MEMORY_SIZE <= 2_621_440
     response = Client().post("/accounts/login/", {"login": "khong-co", "password": "x"})
     assert response.status_code == 200
+
+
+def test_a_json_body_past_the_memory_limit_is_413_not_500(can_tho):
+    from nangsuat.core.roles import Role
+    from tests.core.factories import UserFactory
+
+    client = ApiClient(UserFactory(role=Role.OFFICER, agency=can_tho))
+    response = client.post("/api/v1/enterprises", raw='{"name": "' + "a" * 3_000_000 + '"}')
+    assert response.status_code == 413 and response.json()["detail"]
