@@ -19,7 +19,7 @@ def latest() -> dt.date:
     return dt.date(timezone.localdate().year + YEARS_AHEAD, 12, 31)
 
 
-def validate_plausible_date(value: dt.date) -> None:
+def validate_plausible_date(value: dt.date | None) -> None:
     """A validator for form fields (``validators=[validate_plausible_date]``) and API schemas."""
     if value is not None and not EARLIEST <= value <= latest():
         raise ValidationError(
