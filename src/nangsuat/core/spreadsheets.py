@@ -3,13 +3,16 @@
 A name, a title or a file value typed by a user may start like a formula (``=``, ``+``, ``-``, ``@``, or a
 tab or carriage return before one): openpyxl writes a text starting with ``=`` as a live formula, and Excel
 turns the others into one as soon as the cell is edited. Such a text is written as a text cell with Excel's
-quote prefix (what typing ``'`` before it does): shown as typed, never evaluated.
+quote prefix (what typing ``'`` before it does): shown as typed, never evaluated. A control character,
+which no workbook can hold, is dropped.
 """
 
 from collections.abc import Iterable
 from typing import Any
 
 from openpyxl.cell.cell import Cell
+
+from .text import without_control_characters
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -29,4 +32,5 @@ def text_cell(sheet, value: str) -> Cell:
 
 def append_row(sheet, values: Iterable[Any]) -> None:
     """``sheet.append(values)``, every formula-like text written as text."""
-    sheet.append([text_cell(sheet, v) if is_formula_like(v) else v for v in values])
+    row = [without_control_characters(v) if isinstance(v, str) else v for v in values]
+    sheet.append([text_cell(sheet, v) if is_formula_like(v) else v for v in row])

@@ -27,6 +27,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from nangsuat.core.formatting import format_date_vi
+from nangsuat.core.text import without_control_characters
 
 FONT = "Times New Roman"
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
@@ -98,6 +99,12 @@ def _font_for_all_scripts(rpr) -> None:
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), FONT)
+
+
+def _run(paragraph, text: str):
+    """A run of ``text``, any control character dropped: XML cannot hold one, and text typed or
+    imported before the product cleaned its input may still carry one."""
+    return paragraph.add_run(without_control_characters(text))
 
 
 def _font(run, size: float | None = None, bold=None, italic=None, underline=None) -> None:
@@ -225,7 +232,7 @@ class OfficialDocument:
             p = self.doc.add_paragraph()
             p.alignment = RIGHT
             _spacing(p, after=4)
-            _font(p.add_run(f"Mẫu {form_code}"), 12, bold=True)
+            _font(_run(p, f"Mẫu {form_code}"), 12, bold=True)
         self.parent, self.body = parent, body
         self.number, self.place, self.issued_on = number, place, issued_on
         if centred_header:
@@ -260,40 +267,40 @@ class OfficialDocument:
         left, right = table.rows[0].cells
         p = left.paragraphs[0]
         p.alignment = CENTER
-        _font(p.add_run(self.parent), 12)
+        _font(_run(p, self.parent), 12)
         p = left.add_paragraph()
         p.alignment = CENTER
-        _font(p.add_run(self.body), 12, bold=True)
+        _font(_run(p, self.body), 12, bold=True)
         _rule(left, HEADER_LEFT_MM / 3, HEADER_LEFT_MM, space_before=4)
         p = right.paragraphs[0]
         p.alignment = CENTER
-        _font(p.add_run(NATIONAL_TITLE), 12, bold=True)
+        _font(_run(p, NATIONAL_TITLE), 12, bold=True)
         p = right.add_paragraph()
         p.alignment = CENTER
-        _font(p.add_run(MOTTO), 13, bold=True)
+        _font(_run(p, MOTTO), 13, bold=True)
         _rule(right, MOTTO_WIDTH_MM, HEADER_RIGHT_MM, space_before=3)
         left, right = table.rows[1].cells
         p = left.paragraphs[0]
         p.alignment = CENTER
         _spacing(p, before=8)
-        _font(p.add_run(f"Số: {self.number}"), 13)
+        _font(_run(p, f"Số: {self.number}"), 13)
         if summary_under_number:
             p = left.add_paragraph()
             p.alignment = CENTER
             _spacing(p, before=2)
-            _font(p.add_run(summary_under_number), 12)
+            _font(_run(p, summary_under_number), 12)
         p = right.paragraphs[0]
         p.alignment = CENTER
         _spacing(p, before=8)
-        _font(p.add_run(place_and_date(self.place, self.issued_on)), 14, italic=True)
+        _font(_run(p, place_and_date(self.place, self.issued_on)), 14, italic=True)
 
     def _centred_header(self) -> None:
         p = self.doc.add_paragraph()
         p.alignment = CENTER
-        _font(p.add_run(NATIONAL_TITLE), 13, bold=True)
+        _font(_run(p, NATIONAL_TITLE), 13, bold=True)
         p = self.doc.add_paragraph()
         p.alignment = CENTER
-        _font(p.add_run(MOTTO), 14, bold=True)
+        _font(_run(p, MOTTO), 14, bold=True)
         _rule(self.doc, MOTTO_WIDTH_MM * 14 / 13, TEXT_WIDTH_MM, space_before=3)
 
     # Title and body.
@@ -302,16 +309,16 @@ class OfficialDocument:
         p = self.doc.add_paragraph()
         p.alignment = CENTER
         _spacing(p, before=18, after=0)
-        _font(p.add_run(type_name.upper()), 14, bold=True)
+        _font(_run(p, type_name.upper()), 14, bold=True)
         for line in [s for s in summary.split("\n") if s.strip()]:
             p = self.doc.add_paragraph()
             p.alignment = CENTER
-            _font(p.add_run(line.strip()), 14, bold=True)
+            _font(_run(p, line.strip()), 14, bold=True)
         if number_below:
             p = self.doc.add_paragraph()
             p.alignment = CENTER
             _spacing(p, before=2)
-            _font(p.add_run(f"Số: {self.number}"), 13)
+            _font(_run(p, f"Số: {self.number}"), 13)
         else:
             _rule(self.doc, 30, TEXT_WIDTH_MM, space_before=7)
         self.space(6)
@@ -324,7 +331,7 @@ class OfficialDocument:
         p = self.doc.add_paragraph()
         p.alignment = CENTER
         _spacing(p, before=3, after=3)
-        _font(p.add_run(text), size, bold=bold, italic=italic)
+        _font(_run(p, text), size, bold=bold, italic=italic)
 
     def para(
         self,
@@ -346,7 +353,7 @@ class OfficialDocument:
         runs = [(text, {})] if isinstance(text, str) else text
         for chunk, style in runs:
             _font(
-                p.add_run(chunk),
+                _run(p, chunk),
                 style.get("size", size),
                 bold=style.get("bold", bold),
                 italic=style.get("italic", italic),
@@ -370,13 +377,13 @@ class OfficialDocument:
             p = cell.paragraphs[0]
             p.alignment = CENTER
             _spacing(p, before=2, after=2)
-            _font(p.add_run(text), size, bold=True)
+            _font(_run(p, text), size, bold=True)
         for row, values in zip(table.rows[1:], rows, strict=True):
             for i, (cell, text) in enumerate(zip(row.cells, values, strict=True)):
                 p = cell.paragraphs[0]
                 p.alignment = CENTER if i == 0 or len(str(text)) < 12 else LEFT
                 _spacing(p, before=2, after=2)
-                _font(p.add_run(str(text)), size)
+                _font(_run(p, str(text)), size)
         self.space(4)
         return table
 
@@ -402,29 +409,29 @@ class OfficialDocument:
             first = [True]
             if kind == "recipients":
                 p = _cell_paragraph(cell, first)
-                _font(p.add_run("Nơi nhận:"), 12, bold=True, italic=True)
+                _font(_run(p, "Nơi nhận:"), 12, bold=True, italic=True)
                 for line in content:
                     p = _cell_paragraph(cell, first)
-                    _font(p.add_run(f"- {line}"), 11)
+                    _font(_run(p, f"- {line}"), 11)
                 continue
             for line in content.heading:
                 p = _cell_paragraph(cell, first)
                 p.alignment = CENTER
-                _font(p.add_run(line.upper()), 13, bold=True)
+                _font(_run(p, line.upper()), 13, bold=True)
             if content.note:
                 p = _cell_paragraph(cell, first)
                 p.alignment = CENTER
-                _font(p.add_run(content.note), 13, italic=True)
+                _font(_run(p, content.note), 13, italic=True)
             for _i in range(3):
                 p = _cell_paragraph(cell, first)
                 p.paragraph_format.line_spacing = 1.15
             p = _cell_paragraph(cell, first)
             p.alignment = CENTER
-            _font(p.add_run(content.name or " "), 13, bold=True)
+            _font(_run(p, content.name or " "), 13, bold=True)
             for line in content.extra:
                 p = _cell_paragraph(cell, first)
                 p.alignment = CENTER
-                _font(p.add_run(line), 12, italic=True)
+                _font(_run(p, line), 12, italic=True)
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
