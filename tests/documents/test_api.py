@@ -18,7 +18,7 @@ def test_list_detail_and_file(dossier, owner, officer, vinh_long):
 
     staff = ApiClient(officer)
     body = staff.get("/api/v1/documents").json()
-    assert body["total"] == 2 and {d["number"] for d in body["items"]} == {"01/PTN-SKHCN", "01/BB-HĐTV"}
+    assert body["total"] == 2 and {d["number"] for d in body["items"]} == {"01/TNHS-SKHCN", "01/BB-HĐTV"}
     one = staff.get("/api/v1/documents", {"kind": "receipt_slip"}).json()["items"]
     assert [d["id"] for d in one] == [slip.pk] and one[0]["tracking_code"] == dossier.tracking_code
     assert staff.get("/api/v1/documents", {"kind": "nonsense"}).status_code in (400, 422)

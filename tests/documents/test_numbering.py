@@ -16,18 +16,20 @@ pytestmark = pytest.mark.django_db
 def test_numbers_follow_each_series(can_tho, vinh_long):
     first = allocate_number(agency=can_tho, kind=DocumentKind.RECEIPT_SLIP, year=2027)
     second = allocate_number(agency=can_tho, kind=DocumentKind.RECEIPT_SLIP, year=2027)
-    assert (first.number, second.number) == ("01/PTN-SKHCN", "02/PTN-SKHCN")
+    assert (first.number, second.number) == ("01/TNHS-SKHCN", "02/TNHS-SKHCN")
     assert (
         allocate_number(agency=can_tho, kind=DocumentKind.SUPPORT_CONTRACT, year=2027).number == "01/HĐ-SKHCN"
     )
-    assert allocate_number(agency=can_tho, kind=DocumentKind.RECEIPT_SLIP, year=2028).number == "01/PTN-SKHCN"
     assert (
-        allocate_number(agency=vinh_long, kind=DocumentKind.RECEIPT_SLIP, year=2027).number == "01/PTN-SKHCN"
+        allocate_number(agency=can_tho, kind=DocumentKind.RECEIPT_SLIP, year=2028).number == "01/TNHS-SKHCN"
+    )
+    assert (
+        allocate_number(agency=vinh_long, kind=DocumentKind.RECEIPT_SLIP, year=2027).number == "01/TNHS-SKHCN"
     )
     assert (
         allocate_number(agency=can_tho, kind=DocumentKind.COUNCIL_MINUTES, year=2027).number == "01/BB-HĐTV"
     )
-    assert suggest_number(agency=can_tho, kind=DocumentKind.RECEIPT_SLIP, year=2027) == "03/PTN-SKHCN"
+    assert suggest_number(agency=can_tho, kind=DocumentKind.RECEIPT_SLIP, year=2027) == "03/TNHS-SKHCN"
 
 
 def test_leading_zero_only_below_ten():
@@ -40,7 +42,9 @@ def test_a_rolled_back_step_gives_its_number_back_unused(can_tho):
     with pytest.raises(RuntimeError), transaction.atomic():
         allocate_number(agency=can_tho, kind=DocumentKind.RECEIPT_SLIP, year=2027)
         raise RuntimeError("the step failed")
-    assert allocate_number(agency=can_tho, kind=DocumentKind.RECEIPT_SLIP, year=2027).number == "01/PTN-SKHCN"
+    assert (
+        allocate_number(agency=can_tho, kind=DocumentKind.RECEIPT_SLIP, year=2027).number == "01/TNHS-SKHCN"
+    )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -71,7 +75,7 @@ def test_concurrent_allocations_never_share_a_number(can_tho):
         t.join()
     assert not errors
     assert len(numbers) == 40 and len(set(numbers)) == 40
-    assert DocumentCounter.objects.get(agency=can_tho, year=2027, series="PTN-SKHCN").last_number == 40
+    assert DocumentCounter.objects.get(agency=can_tho, year=2027, series="TNHS-SKHCN").last_number == 40
 
 
 @given(st.integers(min_value=1, max_value=99_999))

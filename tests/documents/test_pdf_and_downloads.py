@@ -120,11 +120,11 @@ def test_register_page_filters_and_exports(client, can_tho, officer, vinh_long):
     run_effect("receipt_slip", theirs, UserFactory(role=Role.OFFICER, agency=vinh_long))
     client.force_login(officer)
     html = client.get(reverse("documents:register")).content.decode()
-    assert "01/PTN-SKHCN" in html and "01/HĐ-SKHCN" in html and theirs.tracking_code not in html
+    assert "01/TNHS-SKHCN" in html and "01/HĐ-SKHCN" in html and theirs.tracking_code not in html
     html = client.get(reverse("documents:register"), {"kind": "support_contract"}).content.decode()
-    assert "01/HĐ-SKHCN" in html and "01/PTN-SKHCN" not in html
+    assert "01/HĐ-SKHCN" in html and "01/TNHS-SKHCN" not in html
     html = client.get(reverse("documents:register"), {"q": mine.tracking_code}).content.decode()
-    assert "01/PTN-SKHCN" in html
+    assert "01/TNHS-SKHCN" in html
     bad = client.get(reverse("documents:register"), {"year": "abc", "date_from": "31/12"})
     assert bad.status_code == 200 and "Năm không hợp lệ" in bad.content.decode()
     empty = client.get(reverse("documents:register"), {"kind": "payment_request"}).content.decode()
@@ -134,7 +134,7 @@ def test_register_page_filters_and_exports(client, can_tho, officer, vinh_long):
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]]
-    assert [r[1] for r in rows] == ["01/PTN-SKHCN"] and rows[0][5] == mine.tracking_code
+    assert [r[1] for r in rows] == ["01/TNHS-SKHCN"] and rows[0][5] == mine.tracking_code
 
 
 def test_enterprise_sees_only_its_own_documents_in_the_register(client, slip, owner, officer, dossier):

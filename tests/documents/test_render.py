@@ -108,7 +108,7 @@ def test_receipt_slip_lists_what_was_received(dossier, owner):
     dossier.due_on = dt.date(2027, 4, 7)
     document = run_effect("receipt_slip", dossier, owner)
     text = all_text(docx_of(document))
-    assert document.kind == DocumentKind.RECEIPT_SLIP and document.number == "01/PTN-SKHCN"
+    assert document.kind == DocumentKind.RECEIPT_SLIP and document.number == "01/TNHS-SKHCN"
     assert dossier.tracking_code in text
     assert "ngày 07 tháng 4 năm 2027" in text
     assert "Phiếu đăng ký tham gia Chương trình" in text
@@ -160,4 +160,4 @@ def test_receipt_slip_falls_back_to_a_plain_slip(dossier, owner, monkeypatch):
     monkeypatch.setattr(context, "enterprise_data", broken)
     document = run_effect("receipt_slip", dossier, owner)
     text = all_text(docx_of(document))
-    assert document.number == "01/PTN-SKHCN" and "PHIẾU TIẾP NHẬN HỒ SƠ" in text
+    assert document.number == "01/TNHS-SKHCN" and "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text

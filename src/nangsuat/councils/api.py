@@ -35,6 +35,7 @@ class MemberOut(Schema):
     full_name: str
     position: str = Field(..., description="chair | vice_chair | reviewer | member | secretary")
     position_label: str
+    organisation: str = Field(..., description="Cơ quan công tác ghi trong quyết định thành lập")
 
 
 class CouncilOut(Schema):
@@ -59,6 +60,7 @@ def _member_out(m: CouncilMember) -> dict:
         "full_name": str(m.user),
         "position": m.position,
         "position_label": str(m.get_position_display()),
+        "organisation": m.organisation,
     }
 
 
@@ -117,6 +119,9 @@ class MemberIn(InputSchema):
         ..., ge=1, le=2**63 - 1, description="Tài khoản Hội đồng tư vấn (hoặc Sở Tài chính) cùng đơn vị"
     )
     position: CouncilMember.Position = Field(..., description="Chức danh trong hội đồng")
+    organisation: str = Field(
+        "", max_length=200, description="Cơ quan công tác (để trống: cơ quan của tài khoản)"
+    )
 
 
 @router.post(
@@ -165,7 +170,11 @@ def add_member(request, council_id: int, body: MemberIn):
         )
     try:
         member = services.add_member(
-            council=council, user=user, position=body.position.value, actor=request.auth
+            council=council,
+            user=user,
+            position=body.position.value,
+            actor=request.auth,
+            organisation=body.organisation,
         )
     except ValidationError as exc:
         raise _bad_request(exc) from exc

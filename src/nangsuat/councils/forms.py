@@ -54,6 +54,12 @@ class MemberForm(forms.Form):
             "invalid_choice": _("Chức danh không hợp lệ."),
         },
     )
+    organisation = forms.CharField(
+        label=_("Cơ quan công tác"),
+        max_length=200,
+        required=False,
+        help_text=_("Như ghi trong quyết định thành lập Hội đồng; để trống: cơ quan của tài khoản."),
+    )
 
     def __init__(self, *args, users=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -52,6 +52,12 @@ class CouncilMember(models.Model):
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="members")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="council_seats")
     position = models.CharField(_("chức danh trong hội đồng"), max_length=12, choices=Position.choices)
+    organisation = models.CharField(
+        _("cơ quan công tác"),
+        max_length=200,
+        blank=True,
+        help_text=_("Như ghi trong quyết định thành lập Hội đồng; để trống: cơ quan của tài khoản."),
+    )
 
     class Meta:
         verbose_name = _("thành viên hội đồng")

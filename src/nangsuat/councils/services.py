@@ -60,7 +60,9 @@ def create_council(
     return council
 
 
-def add_member(*, council: Council, user: User, position: str, actor: User) -> CouncilMember:
+def add_member(
+    *, council: Council, user: User, position: str, actor: User, organisation: str = ""
+) -> CouncilMember:
     """Seat a staff user (role council or finance, same agency) on the council in a position.
 
     Refuses a second chair or secretary, a member already seated, more than the maximum size. A scoring
@@ -82,7 +84,9 @@ def add_member(*, council: Council, user: User, position: str, actor: User) -> C
             raise ValidationError(
                 {"position": _("Hội đồng đã có %(p)s.") % {"p": CouncilMember.Position(position).label}}
             )
-        member = CouncilMember.objects.create(council=council, user=user, position=position)
+        member = CouncilMember.objects.create(
+            council=council, user=user, position=position, organisation=" ".join(organisation.split())
+        )
         if member.scores:
             for result in council.results.filter(closed_at__isnull=True).select_related("dossier"):
                 _open_sheet(member, result.dossier)

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from nangsuat.core import calendar
 from nangsuat.core.formatting import format_date_vi, format_vnd
 from nangsuat.core.models import User
 from nangsuat.core.roles import Role
@@ -130,6 +131,47 @@ def signer_for(agency, actor) -> dict[str, Any]:
     position = (getattr(person, "position", "") or "") if person else ""
     heading = ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"] if "phó" in position.lower() else ["GIÁM ĐỐC"]
     return {"heading": heading, "name": name, "title": position or "Giám đốc"}
+
+
+def working_days_between(start: Any, end: dt.date | None) -> int | None:
+    """Working days from the day of ``start`` (a date or a moment) to ``end``; None when either is missing."""
+    day = start
+    if isinstance(start, dt.datetime):
+        day = timezone.localtime(start).date() if timezone.is_aware(start) else start.date()
+    if not isinstance(day, dt.date) or end is None:
+        return None
+    return calendar.working_days_between(day, end)
+
+
+def receiving_officer(agency) -> str:
+    """The name on a receipt's 'Người tiếp nhận': the agency's first active officer (the one-stop desk)."""
+    if agency is None:
+        return ""
+    officer = User.objects.filter(agency=agency, role=Role.OFFICER, is_active=True).order_by("id").first()
+    return person_name(officer)
+
+
+PERSON_SEPARATORS = ("—", " - ", ";", "|")
+
+
+def person_rows(value: Any) -> list[list[str]]:
+    """Participants typed one per line as 'Họ và tên — Chức vụ — Cơ quan' (a dash, a semicolon or a bar
+    between the parts) as rows [name, title, body]; a line without one is a name alone."""
+    rows = []
+    for line in str(value or "").splitlines():
+        line = line.strip(" -•\t")
+        if not line:
+            continue
+        parts = [line]
+        for separator in PERSON_SEPARATORS:
+            if separator in line:
+                parts = [p.strip() for p in line.split(separator) if p.strip()]
+                break
+        name, title, body = (
+            (parts + ["", ""])[:3] if len(parts) <= 3 else (parts[0], parts[1], ", ".join(parts[2:]))
+        )
+        rows.append([name, title, body])
+    return rows
 
 
 def person_name(user) -> str:

@@ -17,7 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from nangsuat.core.formatting import format_date_vi, format_points
-from nangsuat.councils.models import Council
+from nangsuat.councils.models import Council, CouncilMember, ScoreSheet
+from nangsuat.dossiers.models import EligibilityCheck
 from nangsuat.dossiers.registration import kind_label
 from nangsuat.dossiers.workflow import Step, effect
 
@@ -78,9 +79,12 @@ def _visit_data(step: Step, kind: str) -> dict[str, Any]:
     visit = _visit(step, kind)
     payload = step.payload or {}
     photos = getattr(visit, "photos", None)
+    enterprise = ctx.enterprise_data(step.dossier)
+    representative = [enterprise["representative"], enterprise["representative_title"] or "Người đại diện"]
     return {
         "held_on_text": ctx.day_text(ctx.pick(payload, visit, "visited_on")),
-        "participants": str(ctx.pick(payload, visit, "participants") or ""),
+        "people": ctx.person_rows(ctx.pick(payload, visit, "participants")),
+        "enterprise_people": [representative] if enterprise["representative"] else [],
         "findings": str(ctx.pick(payload, visit, "findings") or step.note or ""),
         "photos": photos.count() if photos is not None else 0,
         "signatures": {
@@ -105,8 +109,8 @@ def receipt_slip(step: Step) -> None:
             step,
             K.RECEIPT_SLIP,
             f"Phiếu tiếp nhận hồ sơ {_code(step)}",
-            {"received_at_text": ctx.moment_text(None)},
-            signer={"heading": ["NGƯỜI TIẾP NHẬN"], "name": "", "title": ""},
+            {"received_at_text": ctx.moment_text(step.dossier.submitted_at)},
+            signer=_receiver(step),
         )
 
 
@@ -127,9 +131,21 @@ def _full_receipt_slip(step: Step) -> None:
             "due_on_text": format_date_vi(dossier.due_on) if dossier.due_on else "",
             "attachments": rows,
             "submitted_by": ctx.person_name(step.actor),
+            "submitter_phone": getattr(step.actor, "phone", "") or "",
+            "submitter_email": getattr(step.actor, "email", "") or "",
+            "processing_days": ctx.working_days_between(dossier.submitted_at, dossier.due_on),
+            "return_at_text": ctx.date_text(dossier.due_on),
         },
-        signer={"heading": ["NGƯỜI TIẾP NHẬN"], "name": "", "title": ""},
+        signer=_receiver(step),
     )
+
+
+def _receiver(step: Step) -> dict[str, Any]:
+    return {
+        "heading": ["NGƯỜI TIẾP NHẬN HỒ SƠ"],
+        "name": ctx.receiving_officer(step.dossier.agency),
+        "title": "",
+    }
 
 
 @effect("supplement_request_letter")
@@ -147,25 +163,35 @@ def supplement_request_letter(step: Step) -> None:
 
 @effect("validity_minutes")
 def validity_minutes(step: Step) -> None:
+    """The check of the five conditions, each with its own evidence; a condition not recorded is said
+    so. A refusal says which conditions failed and why (the officer's note)."""
     dossier = step.dossier
     valid = step.transition.target == "valid"
-    checks = []
-    eligibility = getattr(dossier, "eligibility", None)
-    for check in eligibility.all() if eligibility is not None else []:
-        label = check.get_item_display() if hasattr(check, "get_item_display") else str(check)
-        checks.append([label, "Đạt" if check.met else "Không đạt", check.evidence or ""])
-    override = getattr(dossier, "duplicate_override_reason", "")
+    recorded = {check.item: check for check in dossier.eligibility.all()}
+    checks, failed = [], []
+    for item, label in EligibilityCheck.Item.choices:
+        check = recorded.get(item)
+        if check is None:
+            checks.append([str(label), "Chưa kiểm tra", ""])
+            continue
+        checks.append([str(label), "Đạt" if check.met else "Không đạt", check.evidence or ""])
+        if not check.met:
+            failed.append(str(label))
+    override = dossier.duplicate_override_reason
     director = ctx.signer_for(dossier.agency, None)
+    now = timezone.localtime()
     _issue(
         step,
         K.VALIDITY_MINUTES,
         f"Biên bản xác nhận {'hồ sơ hợp lệ' if valid else 'hồ sơ không hợp lệ'} {_code(step)}",
         {
-            "held_on_text": format_date_vi(timezone.localdate()),
-            "participants": [
-                f"{ctx.person_name(step.actor)} — {getattr(step.actor, 'position', '') or 'Chuyên viên'}"
+            "held_on_text": format_date_vi(now.date()),
+            "closed_at_text": f"{now.hour:02d} giờ {now.minute:02d} phút",
+            "people": [
+                [ctx.person_name(step.actor), getattr(step.actor, "position", "") or "Chuyên viên", ""],
             ],
             "checks": checks,
+            "failed": failed,
             "valid": valid,
             "note": step.note,
             "duplicate_note": f"Hỗ trợ trùng nội dung được lãnh đạo Sở chấp nhận: {override}"
@@ -189,38 +215,64 @@ def inspection_minutes(step: Step) -> None:
 
 
 def _council_data(step: Step) -> dict[str, Any]:
-    """Members, per-criterion means, total and the verdict, from the council records when they exist."""
+    """Members with their title and body, who attended and who stood aside, each member's comment,
+    the per-criterion means, the total, the vote and the verdict, from the council's records."""
     dossier = step.dossier
     result = ctx.latest_related(dossier, "council_result")
     council = (
         getattr(result, "council", None)
         or Council.objects.filter(call_id=dossier.call_id).order_by("-pk").first()
     )
-    members, chair, secretary = [], "", ""
-    for member in council.members.select_related("user").order_by("pk") if council else []:
-        name = ctx.person_name(member.user)
-        members.append([name, member.get_position_display()])
-        chair = name if member.position == "chair" else chair
-        secretary = name if member.position == "secretary" else secretary
+    sheets = {
+        sheet.member_id: sheet
+        for sheet in ScoreSheet.objects.filter(dossier=dossier).prefetch_related("lines")
+    }
+    pass_min = dossier.call.pass_total_min
+    members, comments, chair, secretary = [], [], "", ""
+    votes_for = votes_against = 0
+    seats = council.members.select_related("user", "user__agency").order_by("pk") if council else []
+    for member in seats:
+        user = member.user
+        name = ctx.person_name(user)
+        body = member.organisation or (user.agency.name if user.agency_id else "")
+        sheet = sheets.get(member.pk)
+        if member.position == CouncilMember.Position.SECRETARY:
+            presence = "Có mặt (thư ký)"
+        elif sheet is None or sheet.status == ScoreSheet.Status.PENDING:
+            presence = "Vắng"
+        elif sheet.status == ScoreSheet.Status.RECUSED:
+            presence = "Không tham gia đánh giá (xung đột lợi ích)"
+        elif sheet.status == ScoreSheet.Status.SUBMITTED:
+            presence = "Có mặt"
+            total = sheet.total
+            if total is not None and total >= pass_min:
+                votes_for += 1
+            else:
+                votes_against += 1
+            if sheet.comment.strip():
+                comments.append(f"{name} ({member.get_position_display()}): {sheet.comment.strip()}")
+        else:
+            presence = "Có mặt, chưa nộp phiếu"
+        members.append([name, str(member.get_position_display()), user.position or "", body, presence])
+        chair = name if member.position == CouncilMember.Position.CHAIR else chair
+        secretary = name if member.position == CouncilMember.Position.SECRETARY else secretary
     criteria = []
-    means = ctx.pick({}, result, "criterion_means", "means", "criteria") or {}
+    means = result.criterion_means if result is not None else {}
     for criterion in dossier.call.criteria.all():
-        mean = means.get(criterion.code) if isinstance(means, dict) else None
-        criteria.append([criterion.name, str(criterion.max_points), format_points(mean)])
-    sheets = ctx.pick({}, result, "sheet_count")
-    if sheets is None and hasattr(dossier, "score_sheets"):
-        sheets = dossier.score_sheets.count()
+        criteria.append([criterion.name, str(criterion.max_points), format_points(means.get(criterion.code))])
     decision = ""
     if council is not None and council.decision_number:
         decision = council.decision_number + (
-            f" {format_date_vi(council.decision_date)}" if council.decision_date else ""
+            f" ngày {format_date_vi(council.decision_date)}" if council.decision_date else ""
         )
     return {
         "council": {"name": council.name if council else "", "decision": decision, "members": members},
         "criteria": criteria,
-        "total": format_points(ctx.pick({}, result, "mean_total", "total", "total_mean")),
-        "sheets": str(sheets) if sheets is not None else "",
-        "priority_points": str(getattr(dossier, "priority_points", 0)),
+        "total": format_points(result.total_mean if result is not None else None),
+        "sheets": str(result.sheet_count if result is not None else votes_for + votes_against),
+        "votes": {"for": votes_for, "against": votes_against, "pass_min": format_points(pass_min)},
+        "comments": comments,
+        "priority_points": str(dossier.priority_points),
         "passed": step.transition.target == "recommended",
         "note": step.note,
         "held_on_text": format_date_vi(timezone.localdate()),
@@ -325,7 +377,7 @@ def acceptance_minutes(step: Step) -> None:
             **_parties(step, signer),
             "passed": passed,
             "rating": str(ctx.pick(payload, record, "rating") or ("Đạt" if passed else "Không đạt")),
-            "findings": str(ctx.pick(payload, record, "findings", "comments") or step.note or ""),
+            "findings": _acceptance_findings(step, record),
             "contract_number": ctx.contract_data(step.dossier, {})["number"],
             "inspection_minutes": ctx.document_number(step.dossier, K.INSPECTION_MINUTES),
             "held_on_text": ctx.day_text(held_on),
@@ -333,6 +385,27 @@ def acceptance_minutes(step: Step) -> None:
         signer=signer,
         issued_on=held_on,
     )
+
+
+def _acceptance_findings(step: Step, record) -> str:
+    """The acceptance's own note; without one, what the record holds: the enterprise's self-assessment,
+    the inspection's findings and the products the contract asked for."""
+    note = (getattr(record, "note", "") or step.note or "").strip()
+    if note:
+        return note
+    lines = []
+    contract = ctx.contract_record(step.dossier)
+    completion = ctx.latest_related(contract, "completion_request") if contract else None
+    if completion is not None and completion.self_assessment.strip():
+        lines.append(f"Báo cáo tự đánh giá của doanh nghiệp: {completion.self_assessment.strip()}")
+    inspection = _visit(step, "inspection")
+    if inspection is not None and inspection.findings.strip():
+        lines.append(
+            f"Kết quả kiểm tra thực tế ngày {format_date_vi(inspection.visited_on)}: {inspection.findings.strip()}"
+        )
+    if contract is not None and contract.deliverables.strip():
+        lines.append(f"Sản phẩm theo Hợp đồng: {contract.deliverables.strip()}")
+    return "\n".join(lines)
 
 
 @effect("liquidation_minutes")

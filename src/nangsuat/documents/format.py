@@ -29,6 +29,8 @@ from docx.shared import Mm, Pt
 from nangsuat.core.formatting import format_date_vi
 from nangsuat.core.text import without_control_characters
 
+from .metrics import text_width_mm
+
 FONT = "Times New Roman"
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(20), Mm(20), Mm(30), Mm(15)
@@ -36,9 +38,8 @@ TEXT_WIDTH_MM = 210 - 30 - 15
 BODY_PT = 13
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-# Width of the motto in Times New Roman bold 13 pt (measured from the font's advance widths), so the
-# rule below it is exactly as wide as the text, as the decree asks.
-MOTTO_WIDTH_MM = 53.2
+# The rule under the issuing body is a third to a half of its line (Phụ lục I): drawn at 40 %.
+BODY_RULE_RATIO = 0.4
 HEADER_LEFT_MM, HEADER_RIGHT_MM = 72, TEXT_WIDTH_MM - 72
 
 # Type abbreviations (Phụ lục III): the part of the number after the sequence.
@@ -178,6 +179,16 @@ def _layout_table(doc, rows: int, widths_mm: list[float], grid: bool = False):
     return table
 
 
+def _keep_rows_whole(table) -> None:
+    """The header row repeats at the top of each page, and no row splits across two pages."""
+    for i, row in enumerate(table.rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        cant_split = OxmlElement("w:cantSplit")
+        tr_pr.append(cant_split)
+        if i == 0:
+            tr_pr.append(OxmlElement("w:tblHeader"))
+
+
 def _cell_paragraph(cell, first: list[bool]):
     """The cell's own first paragraph the first time, a new one after."""
     if first[0]:
@@ -271,14 +282,15 @@ class OfficialDocument:
         p = left.add_paragraph()
         p.alignment = CENTER
         _font(_run(p, self.body), 12, bold=True)
-        _rule(left, HEADER_LEFT_MM / 3, HEADER_LEFT_MM, space_before=4)
+        body_width = max(text_width_mm(line, 12, bold=True) for line in self.body.splitlines() or [""])
+        _rule(left, body_width * BODY_RULE_RATIO, HEADER_LEFT_MM, space_before=4)
         p = right.paragraphs[0]
         p.alignment = CENTER
         _font(_run(p, NATIONAL_TITLE), 12, bold=True)
         p = right.add_paragraph()
         p.alignment = CENTER
         _font(_run(p, MOTTO), 13, bold=True)
-        _rule(right, MOTTO_WIDTH_MM, HEADER_RIGHT_MM, space_before=3)
+        _rule(right, text_width_mm(MOTTO, 13, bold=True), HEADER_RIGHT_MM, space_before=3)
         left, right = table.rows[1].cells
         p = left.paragraphs[0]
         p.alignment = CENTER
@@ -301,7 +313,7 @@ class OfficialDocument:
         p = self.doc.add_paragraph()
         p.alignment = CENTER
         _font(_run(p, MOTTO), 14, bold=True)
-        _rule(self.doc, MOTTO_WIDTH_MM * 14 / 13, TEXT_WIDTH_MM, space_before=3)
+        _rule(self.doc, text_width_mm(MOTTO, 14, bold=True), TEXT_WIDTH_MM, space_before=3)
 
     # Title and body.
     def title(self, type_name: str, summary: str = "", number_below: bool = False) -> None:
@@ -330,7 +342,7 @@ class OfficialDocument:
     def centred(self, text: str, bold: bool = False, italic: bool = False, size: float = BODY_PT) -> None:
         p = self.doc.add_paragraph()
         p.alignment = CENTER
-        _spacing(p, before=3, after=3)
+        _spacing(p, before=6, after=0)
         _font(_run(p, text), size, bold=bold, italic=italic)
 
     def para(
@@ -366,13 +378,14 @@ class OfficialDocument:
 
     def field(self, label: str, value: str) -> None:
         """'Label: value' with the label in normal weight and the value as given."""
-        self.para([(f"{label}: ", {}), (value or "…………………………", {"bold": bool(value)})], before=3)
+        self.para([(f"{label}: ", {}), (value or "…………………………", {"bold": bool(value)})], before=6)
 
     def bullet(self, text: str) -> None:
-        self.para(f"- {text}", before=3)
+        self.para(f"- {text}", before=6)
 
     def table(self, headers: list[str], rows: list[list[str]], widths_mm: list[float], size: float = 13):
         table = _layout_table(self.doc, len(rows) + 1, widths_mm, grid=True)
+        _keep_rows_whole(table)
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
             p = cell.paragraphs[0]
             p.alignment = CENTER

@@ -17,24 +17,29 @@ from nangsuat.core.models import Agency
 
 from .models import Document, DocumentCounter, DocumentKind
 
-# The number's symbol for each kind: type abbreviation (Phụ lục III) before the issuing body's symbol.
-# The minutes carry their own abbreviation so each kind keeps its own series; the advisory council keeps
-# its own series under its own symbol (HĐTV), as the decree allows.
-SYMBOLS: dict[str, str] = {
-    DocumentKind.RECEIPT_SLIP: "PTN",
+# The number's symbol for each kind: the type's abbreviation (Phụ lục III) before the issuing body's symbol.
+# Every minutes is a biên bản, ``BB``, and all of them share the agency's one BB register. The advisory
+# council keeps its own register under its own symbol (HĐTV), as the decree allows. The receipt is not an
+# NĐ 30 type: it is the one-stop desk's Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Thông tư 01/2018/TT-VPCP,
+# Mẫu số 01), numbered in the register of dossiers received (TNHS). A Công văn has no type abbreviation:
+# its symbol is the agency's and the drafting unit's (``SKHCN-KHTC``), ``None`` below.
+SYMBOLS: dict[str, str | None] = {
+    DocumentKind.RECEIPT_SLIP: "TNHS",
     DocumentKind.SUPPLEMENT_REQUEST: "TB",
-    DocumentKind.VALIDITY_MINUTES: "BBXNHS",
-    DocumentKind.SURVEY_MINUTES: "BBKS",
+    DocumentKind.VALIDITY_MINUTES: "BB",
+    DocumentKind.SURVEY_MINUTES: "BB",
     DocumentKind.COUNCIL_MINUTES: "BB",
     DocumentKind.CITY_PROPOSAL: "TTr",
     DocumentKind.ASSIGNMENT_DECISION: "QĐ",
     DocumentKind.SUPPORT_CONTRACT: "HĐ",
-    DocumentKind.INSPECTION_MINUTES: "BBKT",
-    DocumentKind.ACCEPTANCE_MINUTES: "BBNT",
-    DocumentKind.LIQUIDATION_MINUTES: "BBTL",
-    DocumentKind.PAYMENT_REQUEST: "ĐNTT",
+    DocumentKind.INSPECTION_MINUTES: "BB",
+    DocumentKind.ACCEPTANCE_MINUTES: "BB",
+    DocumentKind.LIQUIDATION_MINUTES: "BB",
+    DocumentKind.PAYMENT_REQUEST: None,
     DocumentKind.OTHER: "VB",
 }
+# The unit that drafts a Công văn on payments (Phòng Kế hoạch – Tài chính), after the agency's symbol.
+FINANCE_UNIT_SYMBOL = "KHTC"
 COUNCIL_SYMBOL = "HĐTV"
 
 
@@ -47,7 +52,8 @@ class Allocated:
 
 def series_for(agency: Agency, kind: str) -> str:
     issuer = COUNCIL_SYMBOL if kind == DocumentKind.COUNCIL_MINUTES else (agency.doc_symbol or "SKHCN")
-    return f"{SYMBOLS.get(kind, 'VB')}-{issuer}"
+    symbol = SYMBOLS.get(kind, "VB")
+    return f"{issuer}-{FINANCE_UNIT_SYMBOL}" if symbol is None else f"{symbol}-{issuer}"
 
 
 def format_number(sequence: int, series: str) -> str:

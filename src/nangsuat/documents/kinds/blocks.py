@@ -88,6 +88,17 @@ def participants(doc: OfficialDocument, lines: list[str] | str) -> None:
         doc.bullet(line)
 
 
+def people_table(doc: OfficialDocument, rows: list[list[str]], *, extra: str = "") -> None:
+    """Who took part, one row each: STT, name, title, body (and ``extra``, a further column)."""
+    headers = ["STT", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị"] + ([extra] if extra else [])
+    widths = [12, 48, 40, 65] if not extra else [11, 40, 30, 50, 34]
+    body = [[str(i), *(text(cell) for cell in row[: len(headers) - 1])] for i, row in enumerate(rows, 1)]
+    if body:
+        doc.table(headers, body, widths, size=12)
+    else:
+        participants(doc, [])
+
+
 def paragraphs(doc: OfficialDocument, value: str) -> None:
     for line in [line.strip() for line in str(value or "").splitlines() if line.strip()] or ["…………"]:
         doc.para(line)

@@ -41,7 +41,7 @@ def money(amount: Any) -> str:
 
 def _bases(doc: OfficialDocument, data: dict[str, Any], extra: list[str] | None = None) -> None:
     for line in LEGAL_BASES + list(extra or []) + list(data.get("extra_bases") or []):
-        doc.para(line, italic=True, before=3)
+        doc.para(line, italic=True, before=6)
 
 
 def _party_a(doc: OfficialDocument, head: Head, data: dict[str, Any]) -> None:
@@ -77,7 +77,7 @@ def _after_contract(doc: OfficialDocument, data: dict[str, Any], earlier: str, k
     """The contract this document follows and, when there is one, the earlier minutes (``key``)."""
     doc.para(f"Căn cứ Hợp đồng hỗ trợ số {text(data.get('contract_number'), '……')};", italic=True)
     if data.get(key):
-        doc.para(f"Căn cứ {earlier} số {text(data.get(key))};", italic=True, before=3)
+        doc.para(f"Căn cứ {earlier} số {text(data.get(key))};", italic=True, before=6)
 
 
 def _two_parties(data: dict[str, Any]) -> list[Signature]:
@@ -105,7 +105,7 @@ def assignment_decision(head: Head, data: dict[str, Any]) -> OfficialDocument:
         if city
         else [],
     )
-    doc.para("Theo đề nghị của Trưởng phòng Quản lý chuyên ngành.", italic=True, before=3)
+    doc.para("Theo đề nghị của Trưởng phòng Quản lý chuyên ngành.", italic=True, before=6)
     doc.centred("QUYẾT ĐỊNH:", bold=True)
     doc.para(
         [
@@ -298,7 +298,7 @@ def city_proposal(head: Head, data: dict[str, Any]) -> OfficialDocument:
     _bases(doc, data)
     council = text(data.get("council"))
     if council:
-        doc.para(f"Căn cứ kết quả đánh giá của {council};", italic=True, before=3)
+        doc.para(f"Căn cứ kết quả đánh giá của {council};", italic=True, before=6)
     doc.para(
         f"{head.issuer} kính trình {text(data.get('addressee'), head.parent_body)} xem xét, phê duyệt danh sách "
         f"{text(data.get('count'), '……')} doanh nghiệp được hỗ trợ thuộc {text(data.get('call'), 'đợt đăng ký')}, "

@@ -11,6 +11,7 @@ from .blocks import (
     enterprise_block,
     paragraphs,
     participants,
+    people_table,
     recipients,
     signer,
     text,
@@ -43,34 +44,50 @@ def _numbered(rows: Any) -> list[list[str]]:
 
 @builder("receipt_slip")
 def receipt_slip(head: Head, data: dict[str, Any]) -> OfficialDocument:
+    """Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Thông tư 01/2018/TT-VPCP, Mẫu số 01): the one-stop
+    desk's receipt, its number the place in the agency's register of dossiers (Sổ theo dõi hồ sơ)."""
     doc = head.document()
-    doc.title(
-        "PHIẾU TIẾP NHẬN HỒ SƠ",
-        "Đăng ký tham gia Chương trình hỗ trợ doanh nghiệp\nnâng cao năng suất và chất lượng",
-    )
-    doc.para(f"{head.issuer} đã tiếp nhận hồ sơ đăng ký hỗ trợ của:")
-    enterprise_block(doc, data)
     d = data.get("dossier") or {}
-    doc.para([("Mã hồ sơ (dùng để tra cứu): ", {}), (text(d.get("tracking_code"), "…………"), {"bold": True})])
-    doc.field("Đợt đăng ký", text(d.get("call")))
-    doc.field("Nội dung đăng ký hỗ trợ", text(d.get("content")))
-    doc.field("Tên nhiệm vụ", text(d.get("title")))
-    doc.field("Thời điểm tiếp nhận", text(data.get("received_at_text")))
+    e = data.get("enterprise") or {}
+    doc.title("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
+    doc.centred(f"Mã hồ sơ: {text(d.get('tracking_code'), '…………')}", bold=True)
+    doc.centred("(Liên: Lưu/giao doanh nghiệp)", italic=True, size=13)
+    doc.para(f"{head.issuer} tiếp nhận hồ sơ của: {text(e.get('name'), '…………')}")
+    doc.field("Mã số thuế", text(e.get("tax_code")))
+    doc.field("Địa chỉ", text(e.get("address")))
+    phone = text(data.get("submitter_phone")) or text(e.get("phone"))
+    email = text(data.get("submitter_email")) or text(e.get("email"))
+    doc.field("Số điện thoại", phone or "…………")
+    doc.field("Thư điện tử", email or "…………")
     doc.field(
-        "Hình thức tiếp nhận", text(data.get("channel"), "Trực tuyến trên Hệ thống quản lý Chương trình 1322")
+        "Nội dung yêu cầu giải quyết",
+        f"Đăng ký tham gia Chương trình hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng, "
+        f"{text(d.get('call'))}; nội dung: {text(d.get('content'))}; nhiệm vụ: {text(d.get('title'))}",
     )
-    doc.para("Thành phần hồ sơ gồm:")
+    doc.para("1. Thành phần hồ sơ nộp gồm:")
     rows = _numbered(data.get("attachments")) or [["1", "Phiếu đăng ký tham gia Chương trình", "01"]]
     doc.table(["STT", "Tên giấy tờ", "Số tệp"], rows, [15, 125, 25])
+    doc.para("2. Số lượng hồ sơ: 01 bộ (nộp trực tuyến).")
+    days = data.get("processing_days")
     doc.para(
-        [
-            ("Thời hạn kiểm tra tính hợp lệ của hồ sơ: ", {}),
-            (text(data.get("due_on_text"), "05 ngày làm việc kể từ ngày hết hạn nhận hồ sơ"), {"bold": True}),
-            (". Kết quả được thông báo cho doanh nghiệp trên Hệ thống và qua thư điện tử.", {}),
-        ]
+        "3. Thời gian giải quyết hồ sơ theo quy định là: "
+        + (
+            f"{int(days):02d} ngày làm việc (kiểm tra tính hợp lệ của hồ sơ)."
+            if days
+            else "05 ngày làm việc."
+        )
+    )
+    doc.para(f"4. Thời gian nhận hồ sơ: {text(data.get('received_at_text'), '……')}.")
+    doc.para(
+        "5. Thời gian trả kết quả kiểm tra hồ sơ: "
+        f"{('trước 17 giờ 00 phút, ' + text(data.get('return_at_text'))) if data.get('return_at_text') else '……'}."
     )
     doc.para(
-        "Doanh nghiệp tra cứu tình trạng hồ sơ bằng mã hồ sơ trên Cổng thông tin của Chương trình.",
+        f"6. Đăng ký nhận kết quả tại: {text(data.get('channel'), 'Hệ thống quản lý Chương trình 1322 (trực tuyến) và thư điện tử của doanh nghiệp')}."
+    )
+    sequence = head.number.split("/")[0] if head.number else "……"
+    doc.para(
+        f"Vào Sổ theo dõi hồ sơ, Quyển số: {head.issued_on.year}, Số thứ tự: {sequence}.",
         italic=True,
     )
     doc.signatures(
@@ -79,9 +96,9 @@ def receipt_slip(head: Head, data: dict[str, Any]) -> OfficialDocument:
                 heading=["NGƯỜI NỘP HỒ SƠ"], name=text(data.get("submitted_by")), note="(Nộp trực tuyến)"
             ),
             Signature(
-                heading=["NGƯỜI TIẾP NHẬN"],
+                heading=list((data.get("signer") or {}).get("heading") or ["NGƯỜI TIẾP NHẬN HỒ SƠ"]),
                 name=text((data.get("signer") or {}).get("name")),
-                note="(Tiếp nhận trực tuyến)",
+                note="(Ký và ghi rõ họ tên)",
             ),
         ]
     )
@@ -118,13 +135,19 @@ def supplement_request(head: Head, data: dict[str, Any]) -> OfficialDocument:
 
 @builder("validity_minutes")
 def validity_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
+    valid = bool(data.get("valid"))
     doc = head.document(form_code="B6-BBXNHS")
     doc.title(
         "BIÊN BẢN",
-        "Xác nhận hồ sơ hợp lệ đăng ký tham gia Chương trình\nhỗ trợ doanh nghiệp nâng cao năng suất và chất lượng",
+        ("Xác nhận hồ sơ hợp lệ" if valid else "Xác nhận hồ sơ không hợp lệ")
+        + " đăng ký tham gia Chương trình\nhỗ trợ doanh nghiệp nâng cao năng suất và chất lượng",
     )
     _minutes_opening(doc, head, data, head.issuer)
-    participants(doc, data.get("participants") or [])
+    people = data.get("people")
+    if people is not None:
+        people_table(doc, people)
+    else:
+        participants(doc, data.get("participants") or [])
     doc.para("Tiến hành kiểm tra tính hợp lệ của hồ sơ đăng ký hỗ trợ:")
     enterprise_block(doc, data)
     dossier_block(doc, data)
@@ -134,16 +157,25 @@ def validity_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
         doc.table(["STT", "Điều kiện", "Kết quả", "Căn cứ, minh chứng"], rows, [15, 70, 25, 55])
     if data.get("duplicate_note"):
         doc.para(text(data.get("duplicate_note")))
-    valid = bool(data.get("valid"))
+    if not valid:
+        failed = [text(item) for item in data.get("failed") or []]
+        doc.para(
+            "Hồ sơ không đáp ứng: " + "; ".join(failed) + "."
+            if failed
+            else "Hồ sơ không đáp ứng điều kiện tham gia theo quy định."
+        )
+        if data.get("note"):
+            doc.para(f"Lý do: {text(data.get('note'))}")
     doc.para(
         [
             ("Kết luận: hồ sơ ", {"bold": True}),
             ("HỢP LỆ" if valid else "KHÔNG HỢP LỆ", {"bold": True}),
-            (f". {text(data.get('note'))}" if data.get("note") else ".", {}),
+            (f". {text(data.get('note'))}" if valid and data.get("note") else ".", {}),
         ]
     )
     doc.para(
-        "Biên bản lập xong hồi ……… giờ cùng ngày, đã đọc lại cho các thành viên cùng nghe và thống nhất ký tên./."
+        f"Biên bản lập xong hồi {text(data.get('closed_at_text'), '……… giờ')} cùng ngày, đã đọc lại cho các "
+        "thành viên cùng nghe và thống nhất ký tên./."
     )
     doc.signatures(two_signatures(data, ["NGƯỜI KIỂM TRA"], ["LÃNH ĐẠO SỞ"]))
     return doc
@@ -157,10 +189,16 @@ def _visit_minutes(head: Head, data: dict[str, Any], kind_title: str, purpose: s
         doc, head, data, text(e.get("address")) and f"{text(e.get('name'))}, {text(e.get('address'))}"
     )
     doc.heading(f"I. ĐẠI DIỆN {head.issuer.upper()}")
-    participants(doc, data.get("participants") or [])
+    if data.get("people") is not None:
+        people_table(doc, data["people"])
+    else:
+        participants(doc, data.get("participants") or [])
     doc.heading("II. ĐẠI DIỆN DOANH NGHIỆP")
-    rep = text(e.get("representative"))
-    participants(doc, [f"{rep} — {text(e.get('representative_title'), 'Người đại diện')}"] if rep else [])
+    if data.get("enterprise_people") is not None:
+        people_table(doc, [[*row[:2], text(e.get("name"))] for row in data["enterprise_people"]])
+    else:
+        rep = text(e.get("representative"))
+        participants(doc, [f"{rep} — {text(e.get('representative_title'), 'Người đại diện')}"] if rep else [])
     doc.para(purpose)
     dossier_block(doc, data)
     doc.heading("III. KẾT QUẢ, NHẬN XÉT")
@@ -208,7 +246,14 @@ def council_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
     )
     doc.heading("I. THÀNH PHẦN HỘI ĐỒNG")
     members = _numbered(council.get("members"))
-    if members:
+    if members and len(members[0]) == 6:
+        doc.table(
+            ["STT", "Họ và tên", "Chức danh Hội đồng", "Chức vụ", "Cơ quan công tác", "Tham dự"],
+            members,
+            [10, 36, 27, 27, 40, 25],
+            size=11,
+        )
+    elif members:
         doc.table(["STT", "Họ và tên", "Chức danh trong Hội đồng"], members, [15, 90, 60])
     else:
         participants(doc, [])
@@ -222,6 +267,16 @@ def council_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
         doc.table(["STT", "Tiêu chí", "Điểm tối đa", "Điểm trung bình"], rows, [15, 95, 25, 30])
     doc.field("Số phiếu đánh giá hợp lệ", text(data.get("sheets")))
     doc.field("Điểm ưu tiên", text(data.get("priority_points"), "0"))
+    votes = data.get("votes")
+    if votes:
+        doc.field(
+            "Biểu quyết",
+            f"{votes.get('for', 0)} phiếu đề xuất hỗ trợ (tổng điểm từ {text(votes.get('pass_min'))} trở lên), "
+            f"{votes.get('against', 0)} phiếu không đề xuất",
+        )
+    if data.get("comments"):
+        doc.heading("Ý kiến của các thành viên:")
+        participants(doc, [text(line) for line in data["comments"]])
     doc.heading("IV. KẾT LUẬN CỦA HỘI ĐỒNG")
     passed = bool(data.get("passed"))
     doc.para(
