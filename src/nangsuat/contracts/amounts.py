@@ -6,6 +6,8 @@ whichever is lower); before a contract the proposed support is what the enterpri
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.utils.translation import gettext as _
 
 from nangsuat.core.formatting import format_vnd
@@ -74,11 +76,14 @@ def supported_amount(dossier: Dossier) -> int:
     return amount_of(fresh, call_content_for(fresh))
 
 
-def committed_total(call: Call, *, exclude_pk: int | None = None) -> int:
-    """Sum of the supported amounts of the call's dossiers already proposed or further on (two queries)."""
+def committed_total(call: Call, *, exclude_pk: int | None = None, exclude: Iterable[int] = ()) -> int:
+    """Sum of the supported amounts of the call's dossiers already proposed or further on (two queries),
+    without ``exclude_pk`` and ``exclude``. The one rule for "proposed so far": the city-list page and
+    the Tờ trình both read it, so a dossier the city refused or a contract terminated counts in neither."""
     qs = Dossier.objects.filter(call=call, state__in=COMMITTED_STATES).select_related(*AMOUNT_RELATIONS)
-    if exclude_pk is not None:
-        qs = qs.exclude(pk=exclude_pk)
+    excluded = {*exclude, *([exclude_pk] if exclude_pk is not None else [])}
+    if excluded:
+        qs = qs.exclude(pk__in=excluded)
     contents = {c.content_id: c for c in CallContent.objects.filter(call=call)}
     return sum(amount_of(d, contents.get(d.content_id)) for d in qs)
 

@@ -32,6 +32,7 @@ from nangsuat.dossiers.registration import call_content_for
 from nangsuat.dossiers.services import dossiers as dossier_services
 from nangsuat.registry.permissions import is_enterprise_member
 
+from . import amounts
 from .amounts import approved_support, proposed_support
 from .models import (
     Acceptance,
@@ -147,7 +148,7 @@ def issue_city_proposal(*, call: Call, dossiers: list[Dossier], actor: User) -> 
                 format_vnd(item.support_vnd, ""),
             ]
         )
-    list_total = call.city_submission.total_vnd
+    earlier = amounts.committed_total(call, exclude=[d.pk for d in dossiers])
     council = call.councils.order_by("-id").first()
     signer = ctx.signer_for(call.agency, actor)
     document = issue_document(
@@ -163,8 +164,8 @@ def issue_city_proposal(*, call: Call, dossiers: list[Dossier], actor: User) -> 
             "rows": lines,
             "total_vnd": total,
             "total_text": format_vnd(total, ""),
-            "earlier_vnd": list_total - total,
-            "list_total_vnd": list_total,
+            "earlier_vnd": earlier,
+            "list_total_vnd": earlier + total,
             "budget_vnd": call.budget_vnd,
             "signer": signer,
         },

@@ -17,7 +17,7 @@ from nangsuat.core.formatting import format_date_vi, format_vnd
 from nangsuat.core.models import User
 from nangsuat.core.roles import Role
 
-from .models import Document
+from .models import Document, DocumentProfile
 
 
 def date_text(value: Any) -> str:
@@ -98,6 +98,8 @@ def enterprise_data(dossier) -> dict[str, Any]:
         "phone": getattr(e, "phone", ""),
         "email": getattr(e, "email", ""),
         "bank_account": getattr(e, "bank_account", "") or "",
+        "bank_name": getattr(e, "bank_name", "") or "",
+        "bank_branch": getattr(e, "bank_branch", "") or "",
     }
 
 
@@ -129,8 +131,11 @@ def signer_for(agency, actor) -> dict[str, Any]:
     person = actor if getattr(actor, "role", None) == Role.DIRECTOR else agency_director(agency)
     name = (getattr(person, "full_name", "") or getattr(person, "username", "")) if person else ""
     position = (getattr(person, "position", "") or "") if person else ""
-    heading = ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"] if "phó" in position.lower() else ["GIÁM ĐỐC"]
-    return {"heading": heading, "name": name, "title": position or "Giám đốc"}
+    found = DocumentProfile.objects.filter(agency=agency).first() if agency is not None else None
+    head = found.director_title if found is not None else "Giám đốc"
+    deputy = found.deputy_title if found is not None else "Phó Giám đốc"
+    heading = [f"KT. {head.upper()}", deputy.upper()] if "phó" in position.lower() else [head.upper()]
+    return {"heading": heading, "name": name, "title": position or head}
 
 
 def working_days_between(start: Any, end: dt.date | None) -> int | None:

@@ -22,7 +22,7 @@ class DocumentKind(models.TextChoices):
     INSPECTION_MINUTES = "inspection_minutes", _("Biên bản kiểm tra")
     ACCEPTANCE_MINUTES = "acceptance_minutes", _("Biên bản nghiệm thu")
     LIQUIDATION_MINUTES = "liquidation_minutes", _("Biên bản thanh lý hợp đồng")
-    PAYMENT_REQUEST = "payment_request", _("Đề nghị thanh toán")
+    PAYMENT_REQUEST = "payment_request", _("Công văn đề nghị thanh toán")
     OTHER = "other", _("Văn bản khác")
 
 
@@ -110,3 +110,65 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("documents:download", args=[self.pk])
+
+
+class DocumentProfile(models.Model):
+    """What a province's documents say that another province's do not: its plan, the authority under
+    which its director signs, its legal bases, recipients and wording, its signers' titles and the
+    agency's account at the State Treasury. An admin edits it; a new province needs no code.
+
+    Each document keeps a copy of the profile it was drawn with (``Document.data["profile"]``), so a
+    later edit never changes a document already issued."""
+
+    agency = models.OneToOneField(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="document_profile"
+    )
+    province = models.CharField(
+        _("tên tỉnh, thành phố"), max_length=100, help_text=_("Như “thành phố Cần Thơ”, “tỉnh Vĩnh Long”.")
+    )
+    plan_number = models.CharField(_("số kế hoạch của UBND"), max_length=40, blank=True)
+    plan_date = models.DateField(_("ngày ban hành kế hoạch"), null=True, blank=True)
+    plan_title = models.CharField(
+        _("trích yếu kế hoạch"),
+        max_length=400,
+        blank=True,
+        help_text=_("Sau chữ “Kế hoạch”, như “triển khai Chương trình … trên địa bàn thành phố Cần Thơ”."),
+    )
+    authority = models.TextField(
+        _("căn cứ thẩm quyền của Giám đốc Sở"),
+        blank=True,
+        help_text=_("Dòng “Căn cứ …” về chức năng, nhiệm vụ của Sở, in trên các quyết định của Giám đốc."),
+    )
+    legal_bases = models.JSONField(
+        _("căn cứ pháp lý theo loại văn bản"),
+        default=dict,
+        blank=True,
+        help_text=_("Loại văn bản → danh sách dòng “Căn cứ …”; để trống: các căn cứ mặc định."),
+    )
+    recipients = models.JSONField(
+        _("nơi nhận theo loại văn bản"),
+        default=dict,
+        blank=True,
+        help_text=_("Loại văn bản → danh sách nơi nhận; $enterprise là tên doanh nghiệp."),
+    )
+    wording = models.JSONField(
+        _("đoạn văn theo mẫu"),
+        default=dict,
+        blank=True,
+        help_text=_("Mã đoạn → nội dung; để trống: nội dung mặc định."),
+    )
+    director_title = models.CharField(_("chức danh người đứng đầu"), max_length=60, default="Giám đốc")
+    deputy_title = models.CharField(_("chức danh cấp phó"), max_length=60, default="Phó Giám đốc")
+    treasury_account = models.CharField(_("số tài khoản tại Kho bạc Nhà nước"), max_length=40, blank=True)
+    treasury_name = models.CharField(
+        _("Kho bạc Nhà nước nơi mở tài khoản"), max_length=150, blank=True, default="Kho bạc Nhà nước"
+    )
+    budget_unit_code = models.CharField(_("mã đơn vị có quan hệ với ngân sách"), max_length=20, blank=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("thiết lập văn bản của cơ quan")
+        verbose_name_plural = _("thiết lập văn bản của cơ quan")
+
+    def __str__(self) -> str:
+        return str(self.agency)

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from nangsuat.core.audit import record_audit
 from nangsuat.core.models import Agency
 
-from . import kinds
+from . import kinds, profile
 from .format import Head
 from .models import Document
 from .numbering import allocate_number, register_given_number
@@ -72,6 +72,8 @@ def issue_document(
         else:
             allocated = allocate_number(agency=agency, kind=kind, year=issued_on.year)
         head = Head.for_agency(agency, number=allocated.number, issued_on=issued_on)
+        if "profile" not in data:
+            data = {**data, "profile": profile.snapshot(agency)}
         content = kinds.render(kind, head, data)
         document = Document(
             agency=agency,

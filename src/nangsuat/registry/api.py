@@ -59,6 +59,9 @@ class EnterpriseOut(Schema):
     phone: str
     email: str
     representative: str
+    bank_account: str = Field(..., description="Số tài khoản nhận kinh phí hỗ trợ")
+    bank_name: str
+    bank_branch: str
     latest_year: int | None = Field(None, description="Năm của số liệu (year of the figures)")
     employees: int | None = Field(None, description="Lao động tham gia BHXH bình quân năm")
     revenue_vnd: int | None = Field(None, description="Tổng doanh thu (đồng)")
@@ -110,6 +113,11 @@ class _Profile(_EnterpriseInput):
     phone: str = Field("", max_length=20)
     email: str = Field("", max_length=254)
     representative: str = Field("", max_length=150)
+    bank_account: str = Field(
+        "", max_length=30, description="Số tài khoản nhận kinh phí hỗ trợ (6–20 chữ số)"
+    )
+    bank_name: str = Field("", max_length=150)
+    bank_branch: str = Field("", max_length=150)
     year: int | None = Field(None, ge=1990, le=2100, description="Năm của số liệu (mặc định: năm trước)")
     employees: int | None = Field(None, ge=0, le=services.MAX_EMPLOYEES)
     revenue_vnd: int | None = Field(None, ge=0, le=services.MAX_VND)
@@ -137,6 +145,9 @@ class EnterprisePatch(_EnterpriseInput):
     phone: str | None = Field(None, max_length=20)
     email: str | None = Field(None, max_length=254)
     representative: str | None = Field(None, max_length=150)
+    bank_account: str | None = Field(None, max_length=30)
+    bank_name: str | None = Field(None, max_length=150)
+    bank_branch: str | None = Field(None, max_length=150)
     year: int | None = Field(None, ge=1990, le=2100)
     employees: int | None = Field(None, ge=0, le=services.MAX_EMPLOYEES)
     revenue_vnd: int | None = Field(None, ge=0, le=services.MAX_VND)

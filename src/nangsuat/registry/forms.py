@@ -51,6 +51,14 @@ class EnterpriseForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
+    bank_account = forms.CharField(
+        label=_("Số tài khoản ngân hàng"),
+        max_length=30,
+        required=False,
+        help_text=_("Tài khoản nhận kinh phí hỗ trợ, in trên hợp đồng và đề nghị thanh toán."),
+    )
+    bank_name = forms.CharField(label=_("Ngân hàng"), max_length=150, required=False)
+    bank_branch = forms.CharField(label=_("Chi nhánh"), max_length=150, required=False)
 
     def __init__(self, *args, agency: Agency, self_service: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -64,6 +64,10 @@ class Enterprise(models.Model):
     website = models.URLField(_("trang web"), blank=True)
     representative = models.CharField(_("người đại diện theo pháp luật"), max_length=150, blank=True)
     representative_title = models.CharField(_("chức vụ người đại diện"), max_length=100, blank=True)
+    # Where the programme pays the support (the contract and the request to the State Treasury print it).
+    bank_account = models.CharField(_("số tài khoản ngân hàng"), max_length=20, blank=True)
+    bank_name = models.CharField(_("ngân hàng"), max_length=150, blank=True)
+    bank_branch = models.CharField(_("chi nhánh ngân hàng"), max_length=150, blank=True)
     founded_on = models.DateField(_("ngày thành lập"), null=True, blank=True)
     # Latest year's figures, denormalised from EnterpriseYear for lists, filters and the SME size.
     latest_year = models.PositiveSmallIntegerField(_("năm số liệu"), null=True, blank=True)

@@ -37,8 +37,20 @@ PROFILE_FIELDS = (
     "representative",
     "representative_title",
     "founded_on",
+    "bank_account",
+    "bank_name",
+    "bank_branch",
 )
-TEXT_FIELDS = ("name", "short_name", "address", "phone", "representative", "representative_title")
+TEXT_FIELDS = (
+    "name",
+    "short_name",
+    "address",
+    "phone",
+    "representative",
+    "representative_title",
+    "bank_name",
+    "bank_branch",
+)
 # What an enterprise user may change on its own profile (the tax code and kind stay with the officers).
 SELF_SERVICE_FIELDS = tuple(f for f in PROFILE_FIELDS if f not in ("tax_code", "kind"))
 MAX_VND = 10**17  # far above any real enterprise; guards against typing errors and BigInteger overflow
@@ -96,6 +108,11 @@ def clean_profile(data: dict[str, Any], *, agency: Agency, instance: Enterprise 
             cleaned[field] = nfc(str(data[field] or ""))
     if "name" in cleaned and not cleaned["name"]:
         errors["name"] = _("Vui lòng nhập tên doanh nghiệp.")
+    if "bank_account" in data:
+        account = "".join(str(data["bank_account"] or "").split())
+        if account and not (account.isascii() and account.isdigit() and 6 <= len(account) <= 20):
+            errors["bank_account"] = _("Số tài khoản gồm 6–20 chữ số, không có chữ hay dấu.")
+        cleaned["bank_account"] = account
     for field in ("email", "website", "founded_on"):
         if field in data:
             cleaned[field] = data[field] or ("" if field != "founded_on" else None)

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..format import Head, OfficialDocument, Signature
+from ..legal import fill, say
+from ..profile import bases_for, recipients_for
 
 Builder = Callable[[Head, dict[str, Any]], OfficialDocument]
 BUILDERS: dict[str, Builder] = {}
@@ -47,8 +49,39 @@ def two_signatures(
     ]
 
 
-def recipients(data: dict[str, Any], default: list[str]) -> list[str]:
-    lines = list(data.get("recipients") or default)
+def profile_of(data: dict[str, Any]) -> dict[str, Any]:
+    """The agency's document profile the document was issued with (``documents.profile``)."""
+    return data.get("profile") or {}
+
+
+def values_of(data: dict[str, Any]) -> dict[str, str]:
+    """The values a profile's wording and recipients may name with ``$``."""
+    e = data.get("enterprise") or {}
+    p = profile_of(data)
+    return {
+        "enterprise": text(e.get("name"), "Doanh nghiệp"),
+        "province": text(p.get("province"), "tỉnh, thành phố"),
+    }
+
+
+def bases(doc: OfficialDocument, data: dict[str, Any], kind: str, extra: list[str] | None = None) -> None:
+    """The 'Căn cứ …' lines: the agency's for the kind (or the shipped ones), then ``extra``."""
+    for line in bases_for(profile_of(data), kind) + list(extra or []) + list(data.get("extra_bases") or []):
+        doc.para(line, italic=True, before=6)
+
+
+def wording(data: dict[str, Any], key: str, **values: str) -> str:
+    return say(profile_of(data).get("wording"), key, **{**values_of(data), **values})
+
+
+def plan(data: dict[str, Any]) -> str:
+    """The province's plan as its documents cite it, '' when the agency has not set one."""
+    return text(profile_of(data).get("plan"))
+
+
+def recipients(data: dict[str, Any], default: list[str], kind: str = "") -> list[str]:
+    own = recipients_for(profile_of(data), kind) if kind else None
+    lines = fill(list(data.get("recipients") or own or default), **values_of(data))
     if lines:
         lines = [f"{line};" for line in lines[:-1]] + [f"{lines[-1]}."]
     return lines
@@ -70,6 +103,15 @@ def enterprise_block(doc: OfficialDocument, data: dict[str, Any], label: str = "
     contact = ", ".join(x for x in (text(e.get("phone")), text(e.get("email"))) if x)
     if contact:
         doc.field("Điện thoại, thư điện tử", contact)
+
+
+def bank_text(e: dict[str, Any]) -> str:
+    """'0123456789 tại Ngân hàng …, chi nhánh …', '' without an account number."""
+    account = text(e.get("bank_account"))
+    if not account:
+        return ""
+    where = ", ".join(x for x in (text(e.get("bank_name")), text(e.get("bank_branch"))) if x)
+    return f"{account} tại {where}" if where else account
 
 
 def dossier_block(doc: OfficialDocument, data: dict[str, Any]) -> None:

@@ -9,25 +9,18 @@ from nangsuat.core.formatting import amount_in_words, format_vnd
 
 from ..format import Head, OfficialDocument, Signature
 from .blocks import (
+    bank_text,
+    bases,
     builder,
-    enterprise_block,
     paragraphs,
     participants,
+    profile_of,
     recipients,
     signer,
     text,
     two_signatures,
+    wording,
 )
-
-LEGAL_BASES = [
-    "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31 tháng 8 năm 2020 của Thủ tướng Chính phủ phê duyệt Chương "
-    "trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021–2030;",
-    "Căn cứ Thông tư số 15/2022/TT-BKHCN ngày 15 tháng 10 năm 2022 của Bộ trưởng Bộ Khoa học và Công nghệ "
-    "quy định việc quản lý Chương trình;",
-    "Căn cứ Thông tư số 35/2021/TT-BTC ngày 19 tháng 5 năm 2021 của Bộ trưởng Bộ Tài chính quy định quản lý "
-    "và sử dụng kinh phí thực hiện Chương trình;",
-    "Căn cứ Kế hoạch số 14/KH-UBND năm 2026 của Ủy ban nhân dân thành phố Cần Thơ;",
-]
 
 
 def money(amount: Any) -> str:
@@ -37,11 +30,6 @@ def money(amount: Any) -> str:
     except (TypeError, ValueError):
         return "………… đồng (Bằng chữ: …………)"
     return f"{format_vnd(value, ' đồng')} (Bằng chữ: {amount_in_words(value)})"
-
-
-def _bases(doc: OfficialDocument, data: dict[str, Any], extra: list[str] | None = None) -> None:
-    for line in LEGAL_BASES + list(extra or []) + list(data.get("extra_bases") or []):
-        doc.para(line, italic=True, before=6)
 
 
 def _party_a(doc: OfficialDocument, head: Head, data: dict[str, Any]) -> None:
@@ -62,8 +50,7 @@ def _party_b(doc: OfficialDocument, data: dict[str, Any]) -> None:
     doc.field("Chức vụ", text(e.get("representative_title")))
     doc.field("Mã số thuế", text(e.get("tax_code")))
     doc.field("Địa chỉ", text(e.get("address")))
-    if e.get("bank_account"):
-        doc.field("Tài khoản", text(e.get("bank_account")))
+    doc.field("Số tài khoản", bank_text(e))
 
 
 def _parties_present(doc: OfficialDocument, head: Head, data: dict[str, Any], day: str) -> None:
@@ -95,11 +82,13 @@ def assignment_decision(head: Head, data: dict[str, Any]) -> OfficialDocument:
     )
     doc.centred(f"GIÁM ĐỐC {head.issuer.upper()}", bold=True)
     city = text(data.get("city_decision"))
-    _bases(
+    province = text(profile_of(data).get("province"))
+    bases(
         doc,
         data,
+        "assignment_decision",
         [
-            f"Căn cứ Quyết định số {city} của Ủy ban nhân dân thành phố phê duyệt danh sách doanh "
+            f"Căn cứ Quyết định số {city} của Ủy ban nhân dân {province} phê duyệt danh sách doanh "
             "nghiệp được hỗ trợ;"
         ]
         if city
@@ -134,16 +123,12 @@ def assignment_decision(head: Head, data: dict[str, Any]) -> OfficialDocument:
     doc.para(
         [
             ("Điều 3. ", {"bold": True}),
-            (
-                f"Chánh Văn phòng Sở, Trưởng phòng Quản lý chuyên ngành, Kế toán trưởng và {text(e.get('name'), 'doanh nghiệp')} "
-                "chịu trách nhiệm thi hành Quyết định này. Quyết định có hiệu lực kể từ ngày ký./.",
-                {},
-            ),
+            (wording(data, "assignment_decision.article_3"), {}),
         ]
     )
     doc.signatures(
         [signer(data, ["GIÁM ĐỐC"])],
-        recipients(data, ["Như Điều 3", "UBND thành phố (để báo cáo)", "Lưu: VT, QLCN"]),
+        recipients(data, ["Như Điều 3", "Lưu: VT, QLCN"], "assignment_decision"),
     )
     return doc
 
@@ -158,17 +143,15 @@ def support_contract(head: Head, data: dict[str, Any]) -> OfficialDocument:
         number_below=True,
     )
     decision = text(data.get("assignment_decision"))
-    _bases(
+    bases(
         doc,
         data,
-        ["Căn cứ Bộ luật Dân sự ngày 24 tháng 11 năm 2015;"]
-        + (
-            [
-                f"Căn cứ Quyết định số {decision} của Giám đốc {head.issuer} về việc giao trực tiếp thực hiện nhiệm vụ;"
-            ]
-            if decision
-            else []
-        ),
+        "support_contract",
+        [
+            f"Căn cứ Quyết định số {decision} của Giám đốc {head.issuer} về việc giao trực tiếp thực hiện nhiệm vụ;"
+        ]
+        if decision
+        else [],
     )
     _parties_present(doc, head, data, "signed_on_text")
     doc.para("Hai bên thỏa thuận ký kết Hợp đồng hỗ trợ với các điều khoản sau:")
@@ -185,18 +168,10 @@ def support_contract(head: Head, data: dict[str, Any]) -> OfficialDocument:
     )
     doc.heading("Điều 4. Kinh phí và phương thức thanh toán")
     doc.para(f"Kinh phí hỗ trợ từ ngân sách nhà nước: {money(data.get('amount_vnd'))}.")
-    doc.para(
-        "Bên A thanh toán một lần cho Bên B bằng chuyển khoản sau khi nhiệm vụ được nghiệm thu đạt và hai "
-        "bên ký biên bản thanh lý hợp đồng, theo số kinh phí được xác định tại biên bản thanh lý."
-    )
+    doc.para(wording(data, "support_contract.payment"))
     doc.heading("Điều 5. Quyền và nghĩa vụ của các bên")
-    doc.para(
-        "Bên A theo dõi, kiểm tra việc thực hiện; tổ chức nghiệm thu, thanh lý và thanh toán theo quy định."
-    )
-    doc.para(
-        "Bên B thực hiện đúng nội dung, tiến độ; báo cáo khi được yêu cầu; cung cấp hồ sơ, minh chứng kết quả; "
-        "sử dụng kinh phí đúng mục đích và hoàn trả kinh phí nếu vi phạm hợp đồng."
-    )
+    doc.para(wording(data, "support_contract.duties_a"))
+    doc.para(wording(data, "support_contract.duties_b"))
     doc.heading("Điều 6. Điều khoản chung")
     doc.para(
         "Hai bên cam kết thực hiện đúng các điều khoản của Hợp đồng. Hợp đồng có hiệu lực kể từ ngày ký, được "
@@ -261,25 +236,55 @@ def liquidation_minutes(head: Head, data: dict[str, Any]) -> OfficialDocument:
 
 @builder("payment_request")
 def payment_request(head: Head, data: dict[str, Any]) -> OfficialDocument:
-    doc = head.document()
+    """The agency's Công văn asking the State Treasury to pay the support (a Công văn carries no type
+    name: its subject goes under the number, 'V/v …')."""
+    doc = head.document(
+        summary_under_number="V/v đề nghị thanh toán kinh phí hỗ trợ doanh nghiệp\nthực hiện nhiệm vụ thuộc Chương trình 1322"
+    )
     e = data.get("enterprise") or {}
-    doc.title("ĐỀ NGHỊ THANH TOÁN", "Kinh phí hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng")
-    doc.centred(f"Kính gửi: {text(data.get('addressee'), 'Kho bạc Nhà nước')}.")
-    _after_contract(doc, data, "Biên bản thanh lý hợp đồng", "liquidation_minutes")
-    doc.para(f"{head.issuer} đề nghị thanh toán kinh phí hỗ trợ cho doanh nghiệp như sau:")
-    enterprise_block(doc, data)
-    if e.get("bank_account"):
-        doc.field("Số tài khoản", text(e.get("bank_account")))
+    d = data.get("dossier") or {}
+    treasury = profile_of(data).get("treasury") or {}
+    treasury_name = text(treasury.get("name"), "Kho bạc Nhà nước")
+    doc.space(12)
+    doc.centred(f"Kính gửi: {text(data.get('addressee'), treasury_name)}.")
+    doc.para(
+        wording(
+            data,
+            "payment_request.body",
+            contract=text(data.get("contract_number"), "……"),
+            liquidation=text(data.get("liquidation_minutes"), "……"),
+            agency=head.issuer,
+            treasury=treasury_name,
+        )
+    )
+    doc.heading("1. Đơn vị đề nghị thanh toán")
+    doc.field("Tên đơn vị", head.issuer)
+    doc.field("Tài khoản dự toán số", text(treasury.get("account")))
+    doc.field("Mở tại", treasury_name)
+    doc.field("Mã đơn vị có quan hệ với ngân sách", text(treasury.get("budget_unit_code")))
+    doc.heading("2. Đơn vị nhận tiền")
+    doc.field("Tên doanh nghiệp", text(e.get("name")))
+    doc.field("Mã số thuế", text(e.get("tax_code")))
+    doc.field("Số tài khoản", bank_text(e))
+    doc.heading("3. Nội dung thanh toán")
     doc.para([("Số tiền: ", {}), (money(data.get("amount_vnd")), {"bold": True})])
     doc.field(
-        "Nội dung", f"Thanh toán kinh phí hỗ trợ theo Hợp đồng số {text(data.get('contract_number'), '……')}"
+        "Nội dung",
+        f"Thanh toán kinh phí hỗ trợ nhiệm vụ “{text(d.get('title'), '……')}” (mã hồ sơ "
+        f"{text(d.get('tracking_code'), '……')}) theo Hợp đồng số {text(data.get('contract_number'), '……')}",
     )
     if data.get("reference"):
         doc.field("Chứng từ tham chiếu", text(data.get("reference")))
-    doc.para(f"{head.issuer} đề nghị Kho bạc Nhà nước chuyển khoản cho doanh nghiệp theo nội dung trên./.")
+    doc.para(
+        "Hồ sơ kèm theo: Hợp đồng hỗ trợ; Biên bản nghiệm thu; Biên bản thanh lý hợp đồng; Quyết định giao "
+        "trực tiếp thực hiện nhiệm vụ."
+    )
+    doc.para(f"{head.issuer} đề nghị {treasury_name} xem xét, thanh toán theo nội dung trên./.")
     doc.signatures(
         [signer(data, ["GIÁM ĐỐC"])],
-        recipients(data, ["Như trên", text(e.get("name"), "Doanh nghiệp"), "Lưu: VT, KT"]),
+        recipients(
+            data, ["Như trên", text(e.get("name"), "Doanh nghiệp"), "Lưu: VT, KHTC"], "payment_request"
+        ),
     )
     return doc
 
@@ -295,7 +300,7 @@ def city_proposal(head: Head, data: dict[str, Any]) -> OfficialDocument:
         f"nâng cao năng suất và chất lượng năm {year}",
     )
     doc.centred(f"Kính gửi: {text(data.get('addressee'), head.parent_body)}.")
-    _bases(doc, data)
+    bases(doc, data, "city_proposal")
     council = text(data.get("council"))
     if council:
         doc.para(f"Căn cứ kết quả đánh giá của {council};", italic=True, before=6)
@@ -325,5 +330,7 @@ def city_proposal(head: Head, data: dict[str, Any]) -> OfficialDocument:
     doc.para(
         f"{head.issuer} kính trình {text(data.get('addressee'), head.parent_body)} xem xét, quyết định./."
     )
-    doc.signatures([signer(data, ["GIÁM ĐỐC"])], recipients(data, ["Như trên", "Lưu: VT, QLCN"]))
+    doc.signatures(
+        [signer(data, ["GIÁM ĐỐC"])], recipients(data, ["Như trên", "Lưu: VT, QLCN"], "city_proposal")
+    )
     return doc

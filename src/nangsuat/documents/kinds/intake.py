@@ -6,6 +6,7 @@ from typing import Any
 
 from ..format import Head, OfficialDocument, Signature
 from .blocks import (
+    bases,
     builder,
     dossier_block,
     enterprise_block,
@@ -16,18 +17,10 @@ from .blocks import (
     signer,
     text,
     two_signatures,
+    wording,
 )
 
-PROGRAMME = (
-    "Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa "
-    "giai đoạn 2021–2030"
-)
-PLAN = "Kế hoạch số 14/KH-UBND năm 2026 của Ủy ban nhân dân thành phố Cần Thơ"
 DIRECTOR = ["GIÁM ĐỐC"]
-
-
-def _plan(data: dict[str, Any]) -> str:
-    return text(data.get("plan"), PLAN)
 
 
 def _minutes_opening(doc: OfficialDocument, head: Head, data: dict[str, Any], place: str) -> None:
@@ -111,7 +104,7 @@ def supplement_request(head: Head, data: dict[str, Any]) -> OfficialDocument:
     d = data.get("dossier") or {}
     e = data.get("enterprise") or {}
     doc.title("THÔNG BÁO", "Về việc bổ sung hồ sơ đăng ký hỗ trợ\nnâng cao năng suất và chất lượng")
-    doc.para(f"Căn cứ {_plan(data)} thực hiện {PROGRAMME};", italic=True)
+    bases(doc, data, "supplement_request")
     doc.para(
         f"Sau khi xem xét hồ sơ mã {text(d.get('tracking_code'), '……')} của {text(e.get('name'), '……')} "
         f"đăng ký hỗ trợ nội dung “{text(d.get('content'), '……')}”, {head.issuer} thông báo hồ sơ chưa đầy "
@@ -122,13 +115,11 @@ def supplement_request(head: Head, data: dict[str, Any]) -> OfficialDocument:
     doc.para(
         [("Thời hạn bổ sung: trước ", {}), (text(data.get("deadline_text"), "……"), {"bold": True}), (".", {})]
     )
-    doc.para(
-        "Doanh nghiệp bổ sung hồ sơ trực tuyến trên Hệ thống quản lý Chương trình 1322. Quá thời hạn trên, "
-        "nếu doanh nghiệp không bổ sung, hồ sơ được xem là không hợp lệ."
-    )
+    doc.para(wording(data, "supplement_request.closing"))
     doc.para(f"{head.issuer} thông báo để doanh nghiệp biết và thực hiện./.")
     doc.signatures(
-        [signer(data, DIRECTOR)], recipients(data, [text(e.get("name"), "Doanh nghiệp"), "Lưu: VT, QLCN"])
+        [signer(data, DIRECTOR)],
+        recipients(data, [text(e.get("name"), "Doanh nghiệp"), "Lưu: VT, QLCN"], "supplement_request"),
     )
     return doc
 
