@@ -3,6 +3,7 @@ import shutil
 import time
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from nangsuat.core.models import Agency
 from nangsuat.demo.accounts import CAN_THO, VINH_LONG
@@ -10,6 +11,11 @@ from nangsuat.demo.accounts import CAN_THO, VINH_LONG
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOTS = os.environ.get("NANGSUAT_SCREENSHOTS", "var/screenshots")
+
+# The properties test values, not speed: on a loaded CI machine one example may take longer than
+# Hypothesis's default 200 ms deadline, which would fail a test that found nothing wrong.
+hypothesis_settings.register_profile("suite", deadline=None)
+hypothesis_settings.load_profile("suite")
 
 
 @pytest.fixture

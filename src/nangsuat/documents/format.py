@@ -329,10 +329,13 @@ class OfficialDocument:
         if number_below:
             p = self.doc.add_paragraph()
             p.alignment = CENTER
-            _spacing(p, before=2)
+            _spacing(p, before=6)
             _font(_run(p, f"Số: {self.number}"), 13)
         else:
-            _rule(self.doc, 30, TEXT_WIDTH_MM, space_before=7)
+            # Under the trích yếu, a rule a third to a half of its longest line (Phụ lục I).
+            lines = [line.strip() for line in summary.split("\n") if line.strip()] or [type_name.upper()]
+            width = max(text_width_mm(line, 14, bold=True) for line in lines) * BODY_RULE_RATIO
+            _rule(self.doc, width, TEXT_WIDTH_MM, space_before=7)
         self.space(6)
 
     def space(self, points: float = 6) -> None:
