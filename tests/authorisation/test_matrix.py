@@ -139,6 +139,7 @@ PAGES: dict[str, dict[str, int]] = {
     "documents:register": answers(200, council=403),
     "documents:register_mine": answers(200, council=403),
     "documents:export": answers(200, council=403),
+    "documents:profile": answers(403, director=200, admin=200),
     "documents:download": answers(200, enterprise=404),
     "documents:download_pdf": answers(200, enterprise=404),
     "documents:redraw_pdf": POST_ONLY,

@@ -375,3 +375,41 @@ def test_the_proposal_and_the_city_list_count_what_was_proposed_earlier_alike(pe
     assert document.data["earlier_vnd"] == amounts.committed_total(call, exclude=[last.pk])
     assert document.data["list_total_vnd"] == page_committed
     assert document.data["earlier_vnd"] == amounts.supported_amount(first)
+
+
+def test_the_agencys_administrator_edits_the_profile_and_the_next_document_uses_it(vinh_long):
+    from django.urls import reverse
+
+    from nangsuat.core.models import AuditEntry
+    from tests.core.clients import client_after_totp
+
+    admin = UserFactory(role=Role.ADMIN, agency=vinh_long)
+    client = client_after_totp(admin)
+    url = reverse("documents:profile")
+    assert client.get(url).status_code == 200
+    form = {
+        "province": "tỉnh Vĩnh Long",
+        "plan_number": "25/KH-UBND",
+        "plan_date": "2026-02-03",
+        "plan_title": "",
+        "authority": "",
+        "director_title": "Giám đốc",
+        "deputy_title": "Phó Giám đốc",
+        "treasury_account": "",
+        "treasury_name": "Kho bạc Nhà nước",
+        "budget_unit_code": "",
+        "recipients__supplement_request": "$enterprise\nLưu: VT, TĐC",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    profile = DocumentProfile.objects.get(agency=vinh_long)
+    assert profile.plan_number == "25/KH-UBND" and profile.recipients == {
+        "supplement_request": ["$enterprise", "Lưu: VT, TĐC"]
+    }
+    assert profile.wording == {}  # the shipped wording, shown in the boxes, is not copied
+    assert AuditEntry.objects.filter(action="document_profile.updated").count() == 1
+    bad = client.post(url, {**form, "plan_date": "31/02/2026", "province": ""})
+    assert bad.status_code == 200 and "plan_date" in bad.context["form"].errors
+    assert "province" in bad.context["form"].errors
+    officer = UserFactory(role=Role.OFFICER, agency=vinh_long)
+    assert client_after_totp(officer).get(url).status_code == 403

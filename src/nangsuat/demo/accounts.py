@@ -5,6 +5,7 @@ from django.db import transaction
 from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
+from nangsuat.documents.models import DocumentProfile
 
 DEMO_PASSWORD = "Demo@1322"
 # Base32 secret shared by the demo's staff accounts, so a demo visitor can add it to an authenticator
@@ -73,10 +74,33 @@ def ensure_user(username: str, role: str, full_name: str, position: str, agency:
     return user
 
 
+# What each demo agency's documents say of their own (``documents.DocumentProfile``). The scan of Cần Thơ's
+# plan leaves its month unread, so no date is cited; Vĩnh Long's demo agency has no plan set, and its
+# documents cite the national texts alone. The Treasury accounts are the demo's own, not real ones.
+PROFILES = {
+    CAN_THO["code"]: {
+        "province": "thành phố Cần Thơ",
+        "plan_number": "14/KH-UBND",
+        "plan_title": "triển khai Chương trình hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, "
+        "hàng hóa giai đoạn 2026 - 2030 trên địa bàn thành phố Cần Thơ",
+        "treasury_account": "9523.2.1000001",
+        "treasury_name": "Kho bạc Nhà nước khu vực XX",
+        "budget_unit_code": "1000001",
+    },
+    VINH_LONG["code"]: {"province": "tỉnh Vĩnh Long"},
+}
+
+
+def ensure_profile(agency: Agency) -> None:
+    DocumentProfile.objects.get_or_create(agency=agency, defaults=PROFILES.get(agency.code, {}))
+
+
 @transaction.atomic
 def seed(out) -> None:
     can_tho = ensure_agency(CAN_THO)
     ensure_agency(VINH_LONG)
+    for agency in Agency.objects.filter(code__in=PROFILES):
+        ensure_profile(agency)
     for username, role, full_name, position in DEMO_USERS:
         ensure_user(username, role, full_name, position, None if role == Role.MINISTRY else can_tho)
     out.write(f"Cơ quan: {Agency.objects.count()}, tài khoản: {User.objects.count()}")

@@ -94,6 +94,11 @@ def _visit_data(step: Step, kind: str) -> dict[str, Any]:
     }
 
 
+def _visit_day(step: Step, kind: str):
+    """The minutes of a visit are dated the day of the visit."""
+    return ctx.pick(step.payload or {}, _visit(step, kind), "visited_on")
+
+
 @effect("receipt_slip")
 def receipt_slip(step: Step) -> None:
     """The receipt slip of a submission. It must always be issued: if the full slip cannot be drawn
@@ -188,7 +193,11 @@ def validity_minutes(step: Step) -> None:
             "held_on_text": format_date_vi(now.date()),
             "closed_at_text": f"{now.hour:02d} giờ {now.minute:02d} phút",
             "people": [
-                [ctx.person_name(step.actor), getattr(step.actor, "position", "") or "Chuyên viên", ""],
+                [
+                    ctx.person_name(step.actor),
+                    getattr(step.actor, "position", "") or "Chuyên viên",
+                    dossier.agency.name,
+                ],
             ],
             "checks": checks,
             "failed": failed,
@@ -204,14 +213,26 @@ def validity_minutes(step: Step) -> None:
 
 @effect("survey_minutes")
 def survey_minutes(step: Step) -> None:
-    _issue(step, K.SURVEY_MINUTES, f"Biên bản khảo sát thực tế {_code(step)}", _visit_data(step, "survey"))
+    _issue(
+        step,
+        K.SURVEY_MINUTES,
+        f"Biên bản khảo sát thực tế {_code(step)}",
+        _visit_data(step, "survey"),
+        issued_on=_visit_day(step, "survey"),
+    )
 
 
 @effect("inspection_minutes")
 def inspection_minutes(step: Step) -> None:
     data = _visit_data(step, "inspection")
     data["contract_number"] = ctx.contract_data(step.dossier, {})["number"]
-    _issue(step, K.INSPECTION_MINUTES, f"Biên bản kiểm tra thực tế {_code(step)}", data)
+    _issue(
+        step,
+        K.INSPECTION_MINUTES,
+        f"Biên bản kiểm tra thực tế {_code(step)}",
+        data,
+        issued_on=_visit_day(step, "inspection"),
+    )
 
 
 def _council_data(step: Step) -> dict[str, Any]:

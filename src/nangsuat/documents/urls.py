@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.register, name="register"),
     path("mine/", views.register, name="register_mine"),
     path("export.xlsx", views.export, name="export"),
+    path("settings/", views.profile_edit, name="profile"),
     path("<int:pk>/", views.download, name="download"),
     path("<int:pk>/pdf/", views.download_pdf, name="download_pdf"),
     path("<int:pk>/redraw-pdf/", views.redraw_pdf, name="redraw_pdf"),

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,12 +17,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nangsuat.core.audit import record_audit
 from nangsuat.core.roles import AGENCY_READERS, PROGRAMME_MANAGERS, Role
 
 from . import selectors, services
 from .export import register_workbook
-from .models import Document, DocumentKind
+from .forms import DocumentProfileForm
+from .models import Document, DocumentKind, DocumentProfile
 from .pdf import soffice_path
+from .profile import province_of
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -48,6 +52,7 @@ def register(request):
         "can_redraw": request.user.role in PROGRAMME_MANAGERS,
         "pdf_on_demand": soffice_path() is not None,
         "is_enterprise": request.user.role == Role.ENTERPRISE,
+        "can_edit_profile": request.user.role in PROFILE_EDITORS,
     }
     template = "documents/_register_table.html" if request.htmx else "documents/register.html"
     return render(request, template, context)
@@ -119,3 +124,31 @@ def redraw_pdf(request, pk: int):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "documents:register"
     return redirect(target)
+
+
+PROFILE_EDITORS = frozenset({Role.ADMIN, Role.DIRECTOR})
+
+
+@login_required
+def profile_edit(request):
+    """The agency's document profile, edited by its administrator or director; saved in one transaction
+    with an audit entry, applied to documents issued from then on."""
+    user = request.user
+    if user.role not in PROFILE_EDITORS or user.agency_id is None:
+        raise PermissionDenied(_("Chỉ quản trị hoặc Giám đốc của Sở được sửa thiết lập văn bản."))
+    profile = DocumentProfile.objects.filter(agency=user.agency).first() or DocumentProfile(
+        agency=user.agency, province=province_of(user.agency)
+    )
+    form = DocumentProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+            record_audit(
+                actor=user,
+                action="document_profile.updated",
+                target=saved,
+                data={"fields": form.changed_data},
+            )
+        messages.success(request, _("Đã lưu thiết lập văn bản. Văn bản ban hành từ nay dùng thiết lập mới."))
+        return redirect("documents:profile")
+    return render(request, "documents/profile_form.html", {"form": form, "profile": profile})

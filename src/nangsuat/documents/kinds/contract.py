@@ -239,7 +239,7 @@ def payment_request(head: Head, data: dict[str, Any]) -> OfficialDocument:
     """The agency's Công văn asking the State Treasury to pay the support (a Công văn carries no type
     name: its subject goes under the number, 'V/v …')."""
     doc = head.document(
-        summary_under_number="V/v đề nghị thanh toán kinh phí hỗ trợ doanh nghiệp\nthực hiện nhiệm vụ thuộc Chương trình 1322"
+        summary_under_number="V/v đề nghị thanh toán kinh phí hỗ trợ\ndoanh nghiệp thực hiện nhiệm vụ\nthuộc Chương trình 1322"
     )
     e = data.get("enterprise") or {}
     d = data.get("dossier") or {}
