@@ -281,6 +281,7 @@ def test_a_document_of_the_second_agency_cites_only_its_own_settings(vinh_long):
     assert "Cần Thơ" not in text and "14/KH-UBND" not in text
     assert "Doanh nghiệp nộp bổ sung tại Sở" in text and "Lưu: VT, TĐC." in text
     assert "Vĩnh Long, ngày" in text
+    assert DOTS not in text
 
 
 def test_an_invalid_dossiers_minutes_say_what_failed_and_why(people):
@@ -375,6 +376,7 @@ def test_the_proposal_and_the_city_list_count_what_was_proposed_earlier_alike(pe
     assert document.data["earlier_vnd"] == amounts.committed_total(call, exclude=[last.pk])
     assert document.data["list_total_vnd"] == page_committed
     assert document.data["earlier_vnd"] == amounts.supported_amount(first)
+    assert DOTS not in all_text(docx_of(document))
 
 
 def test_the_agencys_administrator_edits_the_profile_and_the_next_document_uses_it(vinh_long):
