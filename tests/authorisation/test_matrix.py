@@ -142,6 +142,9 @@ PAGES: dict[str, dict[str, int]] = {
     "documents:download": answers(200, enterprise=404),
     "documents:download_pdf": answers(200, enterprise=404),
     "documents:redraw_pdf": POST_ONLY,
+    # A member's scoring sheet (B8): the member once declared; staff once the council's result is closed.
+    "documents:score_sheet": answers(404, council=200),
+    "documents:score_sheet_pdf": answers(404),
 }
 
 API_READS: dict[str, dict[str, int]] = {
