@@ -134,6 +134,8 @@ PAGES: dict[str, dict[str, int]] = {
     "submissions:total": answers(200, enterprise=404, council=404, finance=404),
     "submissions:propose": POST_ONLY,
     "submissions:decision": answers(403, enterprise=404, officer=200, council=404, finance=404),
+    "submissions:decision_draft": answers(200, enterprise=404, council=404, finance=404),
+    "submissions:decision_draft_pdf": answers(404),
     # The document register: the sample is a document of the contract's dossier that its enterprise
     # does not receive.
     "documents:register": answers(200, council=403),
