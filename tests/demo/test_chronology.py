@@ -27,12 +27,15 @@ def test_the_clock_reads_the_moment_inside_the_block_only():
     assert timezone.now() >= real
 
 
-def test_a_late_moment_is_squeezed_before_the_limit_keeping_order():
-    limit = clock.on(dt.date(2026, 9, 1))
-    moments = [clock.on(day) for day in (dt.date(2026, 3, 2), dt.date(2026, 10, 5), dt.date(2026, 12, 9))]
-    squeezed = [walk.squeeze(m, limit=limit) for m in moments]
-    assert squeezed == sorted(squeezed) and squeezed[-1] <= limit
-    assert walk.squeeze(moments[-1], limit=clock.on(dt.date(2027, 3, 1))) == moments[-1]
+def test_a_demo_loaded_before_its_year_ends_shrinks_its_calendar_keeping_order_and_working_days():
+    limit = dt.date(2026, 9, 1)
+    nominal = [dt.date(2026, 2, 2) + dt.timedelta(days=n) for n in range(0, 330, 3)]
+    days = [walk.fit(day, limit=limit) for day in nominal]
+    assert days == sorted(days) and days[-1] <= limit
+    assert all(day.weekday() < 5 for day in days)
+    later = dt.date(2027, 3, 1)  # loaded after the year: the calendar as it is, weekends to Monday
+    assert walk.fit(dt.date(2026, 12, 9), limit=later) == dt.date(2026, 12, 9)
+    assert walk.fit(dt.date(2026, 12, 12), limit=later) == dt.date(2026, 12, 14)
 
 
 def test_the_demo_year_is_dated_and_numbered_in_order():

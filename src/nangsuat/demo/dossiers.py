@@ -116,11 +116,11 @@ def _seed(agency: Agency, out) -> int:
         ],
     )
     today = timezone.localdate()
-    # No step of the demo's year after the day before it is loaded (``walk.squeeze``).
-    limit = clock.on(today - dt.timedelta(days=1))
+    # No step of the demo's year after the day before it is loaded (``walk.fit``).
+    limit = today - dt.timedelta(days=1)
     by_code = {c.code: c for c in SupportContent.objects.filter(code__in=[c["content"] for c in CONTENTS])}
     contents = [{**c, "content": by_code[c["content"]]} for c in CONTENTS if c["content"] in by_code]
-    with clock.at(walk.squeeze(clock.on(dt.date(walk.YEAR, 1, 12)), limit=limit)):
+    with clock.at(clock.on(walk.fit(dt.date(walk.YEAR, 1, 12), limit=limit))):
         main = create_call(
             agency=agency,
             actor=people.officer,
@@ -132,7 +132,7 @@ def _seed(agency: Agency, out) -> int:
             contents=contents,
         )
         publish_call(call=main, actor=people.officer)
-    with clock.at(walk.squeeze(clock.on(walk.COUNCIL_DAY), limit=limit)):
+    with clock.at(clock.on(walk.fit(walk.COUNCIL_DAY, limit=limit))):
         walk.seat_council(main, people, [seat for *_rest, seat in COUNCIL])
 
     plans = [state for state, n in TARGETS for _i in range(n)]
@@ -176,15 +176,16 @@ def _seed(agency: Agency, out) -> int:
     return len(dossiers)
 
 
-def _walk_in_date_order(call: Call, plans, people: walk.People, limit) -> None:
+def _walk_in_date_order(call: Call, plans, people: walk.People, limit: dt.date) -> None:
     """Every planned step of every dossier in the order of its moment, each with the clock set to it, so
     each register numbers its documents in the order of their dates. The director sends every dossier
     bound for the city in one Tờ trình, on one day, as the city list page does."""
     steps = []
     for w, target in plans:
         steps += [(moment, w.index, w, action) for moment, action in w.plan(target, limit=limit)]
-    propose_at = walk.squeeze(clock.on(walk.PROPOSE_DAY, 60), limit=limit)
+    propose_at = clock.on(walk.fit(walk.PROPOSE_DAY, limit=limit), 450)
     steps = [s for s in steps if s[3] != "propose"] + [(propose_at, -1, None, "propose")]
+    # Stable: two steps of one dossier at one moment keep the road's order.
     for moment, _index, w, action in sorted(steps, key=lambda s: (s[0], s[1])):
         with clock.at(moment):
             if w is not None:

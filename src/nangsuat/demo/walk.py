@@ -12,7 +12,7 @@ from nangsuat.core.roles import Role
 from nangsuat.councils.models import ScoreSheet
 from nangsuat.councils.services import add_member, create_council, declare_conflict, save_score, submit_sheet
 from nangsuat.documents.models import DocumentKind
-from nangsuat.documents.numbering import suggest_number
+from nangsuat.documents.numbering import format_number, series_for, suggest_number
 from nangsuat.dossiers.models import Call, CallContent, Dossier, EligibilityCheck
 from nangsuat.dossiers.services.dossiers import add_attachment, create_draft, record_eligibility
 from nangsuat.dossiers.states import State
@@ -111,23 +111,26 @@ LAST_DAY = max(first + dt.timedelta(days=spread + 2) for first, spread in CALEND
 # The day the Department seats the council (its decision's date) and the one the director signs the Tờ
 # trình for every dossier bound for the city.
 COUNCIL_DAY = dt.date(YEAR, 4, 10)
+COUNCIL_DECISION = "45/QĐ-SKHCN"
 PROPOSE_DAY = CALENDAR["propose"][0]
 
 
 def working_day(day: dt.date) -> dt.date:
     """The day itself, or the Monday after a weekend."""
-    return day + dt.timedelta(days=max(0, 7 - day.weekday())) if day.weekday() >= 5 else day
+    return day + dt.timedelta(days=7 - day.weekday()) if day.weekday() >= 5 else day
 
 
-def squeeze(moment: dt.datetime, *, limit: dt.datetime) -> dt.datetime:
-    """``moment`` moved earlier in proportion when the demo is loaded before its year ends, so no step
-    happens after ``limit`` (the day before the demo is loaded) and the steps keep their order."""
-    start = clock.on(FIRST_DAY)
-    end = clock.on(LAST_DAY)
-    if limit >= end or moment <= start:
-        return moment
-    ratio = max(0.05, (limit - start) / (end - start))
-    return start + (moment - start) * ratio
+def fit(day: dt.date, *, limit: dt.date) -> dt.date:
+    """The working day a step of nominal ``day`` takes place on, none after ``limit`` (the day before the
+    demo is loaded): when the demo is loaded before its year is over, the calendar is shrunk in proportion
+    towards its first day. Never earlier for a later ``day``, so a dossier's steps keep their order."""
+    if limit < LAST_DAY:
+        ratio = max(0.05, (limit - FIRST_DAY) / (LAST_DAY - FIRST_DAY))
+        day = FIRST_DAY + dt.timedelta(days=int((day - FIRST_DAY).days * ratio))
+    day = working_day(day)
+    while day > limit and day > FIRST_DAY:  # a Monday past the limit: the Friday before it
+        day -= dt.timedelta(days=1)
+    return day
 
 
 TITLES = {
@@ -135,7 +138,7 @@ TITLES = {
     "iso-22000": "Áp dụng hệ thống quản lý an toàn thực phẩm ISO 22000:2018",
     "haccp": "Xây dựng kế hoạch HACCP cho dây chuyền chế biến",
     "vietgap": "Sản xuất theo VietGAP cho vùng nguyên liệu",
-    "5s": "Áp dụng công cụ 5S tại xưởng sản xuất",
+    "5s": "Áp dụng công cụ 5S tại nơi làm việc",
     "lean": "Áp dụng sản xuất tinh gọn (Lean) giảm lãng phí",
     "traceability": "Triển khai truy xuất nguồn gốc sản phẩm bằng mã QR",
 }
@@ -164,7 +167,7 @@ def seat_council(call: Call, people: People, seats: list[str]) -> None:
         call=call,
         actor=people.officer,
         name=f"Hội đồng tư vấn xét chọn hồ sơ {call.title.split(' —')[0]}",
-        decision_number="45/QĐ-SKHCN",
+        decision_number=COUNCIL_DECISION,
         decision_date=COUNCIL_DAY,
     )
     for user, seat in zip(people.council, seats, strict=True):
@@ -215,24 +218,25 @@ class Walk:
 
     # --- On the demo's calendar ---------------------------------------------------------------------
 
-    def plan(self, target: str, *, limit: dt.datetime) -> list[tuple[dt.datetime, str]]:
-        """The road to ``target`` with the moment of each step ("draft" first), none after ``limit``."""
+    def plan(self, target: str, *, limit: dt.date) -> list[tuple[dt.datetime, str]]:
+        """The road to ``target`` with the moment of each step ("draft" first), none after ``limit``.
+        Two steps on one day keep the road's order (the caller sorts steps stably)."""
         self.target = target
         self.road = list(BY_TARGET.get(target, TARGET_ROAD.get(target, [])))
-        minutes = (self.index * 37) % 420
         first, spread = CALENDAR["draft"]
-        drafted = working_day(first + dt.timedelta(days=(self.index * 7) % (spread + 1)))
-        steps = [(clock.on(drafted, minutes), "draft")]
+        drafted = first + dt.timedelta(days=(self.index * 7) % (spread + 1))
+        days = [(drafted, "draft")]
         for action in self.road:
             if action == "submit":
-                day = working_day(drafted + dt.timedelta(days=1))
+                day = working_day(drafted) + dt.timedelta(days=1)
             else:
                 first, spread = CALENDAR[action]
-                day = working_day(first + dt.timedelta(days=(self.index * 5) % (spread + 1)))
-            steps.append((clock.on(day, minutes), action))
+                day = first + dt.timedelta(days=(self.index * 7 + len(action)) % (spread + 1))
+            days.append((day, action))
         if target == State.IN_COUNCIL:  # two members have scored a week after it reached the council
-            steps.append((steps[-1][0] + dt.timedelta(days=7), "score"))
-        self.schedule = [(squeeze(moment, limit=limit), action) for moment, action in steps]
+            days.append((days[-1][0] + dt.timedelta(days=7), "score"))
+        minutes = (self.index * 37) % 420
+        self.schedule = [(clock.on(fit(day, limit=limit), minutes), action) for day, action in days]
         return self.schedule
 
     def take(self, action: str) -> None:
@@ -246,9 +250,11 @@ class Walk:
         assert self.road[:1] == [action], (self.road, action)
         self.road.pop(0)
         now = timezone.now()
-        # The checklist an hour before the validity check; the sheets three days before the council meets.
+        # The checklist an hour before the validity check; the sheets three days before the council meets
+        # (yet after the step before).
         earlier = {"mark_valid": dt.timedelta(hours=1)}.get(action, dt.timedelta(days=3))
-        with clock.at(now - earlier):
+        previous = max((m for m, _a in self.schedule if m < now), default=now - earlier)
+        with clock.at(max(now - earlier, min(now, previous + dt.timedelta(minutes=5)))):
             self._before(self.dossier, action, passing=self.target != State.NOT_RECOMMENDED)
         perform(
             dossier=self.dossier,
@@ -379,9 +385,7 @@ class Walk:
             "not_approve": {"decision_number": "812/QĐ-UBND", "decision_date": day},
             # The register's next numbers: numbered in the order they are signed.
             "assign": {
-                "decision_number": suggest_number(
-                    agency=agency, kind=DocumentKind.ASSIGNMENT_DECISION, year=year
-                ),
+                "decision_number": _next_decision(agency, year),
                 "decision_date": day,
             },
             "sign_contract": {
@@ -401,3 +405,13 @@ class Walk:
             "pay": {"amount_vnd": amount, "paid_on": day, "reference": f"UNC-2026-{n:04d}"},
             "terminate": {"terminated_on": day},
         }.get(action, {})
+
+
+def _next_decision(agency, year: int) -> str:
+    """The register's next decision number, after the council's founding decision, which the Department
+    signed in April outside this register: June's decisions do not start again from 01."""
+    suggested = suggest_number(agency=agency, kind=DocumentKind.ASSIGNMENT_DECISION, year=year)
+    after_council = int(COUNCIL_DECISION.split("/")[0]) + 1
+    if int(suggested.split("/")[0]) >= after_council:
+        return suggested
+    return format_number(after_council, series_for(agency, DocumentKind.ASSIGNMENT_DECISION))
