@@ -13,6 +13,7 @@ from nangsuat.core.models import AuditEntry
 from nangsuat.demo import accounts, clock, dossiers, enterprises, walk
 from nangsuat.documents.models import Document, DocumentKind
 from nangsuat.dossiers.models import Dossier
+from nangsuat.registry.models import Enterprise
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +76,33 @@ def test_the_demo_year_is_dated_and_numbered_in_order():
             dossier.enterprise.name,
             dossier.content.code,
         )
+
+
+@pytest.mark.parametrize(
+    ("name", "section", "suits", "never"),
+    [
+        ("Công ty TNHH Khách sạn Tân Tiến", "I", "iso-9001", {"vietgap", "iso-22000", "haccp"}),
+        ("Công ty TNHH Phần mềm Tây Đô", "J", "5s", {"iso-22000", "haccp", "vietgap", "lean"}),
+        ("Công ty TNHH Nông nghiệp Đồng Bằng", "A", "vietgap", {"iso-22000", "lean"}),
+        ("Công ty TNHH Chế biến Thủy sản Hải Âu", "C", "haccp", {"vietgap"}),
+        ("Công ty TNHH Nhà hàng Bến Ninh Kiều", "I", "iso-22000", {"vietgap", "lean"}),
+        ("Công ty TNHH Cơ khí Trà Nóc", "C", "lean", {"iso-22000", "haccp", "vietgap"}),
+    ],
+)
+def test_support_contents_suit_the_enterprises_trade(name, section, suits, never):
+    contents = set(dossiers.suitable_contents(Enterprise(name=name, vsic_section=section)))
+    assert suits in contents and not contents & never
+
+
+def test_the_calls_contents_go_in_turn_to_enterprises_they_suit():
+    pool = [
+        Enterprise(name="Công ty TNHH Khách sạn Tân Tiến", vsic_section="I", tax_code="1"),
+        Enterprise(name="Công ty TNHH Nông nghiệp Đồng Bằng", vsic_section="A", tax_code="2"),
+        Enterprise(name="Công ty TNHH Chế biến Thực phẩm Mekong", vsic_section="C", tax_code="3"),
+    ]
+    pairs = dossiers.pair_contents(pool, ["vietgap", "iso-22000", "iso-9001"], 3)
+    assert [(e.tax_code, code) for e, code in pairs] == [
+        ("2", "vietgap"),
+        ("3", "iso-22000"),
+        ("1", "iso-9001"),
+    ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 
-from nangsuat.documents.drafts import attachment
+from nangsuat.documents.drafts.responses import attachment
 
 from .. import decision_draft, selectors
 

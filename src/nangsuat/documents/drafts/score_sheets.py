@@ -8,6 +8,7 @@ sheet that does not exist.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
@@ -21,7 +22,6 @@ from nangsuat.councils.selectors import may_read_sheet
 from .. import kinds
 from ..context import dossier_data, enterprise_data, person_name
 from ..format import Head
-from . import local_day
 
 
 def sheets() -> QuerySet[ScoreSheet]:
@@ -92,10 +92,14 @@ def _moment(value) -> str:
     return f"{local:%H} giờ {local:%M}, ngày {local:%d/%m/%Y}"
 
 
+def _local_day(moment: dt.datetime | None) -> dt.date:
+    return timezone.localtime(moment).date() if moment is not None else timezone.localdate()
+
+
 def draw(sheet: ScoreSheet) -> bytes:
     """The DOCX, dated the day the member submitted it (a draft: the day it was last saved)."""
     agency = sheet.dossier.agency
-    day = local_day(sheet.submitted_at or sheet.updated_at, timezone.localdate())
+    day = _local_day(sheet.submitted_at or sheet.updated_at)
     head = Head.for_agency(agency, number="", issued_on=day)
     return kinds.render("score_sheet", head, sheet_data(sheet))
 

@@ -7,7 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from . import attachment, score_sheets
+from . import score_sheets
+from .responses import attachment
 
 
 def _sheet(request, pk: int):
