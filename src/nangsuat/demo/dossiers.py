@@ -3,7 +3,10 @@ every state, a council of five with their score sheets, two contracts paid; and 
 open on the day the demo is loaded, so a new user can submit at once.
 
 Every step goes through the same services and ``workflow.perform`` the pages use, so the demo's
-timelines, documents and notifications are real. Idempotent: nothing is added when the 2026 call exists.
+timelines, documents and notifications are real. Each takes place on its day of the demo's calendar
+(``walk.CALENDAR``), with the clock set to it (``clock.at``), and all of them in date order: documents are
+dated the day of their step and each register numbers them in date order. Idempotent: nothing is added
+when the 2026 call exists.
 """
 
 import contextlib
