@@ -134,6 +134,8 @@ PAGES: dict[str, dict[str, int]] = {
     "submissions:total": answers(200, enterprise=404, council=404, finance=404),
     "submissions:propose": POST_ONLY,
     "submissions:decision": answers(403, enterprise=404, officer=200, council=404, finance=404),
+    "submissions:decision_draft": answers(200, enterprise=404, council=404, finance=404),
+    "submissions:decision_draft_pdf": answers(404),
     # The document register: the sample is a document of the contract's dossier that its enterprise
     # does not receive.
     "documents:register": answers(200, council=403),
@@ -143,6 +145,9 @@ PAGES: dict[str, dict[str, int]] = {
     "documents:download": answers(200, enterprise=404),
     "documents:download_pdf": answers(200, enterprise=404),
     "documents:redraw_pdf": POST_ONLY,
+    # A member's scoring sheet (B8): the member once declared; staff once the council's result is closed.
+    "documents:score_sheet": answers(404, council=200),
+    "documents:score_sheet_pdf": answers(404),
 }
 
 API_READS: dict[str, dict[str, int]] = {

@@ -177,7 +177,15 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
         "evidence_pk": evidence.pk,
         "call_pk": call.pk,
         "pk:documents": document.pk,
+        # the council member's own sheet (declared, being scored); the PDF asks for a pending one of
+        # another member, so no role draws a PDF here (LibreOffice)
+        "pk:documents:score_sheet": seat.sheets.get(dossier=dossier).pk,
+        "pk:documents:score_sheet_pdf": scorers[1].sheets.get(dossier=dossier).pk,
         "pk:notifications": notification.pk,
+        # the Tờ trình that proposed the contracted dossier; the PDF asks for a document that is not a
+        # Tờ trình, so no role draws a PDF here (LibreOffice)
+        "pk:submissions": contracted.city_item.proposal_id,
+        "pk:submissions:decision_draft_pdf": document.pk,
         "pk:api_tokens": token.pk,
         "pk:accounts": officer.pk,
         # API path parameters

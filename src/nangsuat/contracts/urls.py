@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import city, contracts
+from .views import city, contracts, decision_draft
 
 app_name = "contracts"
 urlpatterns = [
@@ -22,4 +22,14 @@ submission_patterns = [
     path("<int:call_pk>/total/", city.city_total, name="total"),
     path("<int:call_pk>/propose/", city.city_propose, name="propose"),
     path("<int:call_pk>/decision/", city.city_decision, name="decision"),
+    path(
+        "<int:call_pk>/proposals/<int:pk>/decision-draft/",
+        decision_draft.decision_draft_docx,
+        name="decision_draft",
+    ),
+    path(
+        "<int:call_pk>/proposals/<int:pk>/decision-draft/pdf/",
+        decision_draft.decision_draft_pdf,
+        name="decision_draft_pdf",
+    ),
 ]

@@ -3,7 +3,10 @@ every state, a council of five with their score sheets, two contracts paid; and 
 open on the day the demo is loaded, so a new user can submit at once.
 
 Every step goes through the same services and ``workflow.perform`` the pages use, so the demo's
-timelines, documents and notifications are real. Idempotent: nothing is added when the 2026 call exists.
+timelines, documents and notifications are real. Each takes place on its day of the demo's calendar
+(``walk.CALENDAR``), with the clock set to it (``clock.at``), and all of them in date order: documents are
+dated the day of their step and each register numbers them in date order. Idempotent: nothing is added
+when the 2026 call exists.
 """
 
 import contextlib
@@ -17,12 +20,12 @@ from nangsuat.contracts.services import propose_to_city
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
 from nangsuat.dossiers.models import Call
-from nangsuat.dossiers.services.calls import create_call, publish_call, update_call
+from nangsuat.dossiers.services.calls import create_call, publish_call
 from nangsuat.dossiers.states import State
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
 
-from . import walk
+from . import clock, walk
 from .accounts import CAN_THO, ensure_user
 from .enterprises import DEMO_ENTERPRISE
 
@@ -116,51 +119,47 @@ def _seed(agency: Agency, out) -> int:
         ],
     )
     today = timezone.localdate()
+    # No step of the demo's year after the day before it is loaded (``walk.fit``).
+    limit = today - dt.timedelta(days=1)
     by_code = {c.code: c for c in SupportContent.objects.filter(code__in=[c["content"] for c in CONTENTS])}
     contents = [{**c, "content": by_code[c["content"]]} for c in CONTENTS if c["content"] in by_code]
-    main = create_call(
-        agency=agency,
-        actor=people.officer,
-        year=2026,
-        code=MAIN_CALL_CODE,
-        title="Đợt 1 năm 2026 — hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng",
-        description="Nhận hồ sơ trong quý I năm 2026 theo Kế hoạch 14/KH-UBND.",
-        budget_vnd=3_000_000_000,
-        contents=contents,
-    )
-    # The real window is quý I; the demo lets its dossiers in today, then puts the window back.
-    update_call(call=main, actor=people.officer, registration_closes=max(today, main.registration_closes))
-    publish_call(call=main, actor=people.officer)
-    walk.seat_council(main, people, [seat for *_rest, seat in COUNCIL])
+    with clock.at(clock.on(walk.fit(dt.date(walk.YEAR, 1, 12), limit=limit))):
+        main = create_call(
+            agency=agency,
+            actor=people.officer,
+            year=walk.YEAR,
+            code=MAIN_CALL_CODE,
+            title="Đợt 1 năm 2026 — hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng",
+            description="Nhận hồ sơ trong quý I năm 2026 theo Kế hoạch 14/KH-UBND.",
+            budget_vnd=3_000_000_000,
+            contents=contents,
+        )
+        publish_call(call=main, actor=people.officer)
+    with clock.at(clock.on(walk.fit(walk.COUNCIL_DAY, limit=limit))):
+        walk.seat_council(main, people, [seat for *_rest, seat in COUNCIL])
 
-    enterprises = list(
+    plans = [state for state, n in TARGETS for _i in range(n)]
+    offered = [c["content"].code for c in contents]
+    pairs = pair_contents(
         Enterprise.objects.filter(agency=agency, kind="company")
         .exclude(tax_code=_demo_enterprise_tax_code())
-        .order_by("tax_code")[: sum(n for _s, n in TARGETS)]
+        .select_related("vsic")
+        .order_by("tax_code"),
+        offered,
+        len(plans),
     )
-    plans = [state for state, n in TARGETS for _i in range(n)]
-    walks = [walk.Walk(main, enterprise, people, i) for i, enterprise in enumerate(enterprises[: len(plans)])]
+    walks = [
+        walk.Walk(main, enterprise, people, i, content=code) for i, (enterprise, code) in enumerate(pairs)
+    ]
     # The demo enterprise account's own dossier is under contract, so its pages have something to show.
     mine = Enterprise.objects.filter(agency=agency, tax_code=_demo_enterprise_tax_code()).first()
     if mine is not None:
-        walks.append(walk.Walk(main, mine, people, len(walks), representative="enterprise"))
+        walks.append(
+            walk.Walk(main, mine, people, len(walks), representative="enterprise", content="iso-22000")
+        )
         plans.append(State.IN_PROGRESS)
-    for w, target in zip(walks, plans, strict=False):
-        w.to(target, stop_before="propose")
-    # The director sends every dossier bound for the city in one Tờ trình, as the city list page does.
-    bound = [w for w in walks if w.road[:1] == ["propose"]]
-    done, refused, _doc = propose_to_city(
-        call=main, dossier_ids={w.dossier.pk for w in bound}, actor=people.director
-    )
-    if refused or len(done) != len(bound):
-        raise RuntimeError("; ".join(refused))
-    for w in bound:
-        w.road.pop(0)
-        w.dossier.refresh_from_db()
-        w.go()
+    _walk_in_date_order(main, list(zip(walks, plans, strict=False)), people, limit)
     dossiers = [w.dossier for w in walks]
-    update_call(call=main, actor=people.officer, registration_closes=dt.date(2026, 3, 31))
-    walk.backdate(dossiers, start=dt.date(2026, 2, 2))
 
     open_call = create_call(
         agency=agency,
@@ -178,6 +177,82 @@ def _seed(agency: Agency, out) -> int:
     )
     publish_call(call=open_call, actor=people.officer)
     return len(dossiers)
+
+
+def _walk_in_date_order(call: Call, plans, people: walk.People, limit: dt.date) -> None:
+    """Every planned step of every dossier in the order of its moment, each with the clock set to it, so
+    each register numbers its documents in the order of their dates. The director sends every dossier
+    bound for the city in one Tờ trình, on one day, as the city list page does."""
+    steps = []
+    for w, target in plans:
+        steps += [(moment, w.index, w, action) for moment, action in w.plan(target, limit=limit)]
+    propose_at = clock.on(walk.fit(walk.PROPOSE_DAY, limit=limit), 450)
+    steps = [s for s in steps if s[3] != "propose"] + [(propose_at, -1, None, "propose")]
+    # Stable: two steps of one dossier at one moment keep the road's order.
+    for moment, _index, w, action in sorted(steps, key=lambda s: (s[0], s[1])):
+        with clock.at(moment):
+            if w is not None:
+                w.take(action)
+                continue
+            bound = [w for w, _target in plans if w.road[:1] == ["propose"]]
+            done, refused, _doc = propose_to_city(
+                call=call, dossier_ids={w.dossier.pk for w in bound}, actor=people.director
+            )
+            if refused or len(done) != len(bound):
+                raise RuntimeError("; ".join(refused))
+            for w in bound:
+                w.road.pop(0)
+                w.dossier.refresh_from_db()
+
+
+# Which support contents suit an enterprise, by its VSIC section and, in manufacturing and hospitality,
+# by the line of business its name gives: VietGAP and traceability for farms and fisheries, ISO 22000 and
+# HACCP for those who make or serve food, Lean for factories, builders and logistics; ISO 9001 and 5S
+# suit any enterprise. No hotel is offered VietGAP, no software company ISO 22000.
+FOOD_WORDS = (
+    "Thực phẩm",
+    "Thủy sản",
+    "Lúa gạo",
+    "Bánh",
+    "Nước mắm",
+    "Kẹo",
+    "Nước giải khát",
+    "Thức ăn",
+    "Nhà hàng",
+    "Ẩm thực",
+    "Cà phê",
+)
+ANY = ("iso-9001", "5s")
+
+
+def suitable_contents(enterprise: Enterprise) -> tuple[str, ...]:
+    section = enterprise.vsic_section
+    food = any(word in enterprise.name for word in FOOD_WORDS)
+    if section == "A":
+        return ("vietgap", "traceability", *ANY)
+    if food and section in ("C", "I"):
+        return ("iso-22000", "haccp", "traceability", *ANY)
+    if section in ("C", "F", "H"):
+        return ("lean", *ANY)
+    return ANY
+
+
+def pair_contents(enterprises, offered: list[str], count: int) -> list[tuple[Enterprise, str]]:
+    """``count`` (enterprise, content) pairs, the call's contents in turn, each given to the first
+    enterprise not yet chosen that suits it (else the next enterprise, with a content that suits it)."""
+    pool = list(enterprises)
+    pairs: list[tuple[Enterprise, str]] = []
+    for i in range(count):
+        if not pool:
+            break
+        wanted = offered[i % len(offered)] if offered else ""
+        found = next((e for e in pool if wanted in suitable_contents(e)), None)
+        if found is None:
+            found = pool[0]
+            wanted = next((c for c in suitable_contents(found) if c in offered), wanted)
+        pool.remove(found)
+        pairs.append((found, wanted))
+    return pairs
 
 
 def _demo_enterprise_tax_code() -> str:

@@ -4,20 +4,22 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from nangsuat.core.models import AuditEntry, User
+from nangsuat.core.models import User
 from nangsuat.core.roles import Role
 from nangsuat.councils.models import ScoreSheet
 from nangsuat.councils.services import add_member, create_council, declare_conflict, save_score, submit_sheet
+from nangsuat.documents.models import DocumentKind
+from nangsuat.documents.numbering import format_number, series_for, suggest_number
 from nangsuat.dossiers.models import Call, CallContent, Dossier, EligibilityCheck
 from nangsuat.dossiers.services.dossiers import add_attachment, create_draft, record_eligibility
 from nangsuat.dossiers.states import State
 from nangsuat.dossiers.workflow import perform
 from nangsuat.registry.models import Enterprise, EnterpriseMembership
 
+from . import clock
 from .accounts import ensure_user
 
 # The main road from submission to payment, and the side roads that end elsewhere.
@@ -74,12 +76,69 @@ AFTER = {
 }
 TARGET_ROAD = {target: ROAD[: i + 1] for i, target in enumerate(AFTER.values())}
 
+# When each step happens in the demo's year (Kế hoạch 14, II.3): the first day it may fall on, and over how
+# many days the dossiers spread after it. Intake in quý I; validity within 05 working days after intake
+# closes; survey and council in quý II; the Tờ trình, the city's decision, the assignments and contracts
+# in quý II–III; completion, acceptance, liquidation and payment towards the year's end. Each step's
+# window ends before the next one opens, so a dossier's steps keep the road's order.
+YEAR = 2026
+CALENDAR: dict[str, tuple[dt.date, int]] = {
+    "draft": (dt.date(YEAR, 2, 2), 38),
+    "request_supplement": (dt.date(YEAR, 4, 1), 4),
+    "mark_invalid": (dt.date(YEAR, 4, 1), 4),
+    "mark_valid": (dt.date(YEAR, 4, 1), 4),
+    "record_survey": (dt.date(YEAR, 4, 13), 9),
+    "withdraw": (dt.date(YEAR, 4, 20), 3),
+    "send_to_council": (dt.date(YEAR, 5, 4), 4),
+    "recommend": (dt.date(YEAR, 5, 18), 4),
+    "not_recommend": (dt.date(YEAR, 5, 18), 4),
+    "propose": (dt.date(YEAR, 6, 1), 0),
+    "approve": (dt.date(YEAR, 6, 15), 0),
+    "not_approve": (dt.date(YEAR, 6, 15), 0),
+    "assign": (dt.date(YEAR, 6, 22), 4),
+    "sign_contract": (dt.date(YEAR, 7, 1), 8),
+    "start": (dt.date(YEAR, 7, 13), 4),
+    "terminate": (dt.date(YEAR, 9, 15), 3),
+    "request_completion": (dt.date(YEAR, 10, 5), 10),
+    "inspect": (dt.date(YEAR, 10, 26), 4),
+    "accept": (dt.date(YEAR, 11, 9), 4),
+    "not_accept": (dt.date(YEAR, 11, 9), 4),
+    "liquidate": (dt.date(YEAR, 11, 23), 4),
+    "pay": (dt.date(YEAR, 12, 7), 4),
+}
+FIRST_DAY = CALENDAR["draft"][0]
+LAST_DAY = max(first + dt.timedelta(days=spread + 2) for first, spread in CALENDAR.values())
+# The day the Department seats the council (its decision's date) and the one the director signs the Tờ
+# trình for every dossier bound for the city.
+COUNCIL_DAY = dt.date(YEAR, 4, 10)
+COUNCIL_DECISION = "45/QĐ-SKHCN"
+PROPOSE_DAY = CALENDAR["propose"][0]
+
+
+def working_day(day: dt.date) -> dt.date:
+    """The day itself, or the Monday after a weekend."""
+    return day + dt.timedelta(days=7 - day.weekday()) if day.weekday() >= 5 else day
+
+
+def fit(day: dt.date, *, limit: dt.date) -> dt.date:
+    """The working day a step of nominal ``day`` takes place on, none after ``limit`` (the day before the
+    demo is loaded): when the demo is loaded before its year is over, the calendar is shrunk in proportion
+    towards its first day. Never earlier for a later ``day``, so a dossier's steps keep their order."""
+    if limit < LAST_DAY:
+        ratio = max(0.05, (limit - FIRST_DAY) / (LAST_DAY - FIRST_DAY))
+        day = FIRST_DAY + dt.timedelta(days=int((day - FIRST_DAY).days * ratio))
+    day = working_day(day)
+    while day > limit and day > FIRST_DAY:  # a Monday past the limit: the Friday before it
+        day -= dt.timedelta(days=1)
+    return day
+
+
 TITLES = {
     "iso-9001": "Xây dựng và áp dụng hệ thống quản lý chất lượng ISO 9001:2015",
     "iso-22000": "Áp dụng hệ thống quản lý an toàn thực phẩm ISO 22000:2018",
     "haccp": "Xây dựng kế hoạch HACCP cho dây chuyền chế biến",
     "vietgap": "Sản xuất theo VietGAP cho vùng nguyên liệu",
-    "5s": "Áp dụng công cụ 5S tại xưởng sản xuất",
+    "5s": "Áp dụng công cụ 5S tại nơi làm việc",
     "lean": "Áp dụng sản xuất tinh gọn (Lean) giảm lãng phí",
     "traceability": "Triển khai truy xuất nguồn gốc sản phẩm bằng mã QR",
 }
@@ -108,8 +167,8 @@ def seat_council(call: Call, people: People, seats: list[str]) -> None:
         call=call,
         actor=people.officer,
         name=f"Hội đồng tư vấn xét chọn hồ sơ {call.title.split(' —')[0]}",
-        decision_number="45/QĐ-SKHCN",
-        decision_date=dt.date(2026, 4, 10),
+        decision_number=COUNCIL_DECISION,
+        decision_date=COUNCIL_DAY,
     )
     for user, seat in zip(people.council, seats, strict=True):
         add_member(council=council, user=user, position=seat, actor=people.officer)
@@ -118,8 +177,17 @@ def seat_council(call: Call, people: People, seats: list[str]) -> None:
 class Walk:
     """One dossier from its draft to ``target``; ``index`` varies the content, amounts and scores."""
 
-    def __init__(self, call: Call, enterprise: Enterprise, people: People, index: int, representative=None):
+    def __init__(
+        self,
+        call: Call,
+        enterprise: Enterprise,
+        people: People,
+        index: int,
+        representative=None,
+        content: str | None = None,
+    ):
         self.call, self.enterprise, self.people, self.index = call, enterprise, people, index
+        self.content = content  # a support content's code; by default the call's contents in turn
         self.rng = random.Random(index)
         self.user = self._representative(representative)
 
@@ -148,6 +216,54 @@ class Walk:
         self.dossier = self._draft()
         return self.go(until=stop_before)
 
+    # --- On the demo's calendar ---------------------------------------------------------------------
+
+    def plan(self, target: str, *, limit: dt.date) -> list[tuple[dt.datetime, str]]:
+        """The road to ``target`` with the moment of each step ("draft" first), none after ``limit``.
+        Two steps on one day keep the road's order (the caller sorts steps stably)."""
+        self.target = target
+        self.road = list(BY_TARGET.get(target, TARGET_ROAD.get(target, [])))
+        first, spread = CALENDAR["draft"]
+        drafted = first + dt.timedelta(days=(self.index * 7) % (spread + 1))
+        days = [(drafted, "draft")]
+        for action in self.road:
+            if action == "submit":
+                day = working_day(drafted) + dt.timedelta(days=1)
+            else:
+                first, spread = CALENDAR[action]
+                day = first + dt.timedelta(days=(self.index * 7 + len(action)) % (spread + 1))
+            days.append((day, action))
+        if target == State.IN_COUNCIL:  # two members have scored a week after it reached the council
+            days.append((days[-1][0] + dt.timedelta(days=7), "score"))
+        minutes = (self.index * 37) % 420
+        self.schedule = [(clock.on(fit(day, limit=limit), minutes), action) for day, action in days]
+        return self.schedule
+
+    def take(self, action: str) -> None:
+        """One planned step, at the clock's moment: the draft, a partial scoring, or the next action."""
+        if action == "draft":
+            self.dossier = self._draft()
+            return
+        if action == "score":
+            self._score(self.dossier, passing=True, members=2)
+            return
+        assert self.road[:1] == [action], (self.road, action)
+        self.road.pop(0)
+        now = timezone.now()
+        # The checklist an hour before the validity check; the sheets three days before the council meets
+        # (yet after the step before).
+        earlier = {"mark_valid": dt.timedelta(hours=1)}.get(action, dt.timedelta(days=3))
+        previous = max((m for m, _a in self.schedule if m < now), default=now - earlier)
+        with clock.at(max(now - earlier, min(now, previous + dt.timedelta(minutes=5)))):
+            self._before(self.dossier, action, passing=self.target != State.NOT_RECOMMENDED)
+        perform(
+            dossier=self.dossier,
+            action=action,
+            actor=self._actor(action),
+            note=self._note(action),
+            payload=self._payload(self.dossier, action),
+        )
+
     def go(self, *, until: str | None = None) -> Dossier:
         """Take the remaining steps, stopping before ``until``."""
         while self.road and self.road[0] != until:
@@ -168,7 +284,8 @@ class Walk:
 
     def _draft(self) -> Dossier:
         contents = list(CallContent.objects.filter(call=self.call).select_related("content"))
-        offered = contents[self.index % len(contents)]
+        chosen = [c for c in contents if c.content.code == self.content]
+        offered = chosen[0] if chosen else contents[self.index % len(contents)]
         total = self.rng.choice([120, 160, 180, 240, 300]) * 1_000_000
         asked = offered.max_support_for(total) // 1_000_000 * 1_000_000
         start = dt.date(2026, 7, 1)
@@ -256,6 +373,7 @@ class Walk:
             "photos": [],
         }
         n = self.index + 1
+        agency, year = dossier.agency, day.year
         return {
             "request_supplement": {
                 "items": "Xác nhận bảo hiểm xã hội năm 2025",
@@ -265,9 +383,13 @@ class Walk:
             "inspect": visit,
             "approve": {"decision_number": "812/QĐ-UBND", "decision_date": day},
             "not_approve": {"decision_number": "812/QĐ-UBND", "decision_date": day},
-            "assign": {"decision_number": f"{60 + n}/QĐ-SKHCN", "decision_date": day},
+            # The register's next numbers: numbered in the order they are signed.
+            "assign": {
+                "decision_number": _next_decision(agency, year),
+                "decision_date": day,
+            },
             "sign_contract": {
-                "number": f"{n:02d}/2026/HĐ-SKHCN",
+                "number": suggest_number(agency=agency, kind=DocumentKind.SUPPORT_CONTRACT, year=year),
                 "signed_on": day,
                 "amount_vnd": amount,
                 "deliverables": "Giấy chứng nhận; hồ sơ, quy trình áp dụng; báo cáo kết quả.",
@@ -285,22 +407,11 @@ class Walk:
         }.get(action, {})
 
 
-def backdate(dossiers: list[Dossier], *, start: dt.date) -> None:
-    """Spread the demo's history over the year: each dossier's entries move back in time, keeping order."""
-    now = timezone.now()
-    dossier_type = ContentType.objects.get_for_model(Dossier)
-    for i, dossier in enumerate(dossiers):
-        entries = list(
-            AuditEntry.objects.filter(content_type=dossier_type, object_id=str(dossier.pk)).order_by(
-                "created_at", "id"
-            )
-        )
-        first = timezone.make_aware(dt.datetime.combine(start + dt.timedelta(days=i % 50), dt.time(8, 30)))
-        span = max(1, len(entries))
-        for k, entry in enumerate(entries):
-            moment = first + (now - first) * (k / span) * 0.9
-            AuditEntry.objects.filter(pk=entry.pk).update(created_at=moment)
-        if entries:
-            Dossier.objects.filter(pk=dossier.pk).update(created_at=first)
-            if Dossier.objects.filter(pk=dossier.pk, submitted_at__isnull=False).exists():
-                Dossier.objects.filter(pk=dossier.pk).update(submitted_at=first + dt.timedelta(hours=2))
+def _next_decision(agency, year: int) -> str:
+    """The register's next decision number, after the council's founding decision, which the Department
+    signed in April outside this register: June's decisions do not start again from 01."""
+    suggested = suggest_number(agency=agency, kind=DocumentKind.ASSIGNMENT_DECISION, year=year)
+    after_council = int(COUNCIL_DECISION.split("/")[0]) + 1
+    if int(suggested.split("/")[0]) >= after_council:
+        return suggested
+    return format_number(after_council, series_for(agency, DocumentKind.ASSIGNMENT_DECISION))

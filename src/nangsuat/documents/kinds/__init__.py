@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..format import Head, OfficialDocument
-from . import contract, intake  # noqa: F401  importing them registers their kinds
+from . import city_decision, contract, council_sheet, intake  # noqa: F401  importing them registers their kinds
 from .blocks import BUILDERS, builder, paragraphs, recipients, signer, text
 
 __all__ = ["BUILDERS", "render"]
