@@ -77,7 +77,16 @@ def test_the_draft_approves_exactly_the_list_of_its_to_trinh(call, director, pro
     assert [len(_docx(client_for(director).get(_url(call, p))).tables[1].rows) for p in proposals] == [5, 3]
 
 
-def test_the_draft_is_the_citys_with_its_number_and_date_left_blank(call, director, proposals):
+@pytest.fixture
+def plan(call):
+    from nangsuat.documents.models import DocumentProfile
+
+    return DocumentProfile.objects.create(
+        agency=call.agency, province="thành phố Cần Thơ", plan_number="14/KH-UBND"
+    )
+
+
+def test_the_draft_is_the_citys_with_its_number_and_date_left_blank(call, director, plan, proposals):
     doc = _docx(client_for(director).get(_url(call, proposals[0])))
     header = [c.text for row in doc.tables[0].rows for c in row.cells]
     assert "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ" in header[0]
@@ -91,7 +100,7 @@ def test_the_draft_is_the_citys_with_its_number_and_date_left_blank(call, direct
         "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ",
         "Căn cứ Luật Tổ chức chính quyền địa phương",
         "Quyết định số 1322/QĐ-TTg ngày 31 tháng 8 năm 2020",
-        "Thông tư số 15/2022/TT-BKHCN",
+        "Thông tư số 15/2022/TT-BKHCN ngày 15 tháng 10 năm 2022",
         "Kế hoạch số 14/KH-UBND",
         "Xét đề nghị của Giám đốc Sở Khoa học và Công nghệ",
         "Điều 1.",

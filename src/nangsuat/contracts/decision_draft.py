@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from nangsuat.core.formatting import format_date_vi
-from nangsuat.documents import kinds
+from nangsuat.documents import kinds, profile
 from nangsuat.documents.format import Head
 from nangsuat.documents.kinds.city_decision import DRAFT_NUMBER
 from nangsuat.documents.models import Document, DocumentKind
@@ -41,6 +41,8 @@ def decision_data(proposal: Document) -> dict[str, Any]:
     call = items[0].submission.call if items else None
     return {
         "city": proposal.agency.parent_body,
+        # The plan and bases the agency's Tờ trình cited, else the agency's profile now.
+        "profile": proposal.data.get("profile") or profile.snapshot(proposal.agency),
         "year": call.year if call else proposal.issued_on.year,
         "call": call.title.split(" —")[0] if call else "",
         "proposal": {"number": proposal.number, "date_text": format_date_vi(proposal.issued_on)},

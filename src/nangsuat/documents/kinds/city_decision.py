@@ -13,31 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.oxml import OxmlElement
-
 from nangsuat.core.formatting import amount_in_words, format_vnd
 
 from ..format import CENTER, LEFT, RIGHT, Head, OfficialDocument, Signature
-from .blocks import builder, recipients, text
+from .blocks import bases, builder, recipients, text
 
 DRAFT_NUMBER = "…/QĐ-UBND"
 CITY = "Ủy ban nhân dân thành phố Cần Thơ"
-PLAN = (
-    "Căn cứ Kế hoạch số 14/KH-UBND năm 2026 của Ủy ban nhân dân thành phố triển khai Chương trình hỗ trợ "
-    "doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2026 - 2030 trên địa bàn "
-    "thành phố Cần Thơ;"
-)
-BASES = [
-    # Luật số 72/2025/QH15, the two-tier local government in force since 01/7/2025.
-    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
-    "Căn cứ Quyết định số 1322/QĐ-TTg ngày 31 tháng 8 năm 2020 của Thủ tướng Chính phủ phê duyệt Chương "
-    "trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn "
-    "2021 - 2030;",
-    # The date as Kế hoạch 14 itself cites the circular.
-    "Căn cứ Thông tư số 15/2022/TT-BKHCN ngày 12 tháng 10 năm 2022 của Bộ trưởng Bộ Khoa học và Công nghệ "
-    "quy định quản lý Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản "
-    "phẩm, hàng hóa giai đoạn 2021 - 2030;",
-]
 WIDTHS_MM = [11, 67, 54, 33]
 
 
@@ -73,15 +55,6 @@ def _draft_header(doc: OfficialDocument, year: str) -> None:
     header._tbl.addprevious(mark._p)
 
 
-def repeat_header_keep_rows(table) -> None:
-    """The header row repeated at the top of each page, and no row split across two pages."""
-    for i, row in enumerate(table.rows):
-        tr_pr = row._tr.get_or_add_trPr()
-        tr_pr.append(OxmlElement("w:cantSplit"))
-        if i == 0:
-            tr_pr.append(OxmlElement("w:tblHeader"))
-
-
 @builder("city_decision_draft")
 def city_decision_draft(head: Head, data: dict[str, Any]) -> OfficialDocument:
     city = text(data.get("city"), CITY)
@@ -93,14 +66,13 @@ def city_decision_draft(head: Head, data: dict[str, Any]) -> OfficialDocument:
         f"Phê duyệt danh sách doanh nghiệp được hỗ trợ\nnâng cao năng suất và chất lượng năm {year}",
     )
     doc.centred(f"CHỦ TỊCH ỦY BAN NHÂN DÂN {level_of(city)}", bold=True)
-    for line in [*BASES, PLAN]:
-        doc.para(line, italic=True, before=3)
+    bases(doc, data, "city_decision")
     proposal = data.get("proposal") or {}
     doc.para(
         f"Xét đề nghị của Giám đốc Sở Khoa học và Công nghệ tại Tờ trình số {text(proposal.get('number'), '……')} "
         f"{text(proposal.get('date_text'), 'ngày …… tháng …… năm ……')}.",
         italic=True,
-        before=3,
+        before=6,
     )
     doc.centred("QUYẾT ĐỊNH:", bold=True)
     rows = list(data.get("rows") or [])
@@ -128,7 +100,6 @@ def city_decision_draft(head: Head, data: dict[str, Any]) -> OfficialDocument:
     table = doc.table(
         ["TT", "Doanh nghiệp", "Nội dung hỗ trợ", "Kinh phí hỗ trợ (đồng)"], lines, WIDTHS_MM, size=12
     )
-    repeat_header_keep_rows(table)
     for row in table.rows[1:]:
         cells = row.cells
         cells[0].paragraphs[0].alignment = CENTER
