@@ -26,7 +26,17 @@ DEMO_ENTERPRISE = {
     "email": "lienhe@mekongxanh.vn",
     "representative": "Ngô Thị Kim Yến",
     "representative_title": "Giám đốc",
+    "bank_account": "0111000123456",
+    "bank_name": "Ngân hàng TMCP Ngoại thương Việt Nam",
+    "bank_branch": "Chi nhánh Cần Thơ",
 }
+# Banks with branches in Cần Thơ, for the demo's accounts (the numbers are the demo's own).
+BANKS = [
+    ("Ngân hàng TMCP Ngoại thương Việt Nam", "Chi nhánh Cần Thơ"),
+    ("Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam", "Chi nhánh thành phố Cần Thơ"),
+    ("Ngân hàng TMCP Công Thương Việt Nam", "Chi nhánh Cần Thơ"),
+    ("Ngân hàng TMCP Đầu tư và Phát triển Việt Nam", "Chi nhánh Cần Thơ"),
+]
 # (size profile → employees, revenue in tỷ), chosen so each lands in the same size class in both sector
 # groups of Nghị định 80/2021; weighted like a province's registry: mostly micro and small enterprises.
 PROFILES = [("micro", 6, 2)] * 3 + [("small", 30, 20)] * 4 + [("medium", 85, 150)] * 2 + [("large", 320, 600)]
@@ -149,6 +159,9 @@ def seed(out) -> None:
             else "Chủ nhiệm"
             if kind == "cooperative"
             else "Chủ hộ",
+            "bank_account": f"{rng.randint(10, 99)}{i:010d}",
+            "bank_name": (bank := rng.choice(BANKS))[0],
+            "bank_branch": bank[1],
         }
         figures = _figures(rng, profile, rng.choice((2, 3)))
         _e, made = _ensure(agency, officer, data, figures)

@@ -171,7 +171,51 @@ def seat_council(call: Call, people: People, seats: list[str]) -> None:
         decision_date=COUNCIL_DAY,
     )
     for user, seat in zip(people.council, seats, strict=True):
-        add_member(council=council, user=user, position=seat, actor=people.officer)
+        add_member(
+            council=council,
+            user=user,
+            position=seat,
+            actor=people.officer,
+            organisation=ORGANISATIONS.get(user.username, ""),
+        )
+
+
+# Where each demo council member works, as the council's founding decision names it.
+ORGANISATIONS = {
+    "council": "Sở Khoa học và Công nghệ thành phố Cần Thơ",
+    "council2": "Trường Đại học Cần Thơ",
+    "council3": "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Cần Thơ",
+    "council4": "Sở Tài chính thành phố Cần Thơ",
+    "council5": "Sở Khoa học và Công nghệ thành phố Cần Thơ",
+}
+# Each condition's own evidence, as the officer notes it against the dossier's papers.
+EVIDENCE = {
+    "business_line": "Giấy chứng nhận đăng ký doanh nghiệp; ngành nghề phù hợp nội dung đăng ký",
+    "tax": "Xác nhận hoàn thành nghĩa vụ thuế năm 2025 của cơ quan thuế",
+    "social_insurance": "Xác nhận của Bảo hiểm xã hội thành phố Cần Thơ về đóng BHXH năm 2025",
+    "environment": "Giấy phép môi trường / đăng ký môi trường của cơ sở sản xuất",
+    "no_other_support": "Cam kết của doanh nghiệp; tra cứu Hệ thống không có hỗ trợ trùng nội dung",
+}
+VISITORS = (
+    "Nguyễn Thị Thu Hà — Chuyên viên — Phòng Quản lý chuyên ngành, Sở Khoa học và Công nghệ\n"
+    "Huỳnh Văn Lực — Phó Trưởng phòng — Phòng Quản lý chuyên ngành, Sở Khoa học và Công nghệ"
+)
+SURVEY_FINDINGS = (
+    "Cơ sở sản xuất hoạt động đúng địa chỉ và ngành nghề đăng ký; nhân lực, thiết bị đáp ứng việc "
+    "triển khai {content}.",
+    "Doanh nghiệp đã bố trí cán bộ đầu mối và kinh phí đối ứng; mặt bằng sản xuất phù hợp với {content}.",
+    "Quy trình sản xuất hiện tại còn thủ công ở một số công đoạn; việc áp dụng {content} là cần thiết.",
+)
+INSPECTION_FINDINGS = (
+    "Doanh nghiệp đã áp dụng {content} tại các bộ phận theo hợp đồng; hồ sơ, quy trình đầy đủ.",
+    "Đã hoàn thành đào tạo nội bộ và vận hành {content}; các sản phẩm theo hợp đồng đã giao nộp.",
+)
+COMMENTS = (
+    "Hồ sơ đầy đủ, mục tiêu rõ ràng, phù hợp năng lực doanh nghiệp.",
+    "Kế hoạch triển khai khả thi; cần lượng hóa rõ hơn chỉ tiêu năng suất.",
+    "Doanh nghiệp có đối ứng kinh phí; đề nghị chú ý tiến độ đào tạo.",
+    "Nội dung cần thiết, có khả năng nhân rộng trong ngành.",
+)
 
 
 class Walk:
@@ -329,11 +373,12 @@ class Walk:
             record_eligibility(
                 dossier=dossier,
                 actor=self.people.officer,
-                items={
-                    item: (True, "Đã đối chiếu hồ sơ gốc, xác nhận của cơ quan thuế/BHXH")
-                    for item in EligibilityCheck.Item.values
-                },
+                items={item: (True, EVIDENCE[item]) for item in EligibilityCheck.Item.values},
             )
+        elif action == "mark_invalid":
+            items = {item: (True, EVIDENCE[item]) for item in EligibilityCheck.Item.values}
+            items["tax"] = (False, "Còn nợ thuế năm 2025 theo xác nhận của cơ quan thuế")
+            record_eligibility(dossier=dossier, actor=self.people.officer, items=items)
         elif action in {"recommend", "not_recommend"}:
             self._score(dossier, passing=passing)
 
@@ -348,7 +393,8 @@ class Walk:
                 c.code: max(0, min(c.max_points, b + self.rng.randint(-2, 2)))
                 for c, b in zip(self.call.criteria.all(), base, strict=False)
             }
-            save_score(sheet=sheet, actor=user, points=points, comment="Hồ sơ đầy đủ, mục tiêu rõ ràng.")
+            comment = COMMENTS[(self.index + sheet.member_id) % len(COMMENTS)]
+            save_score(sheet=sheet, actor=user, points=points, comment=comment)
             submit_sheet(sheet=sheet, actor=user)
 
     def _note(self, action: str) -> str:
@@ -366,10 +412,12 @@ class Walk:
         dossier.refresh_from_db()
         day = timezone.localdate()
         amount = dossier.requested_support_vnd or 0
+        content = dossier.content.name if dossier.content_id else "nội dung đăng ký"
+        findings = INSPECTION_FINDINGS if action == "inspect" else SURVEY_FINDINGS
         visit = {
             "visited_on": day,
-            "participants": "Chuyên viên Sở KH&CN; đại diện doanh nghiệp",
-            "findings": "Cơ sở sản xuất đúng như hồ sơ; thiết bị, nhân lực đáp ứng.",
+            "participants": VISITORS,
+            "findings": findings[self.index % len(findings)].format(content=content),
             "photos": [],
         }
         n = self.index + 1
