@@ -4,8 +4,11 @@ from django.urls import include, path
 from nangsuat.accounts.second_factor import totp_enrolment
 from nangsuat.api.site import api
 from nangsuat.contracts.urls import submission_patterns
+from nangsuat.core.health import healthz, readyz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # allauth's enrolment page, answered by ours first (same address, same name).

@@ -49,6 +49,8 @@ READERS = dict(council=403, enterprise=403)  # the agency's readers: every staff
 PAGES: dict[str, dict[str, int]] = {
     # Public pages.
     "portal:home": everyone(200),
+    "healthz": everyone(200),
+    "readyz": everyone(200),
     "dossiers:public_lookup": everyone(200),
     # Anyone signed in.
     "core:dashboard": answers(200),

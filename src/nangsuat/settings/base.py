@@ -241,6 +241,10 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 # Served over HTTPS, a plain-HTTP request is sent to HTTPS. Behind a proxy that ends TLS this needs
 # BEHIND_HTTPS_PROXY (below), as HSTS and the CSRF check do, or every request would be redirected again.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=SITE_URL.startswith("https://"))
+# The load balancer's and the monitor's probes may come over plain HTTP from inside the data centre.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# /readyz fails when the media disk has less free space than this (core/health.py).
+READY_MIN_FREE_MB = env.int("READY_MIN_FREE_MB", default=500)
 # Behind a reverse proxy that ends TLS, Django sees plain HTTP: trust the proxy's X-Forwarded-Proto
 # (only when the proxy sets it itself, overwriting the client's).
 if env.bool("BEHIND_HTTPS_PROXY", default=False):
