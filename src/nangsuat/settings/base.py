@@ -103,6 +103,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "options", "-c pg_trgm.word_similarity_threshold=0.75"
     )
+    # A web request never waits for ever: a statement is stopped after DB_STATEMENT_TIMEOUT_MS and a
+    # row lock given up after DB_LOCK_TIMEOUT_MS, and the page answers an error instead of hanging a
+    # worker. Only the web server (``wsgi.py`` sets NANGSUAT_WEB) has them: a migration, an import or
+    # a backup run from the command line may take longer.
+    if env.bool("NANGSUAT_WEB", default=False):
+        DATABASES["default"]["OPTIONS"]["options"] += (
+            f" -c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=30_000)}"
+            f" -c lock_timeout={env.int('DB_LOCK_TIMEOUT_MS', default=10_000)}"
+        )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -209,6 +218,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# A mail server that stops answering holds a sending thread this many seconds, not for ever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Chương trình 1322 <no-reply@nangsuat.local>")
 # The address users reach the platform at: links in e-mails are made absolute with it.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
