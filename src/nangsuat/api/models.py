@@ -42,3 +42,27 @@ class ApiToken(models.Model):
     @property
     def expired(self) -> bool:
         return self.expires_at <= timezone.now()
+
+
+class IdempotentRequest(models.Model):
+    """A POST sent with an ``Idempotency-Key``: its first answer, replayed when the same caller sends the
+    same key again (``api/idempotency.py``). The caller is the hash of its credentials; the body's hash
+    tells a retry from a different request reusing the key."""
+
+    caller = models.CharField(max_length=64)
+    key = models.CharField(max_length=200)
+    method = models.CharField(max_length=8)
+    path = models.CharField(max_length=300)
+    body_sha256 = models.CharField(max_length=64)
+    status = models.PositiveSmallIntegerField(null=True)  # None while the first request runs
+    content_type = models.CharField(max_length=100, blank=True)
+    body = models.BinaryField(default=b"")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "idempotent request"
+        constraints = [models.UniqueConstraint(fields=["caller", "key"], name="idempotent_request_unique")]
+        indexes = [models.Index(fields=["created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path} [{self.key}]"

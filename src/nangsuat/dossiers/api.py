@@ -478,6 +478,9 @@ def transition(request, dossier_id: int):
         raise SchemaError(exc.errors(include_url=False)) from exc
     # Typed like the schema's fields, before the handler runs: 400 before 403 or 409.
     check_json_types(workflow.ACTION_FORMS.get(head.action), data, files)
+    if head.action == "submit" and dossier.state == State.SUBMITTED and dossier.submitted_at is not None:
+        # A client that timed out sends its submission again: it was received, say so with the dossier.
+        return _detail(dossier, request.auth)
     # The action's form reads its own fields and ignores the others (``action``, ``note``).
     dossier_services.act(
         dossier=dossier, action=head.action, actor=request.auth, note=head.note, data=data, files=files

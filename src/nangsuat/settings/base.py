@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "nangsuat.core.request_size.RequestSizeLimitMiddleware",
     "nangsuat.core.request_text.ControlCharactersMiddleware",
+    "nangsuat.api.idempotency.IdempotencyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
