@@ -9,9 +9,12 @@ services as the dossier's pages.
 """
 
 import datetime as dt
+import logging
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, UploadedFile
@@ -36,6 +39,8 @@ from .services import dossiers as dossier_services
 from .states import State
 from .uploads import file_download
 from .views.lists import lookup_throttled
+
+log = logging.getLogger(__name__)
 
 router = Router(tags=["dossiers"])
 
@@ -308,6 +313,19 @@ def _detail(dossier: Dossier, user) -> Dossier:
     return dossier
 
 
+def _after_commit(request, dossier_id: int, status: int = 200):
+    """The dossier as it stands after a committed step. If reading it fails (the database gone for a
+    moment), the step stays done and the answer says so: 303 to the dossier, never a 500."""
+    try:
+        detail = _detail(_visible(request, dossier_id), request.auth)
+    except DatabaseError:
+        log.exception("dossier %s: the step is committed, its answer could not be read", dossier_id)
+        response = HttpResponse(status=303)
+        response["Location"] = f"/api/v1/dossiers/{dossier_id}"
+        return response
+    return Status(status, detail) if status != 200 else detail
+
+
 class _DetailSchema(DossierDetailOut):
     @staticmethod
     def resolve_attachments(obj: Dossier):
@@ -338,7 +356,7 @@ def get_dossier(request, dossier_id: int):
     return _detail(_visible(request, dossier_id), request.auth)
 
 
-@router.post("/dossiers", response={201: _DetailSchema}, summary="Lập hồ sơ (bản nháp)")
+@router.post("/dossiers", response={201: _DetailSchema, 303: None}, summary="Lập hồ sơ (bản nháp)")
 def create_dossier(request, body: DossierCreateIn):
     user = request.auth
     if user.role != Role.ENTERPRISE:
@@ -355,7 +373,7 @@ def create_dossier(request, body: DossierCreateIn):
     dossier = dossier_services.create_draft(
         call=call, enterprise=enterprise, actor=user, data=_form_data(body)
     )
-    return Status(201, _detail(_visible(request, dossier.pk), user))
+    return _after_commit(request, dossier.pk, 201)
 
 
 @router.patch(
@@ -464,7 +482,7 @@ def _transition_description() -> str:
 
 @router.post(
     "/dossiers/{dossier_id}/transitions",
-    response={200: _DetailSchema, **error_responses(400, 403, 404, 409)},
+    response={200: _DetailSchema, 303: None, **error_responses(400, 403, 404, 409)},
     summary="Chuyển trạng thái hồ sơ (JSON hoặc multipart)",
     description=_transition_description(),
     openapi_extra=_transition_openapi(),
@@ -485,7 +503,7 @@ def transition(request, dossier_id: int):
     dossier_services.act(
         dossier=dossier, action=head.action, actor=request.auth, note=head.note, data=data, files=files
     )
-    return _detail(_visible(request, dossier_id), request.auth)
+    return _after_commit(request, dossier_id)
 
 
 @router.get("/dossiers/{dossier_id}/history", response=list[HistoryOut], summary="Lịch sử hồ sơ")

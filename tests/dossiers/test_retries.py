@@ -82,3 +82,21 @@ def test_a_retried_submission_answers_200_with_the_dossier(call, ent_user, api_c
     again = client.post(url, {"action": "submit"})
     assert again.status_code == 200 and again.json()["state"] == State.SUBMITTED
     assert again.json()["tracking_code"] == first.json()["tracking_code"]
+
+
+def test_a_committed_step_whose_answer_cannot_be_read_is_303_not_500(call, ent_user, api_client, monkeypatch):
+    from django.db import OperationalError
+
+    from nangsuat.dossiers import api
+    from tests.dossiers.factories import make_dossier
+
+    dossier = make_dossier(call=call, enterprise=ent_user.memberships.get().enterprise)
+
+    def gone(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(api, "_detail", gone)
+    response = api_client(ent_user).post(f"/api/v1/dossiers/{dossier.pk}/transitions", {"action": "submit"})
+    assert response.status_code == 303 and response["Location"] == f"/api/v1/dossiers/{dossier.pk}"
+    dossier.refresh_from_db()
+    assert dossier.state == State.SUBMITTED  # the step is done
