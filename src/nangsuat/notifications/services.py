@@ -6,6 +6,7 @@ way to notify someone. With a ``key``, the same user is notified at most once fo
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Iterable
@@ -74,7 +75,50 @@ def _dispatch_email(notification_id: int) -> None:
         finally:
             close_old_connections()
 
-    threading.Thread(target=run, name=f"mail-{notification_id}", daemon=True).start()
+    thread = threading.Thread(target=run, name=f"mail-{notification_id}", daemon=True)
+    with _sending_lock:
+        _sending.add(thread)
+    thread.start()
+
+
+_sending: set[threading.Thread] = set()
+_sending_lock = threading.Lock()
+
+
+def wait_for_mail(timeout: float = 120.0) -> int:
+    """Wait for the e-mails this process has started to send (a command must not exit before its mail
+    is out: its threads would die with it). Returns how many were still going after ``timeout``."""
+    deadline = timezone.now().timestamp() + timeout
+    with _sending_lock:
+        threads = list(_sending)
+    for thread in threads:
+        thread.join(max(0.0, deadline - timezone.now().timestamp()))
+    with _sending_lock:
+        _sending.difference_update(t for t in threads if not t.is_alive())
+        return sum(1 for t in _sending if t.is_alive())
+
+
+# A notification whose e-mail failed is sent again by ``retry_unsent_email`` (the daily timer) for this long.
+RETRY_WINDOW = dt.timedelta(days=3)
+
+
+def retry_unsent_email(*, now=None) -> dict[str, int]:
+    """Send again, one by one in this process, the e-mails that failed (``emailed_at`` still empty) in
+    the last three days, for users who still want them. Returns counts of tried and sent."""
+    now = now or timezone.now()
+    pending = Notification.objects.filter(
+        emailed_at__isnull=True,
+        created_at__gte=now - RETRY_WINDOW,
+        created_at__lte=now - dt.timedelta(minutes=5),  # not those a thread may be sending right now
+        user__is_active=True,
+        user__email_notifications=True,
+    ).exclude(user__email="")
+    tried = sent = 0
+    for notification_id in pending.values_list("pk", flat=True).order_by("pk")[:2000]:
+        tried += 1
+        _send_email(notification_id)
+        sent += Notification.objects.filter(pk=notification_id, emailed_at__isnull=False).count()
+    return {"tried": tried, "sent": sent}
 
 
 @transaction.atomic

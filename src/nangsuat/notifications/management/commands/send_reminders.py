@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 
 from nangsuat.notifications.reminders import send_reminders
+from nangsuat.notifications.services import retry_unsent_email, wait_for_mail
 
 
 class Command(BaseCommand):
@@ -21,6 +22,10 @@ class Command(BaseCommand):
             except ValueError as exc:
                 raise CommandError("Ngày không hợp lệ, cần dạng YYYY-MM-DD.") from exc
         counts = send_reminders(today)
+        left = wait_for_mail()  # the reminders' e-mails go out on threads: the command waits for them
+        retried = retry_unsent_email()
         self.stdout.write(
-            f"Đã xét {counts['dossiers']} hồ sơ đến hạn/quá hạn, gửi {counts['notifications']} thông báo nhắc hạn."
+            f"Đã xét {counts['dossiers']} hồ sơ đến hạn/quá hạn, gửi {counts['notifications']} thông báo nhắc hạn; "
+            f"gửi lại {retried['sent']}/{retried['tried']} thư lỗi trước đó."
+            + (f" Còn {left} thư chưa gửi xong." if left else "")
         )
