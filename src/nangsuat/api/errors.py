@@ -21,7 +21,7 @@ from django.core.exceptions import (
     SuspiciousOperation,
 )
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DataError, IntegrityError
+from django.db import DataError, IntegrityError, InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from nangsuat.core.database_faults import database_unavailable_message, drop_unusable_connections
 from nangsuat.core.errors import Refusal
 
 from .validation import pydantic_errors_to_fields
@@ -182,6 +183,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
         logger.info("Integer overflow in API: %s", exc)
         return _respond(api, request, 400, _("Dữ liệu không hợp lệ: số quá lớn."))
 
+    def on_database_unavailable(request, exc):
+        # The database went away (restarted, connection killed) or a statement ran past its timeout:
+        # a 503 the client may retry, and the broken connection is dropped so the next request opens
+        # a new one (no restart needed).
+        logger.warning("Database unavailable in API: %s", exc)
+        drop_unusable_connections()
+        return _respond(api, request, 503, database_unavailable_message(), headers={"Retry-After": "30"})
+
     def on_unexpected(request, exc):
         logger.exception("Unexpected API error", exc_info=exc)
         return _respond(api, request, 500, _("Lỗi hệ thống. Vui lòng thử lại sau hoặc liên hệ quản trị."))
@@ -196,6 +205,8 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(Refusal, on_refusal)
     api.add_exception_handler(IntegrityError, on_integrity_error)
     api.add_exception_handler(DataError, on_data_error)
+    api.add_exception_handler(OperationalError, on_database_unavailable)
+    api.add_exception_handler(InterfaceError, on_database_unavailable)
     api.add_exception_handler(OverflowError, on_overflow)
     for bad_request in (MultiPartParserError, BadRequest, SuspiciousOperation):
         api.add_exception_handler(bad_request, on_bad_request)

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "nangsuat.core.middleware.StaffMfaRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so it sees a view's exception first: a database gone away is a 503, not a 500.
+    "nangsuat.core.database_faults.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "nangsuat.urls"
