@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "nangsuat.core.request_log.RequestIdMiddleware",
     "nangsuat.core.request_size.RequestSizeLimitMiddleware",
     "nangsuat.core.request_text.ControlCharactersMiddleware",
     "nangsuat.api.idempotency.IdempotencyMiddleware",
@@ -271,9 +272,21 @@ X_FRAME_OPTIONS = "DENY"
 # Long jobs (imports) run in a background thread; tests run them inline.
 TASKS_RUN_INLINE = env.bool("TASKS_RUN_INLINE", default=False)
 
+# Log lines carry the request's id (core/request_log.py); LOG_FORMAT=json writes one JSON object a line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "nangsuat.core.request_log.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "nangsuat.core.request_log.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request"],
+            "formatter": "json" if env("LOG_FORMAT", default="text") == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
