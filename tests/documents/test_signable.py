@@ -415,3 +415,8 @@ def test_the_agencys_administrator_edits_the_profile_and_the_next_document_uses_
     assert "province" in bad.context["form"].errors
     officer = UserFactory(role=Role.OFFICER, agency=vinh_long)
     assert client_after_totp(officer).get(url).status_code == 403
+
+
+def test_no_date_says_ngay_twice(paid):
+    for kind, document in paid.items():
+        assert "ngày ngày" not in all_text(docx_of(document)), kind

@@ -284,7 +284,7 @@ def _council_data(step: Step) -> dict[str, Any]:
     decision = ""
     if council is not None and council.decision_number:
         decision = council.decision_number + (
-            f" ngày {format_date_vi(council.decision_date)}" if council.decision_date else ""
+            f" {format_date_vi(council.decision_date)}" if council.decision_date else ""
         )
     return {
         "council": {"name": council.name if council else "", "decision": decision, "members": members},
@@ -422,7 +422,7 @@ def _acceptance_findings(step: Step, record) -> str:
     inspection = _visit(step, "inspection")
     if inspection is not None and inspection.findings.strip():
         lines.append(
-            f"Kết quả kiểm tra thực tế ngày {format_date_vi(inspection.visited_on)}: {inspection.findings.strip()}"
+            f"Kết quả kiểm tra thực tế {format_date_vi(inspection.visited_on)}: {inspection.findings.strip()}"
         )
     if contract is not None and contract.deliverables.strip():
         lines.append(f"Sản phẩm theo Hợp đồng: {contract.deliverables.strip()}")
