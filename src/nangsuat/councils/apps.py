@@ -12,7 +12,8 @@ class CouncilsConfig(AppConfig):
         from nangsuat.core.navigation import NavItem, add_nav_item
         from nangsuat.core.roles import Role
 
-        from . import effects  # noqa: F401  registers the council's workflow guards and effects
+        # Registers the council's workflow guards and effects, and a member's tasks.
+        from . import effects, tasks  # noqa: F401
 
         roles = frozenset({Role.COUNCIL, Role.OFFICER, Role.DIRECTOR, Role.FINANCE})
         add_nav_item(NavItem(_("Hội đồng"), "councils:index", roles, "/councils/", "scale", 30))

@@ -26,7 +26,6 @@ from .models import Call, Dossier
 from .permissions import visible_dossiers
 from .registration import call_content_for, kind_label, required_attachment_kinds
 from .states import REFUSED_STATES, Action, State
-from .workflow import TRANSITIONS
 
 if TYPE_CHECKING:
     from nangsuat.core.models import AuditEntry, User
@@ -193,41 +192,6 @@ def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> Q
         qs = _search(qs, f.q)
     return qs.select_related("call", "enterprise", "enterprise__ward", "content").order_by(
         *order_by_for(f.sort)
-    )
-
-
-# --- "Việc cần làm" -------------------------------------------------------------------------------
-
-# Leaving the programme is always possible and is not a task.
-_NOT_TASKS = {Action.WITHDRAW, Action.TERMINATE}
-
-
-def task_states(role: str) -> set[str]:
-    """States in which a dossier awaits this role (from the workflow table, not row by row)."""
-    states: set[str] = set()
-    for t in TRANSITIONS:
-        if t.action in _NOT_TASKS or role not in t.roles:
-            continue
-        if t.permissions and role != Role.COUNCIL:
-            continue  # a step kept for a few named people (the council's secretary)
-        states.update(t.sources)
-    return states
-
-
-def tasks_for(user: User) -> QuerySet[Dossier]:
-    """Dossiers awaiting the user's role; overdue first, then by due date, then oldest first."""
-    from django.db.models import Case, IntegerField, Value, When
-
-    today = timezone.localdate()
-    qs = visible_dossiers(Dossier.objects.all(), user).filter(state__in=task_states(user.role))
-    return (
-        qs.select_related("call", "enterprise", "content")
-        .annotate(
-            overdue_rank=Case(
-                When(due_on__lt=today, then=Value(0)), default=Value(1), output_field=IntegerField()
-            )
-        )
-        .order_by("overdue_rank", "due_on", "created_at", "id")
     )
 
 
