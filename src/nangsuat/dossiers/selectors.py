@@ -46,6 +46,17 @@ def calls_for_enterprise(user: User) -> QuerySet[Call]:
     ).order_by("registration_closes")
 
 
+def published_calls_ahead(*, today: dt.date | None = None) -> QuerySet[Call]:
+    """Published calls still open or to come, nearest deadline first: what anyone may read on the home
+    page (the name, the window and the agency, never a dossier)."""
+    today = today or timezone.localdate()
+    return (
+        Call.objects.filter(is_published=True, registration_closes__gte=today)
+        .select_related("agency")
+        .order_by("registration_closes", "pk")
+    )
+
+
 def visible_calls(user: User) -> QuerySet[Call]:
     if user.role == Role.ENTERPRISE:
         agencies = Enterprise.objects.filter(pk__in=member_enterprise_ids(user)).values("agency_id")

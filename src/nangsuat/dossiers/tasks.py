@@ -23,7 +23,7 @@ from nangsuat.core.roles import Role
 
 from .models import Dossier
 from .permissions import visible_dossiers
-from .states import Action, State
+from .states import FINAL_STATES, Action, State
 from .workflow import TRANSITIONS
 
 if TYPE_CHECKING:
@@ -159,3 +159,26 @@ def awaiting_enterprise(user: User) -> list[Task]:
     states = acting_states(Role.ENTERPRISE) - {State.DRAFT}
     qs = visible_dossiers(Dossier.objects.all(), user).filter(state__in=states)
     return sorted(_by_state(qs, waits_on_enterprise=True), key=_urgency)
+
+
+def enterprise_dossiers(user: User) -> list[Task]:
+    """An enterprise's dossiers still under way, each with its next step, whose step it is
+    (``waits_on_enterprise``: the enterprise's own) and the date it is due; the enterprise's turn first."""
+    theirs = acting_states(Role.ENTERPRISE)
+    qs = (
+        visible_dossiers(Dossier.objects.all(), user)
+        .exclude(state__in=FINAL_STATES)
+        .select_related("call", "enterprise", "content")
+        .order_by("-created_at")[:20]
+    )
+    tasks = [
+        Task(
+            dossier=d,
+            step=str(STEP_NAMES.get(d.state, State(d.state).label)),
+            url=reverse("dossiers:dossier_detail", args=[d.pk]),
+            due_on=d.due_on,
+            waits_on_enterprise=d.state in theirs,
+        )
+        for d in qs
+    ]
+    return sorted(tasks, key=lambda t: (not t.waits_on_enterprise, *_urgency(t)))

@@ -12,6 +12,8 @@ from nangsuat.core import calendar
 from nangsuat.core.models import AuditEntry, Holiday, User
 from nangsuat.core.roles import AGENCY_READERS, COUNCIL_FOLLOWERS, MEMBERSHIP_DECIDERS, Role
 from nangsuat.core.tenancy import scope_to_agency
+from nangsuat.dossiers.selectors import calls_for_enterprise
+from nangsuat.dossiers.tasks import enterprise_dossiers
 from nangsuat.reference.models import SupportContent, VsicCode
 from nangsuat.registry import selectors as registry
 from nangsuat.registry.models import EnterpriseKind, EnterpriseMembership, SizeClass
@@ -80,6 +82,8 @@ def dashboard_for(user: User) -> dict:
         data["pending_claims"] = EnterpriseMembership.objects.filter(
             user=user, status=EnterpriseMembership.Status.PENDING
         ).count()
+        data["open_calls"] = list(calls_for_enterprise(user)[:5])
+        data["my_dossiers"] = enterprise_dossiers(user)
         return data
     if user.role in AGENCY_READERS:
         data["registry"] = registry_figures(user)

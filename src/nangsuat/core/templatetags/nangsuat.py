@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -15,6 +16,12 @@ def vnd(value):
 @register.filter
 def ngay(value):
     return format_date_vi(value)
+
+
+@register.filter
+def days_left(day) -> int | None:
+    """Days from today to ``day`` (negative once past); None without a date."""
+    return None if not day else (day - timezone.localdate()).days
 
 
 @register.filter
