@@ -221,6 +221,17 @@ OTHER_ACTIONS = {
     "council_result_closed": _lazy("Chốt kết quả đánh giá của Hội đồng"),
     "progress_report": _lazy("Báo cáo tiến độ"),
     "issue_document": _lazy("Phát hành văn bản"),
+    "redraw_document_pdf": _lazy("Tạo lại bản PDF của văn bản"),
+    "add_comment": _lazy("Gửi ý kiến"),
+}
+CALL_ACTIONS = {
+    "create_call": _lazy("Tạo đợt đăng ký"),
+    "update_call": _lazy("Sửa đợt đăng ký"),
+    "set_call_contents": _lazy("Cập nhật nội dung hỗ trợ của đợt"),
+    "set_rubric": _lazy("Cập nhật tiêu chí chấm điểm"),
+    "set_priority_rules": _lazy("Cập nhật điểm ưu tiên"),
+    "publish_call": _lazy("Công bố đợt đăng ký"),
+    "unpublish_call": _lazy("Hủy công bố đợt đăng ký"),
 }
 
 
