@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -130,6 +130,8 @@ SORTS = {
     "code": "tracking_code",
     "state": "state",
     "priority": "priority_points",
+    "enterprise": "enterprise__name",
+    "content": "content__name",
 }
 
 
@@ -177,12 +179,14 @@ def _search(qs: QuerySet[Dossier], q: str) -> QuerySet[Dossier]:
     return qs.filter(Q(enterprise__search_text__contains=folded) | Q(title__icontains=text))
 
 
-def order_by_for(sort: str) -> list[str]:
+def order_by_for(sort: str) -> list[Any]:
     desc = sort.startswith("-")
     field = SORTS.get(sort.lstrip("-"), "created_at")
     if field == "state":  # within a state, newest first (the (agency, state, -created_at) index)
         return ["-state" if desc else "state", "-created_at", "-id"]
-    return [f"-{field}" if desc else field, "-id" if desc else "id"]
+    # Undated dossiers (no due date, a draft never submitted) last either way, on every database.
+    column = F(field).desc(nulls_last=True) if desc else F(field).asc(nulls_last=True)
+    return [column, "-id" if desc else "id"]
 
 
 def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> QuerySet[Dossier]:

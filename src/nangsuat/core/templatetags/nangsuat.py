@@ -51,6 +51,18 @@ def sort_url(context, field: str) -> str:
     return "?" + params.urlencode()
 
 
+@register.inclusion_tag("core/_sort_th.html", takes_context=True)
+def sort_th(context, field: str, label: str, css: str = "") -> dict:
+    """A sortable column's heading: a link that sorts by ``field`` (``-field``: newest/largest first on
+    the first click) or reverses the current order, with ``aria-sort`` and an arrow for the current one."""
+    current = context["request"].GET.get("sort", "")
+    key = field.lstrip("-")
+    direction = ""
+    if current.lstrip("-") == key:
+        direction = "descending" if current.startswith("-") else "ascending"
+    return {"url": sort_url(context, field), "label": label, "direction": direction, "css": css}
+
+
 @register.simple_tag
 def select(bound_field):
     """A choice field's ``<select>`` rendered in Python: a list's filters carry a hundred-odd options (the
