@@ -100,12 +100,14 @@ def pages_for(world) -> dict[str, list[str]]:
             f"/contracts/{contract.pk}/",
             "/contracts/",
             "/notifications/",
+            "/account/",
         ],
         "member": [
             "/app/",
             "/councils/",
             f"/councils/{council.pk}/dossiers/{scored.pk}/",
             "/dossiers/tasks/",
+            "/account/",
         ],
         "officer": [
             "/app/",
