@@ -1,6 +1,7 @@
 """Account pages: everyone's own profile (password, two-factor, recovery codes, API keys), and the
 administrator's staff-account pages: list, create, deactivate/reactivate."""
 
+from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,12 +12,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from allauth.mfa.models import Authenticator
-
 from nangsuat.core.models import User
 from nangsuat.core.refusals import add_form_errors, refuse
 from nangsuat.core.roles import Role
-
 from nangsuat.registry.selectors import enterprises_of
 
 from .forms import STAFF_ROLE_CHOICES, StaffAccountForm
