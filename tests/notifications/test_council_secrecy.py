@@ -73,3 +73,17 @@ def test_reminders_name_the_enterprise_only_to_members_who_declared_no_conflict(
     assert all(dossier.enterprise.name not in t and dossier.title not in t for t in texts)
     # A member who recused has nothing left to do on the dossier: no reminder.
     assert _texts(recused.user) == []
+
+
+def test_the_secretary_is_told_once_when_every_sheet_is_in(sent, django_capture_on_commit_callbacks):
+    from tests.councils.factories import score_all
+
+    dossier, scorers, secretary = sent
+    with django_capture_on_commit_callbacks(execute=True):
+        score_all(dossier, scorers[:-1])
+    assert _texts(secretary.user) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        score_all(dossier, scorers[-1:])
+    notes = Notification.objects.filter(user=secretary.user)
+    assert [n.verb for n in notes] == ["council_complete"]
+    assert "chờ bạn chốt kết quả" in notes[0].title and dossier.tracking_code in notes[0].title
