@@ -9,7 +9,9 @@ import pytest
 from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
 from nangsuat.demo.accounts import DEMO_TOTP_SECRET
+from nangsuat.councils import services as council_services
 from nangsuat.dossiers import workflow
+from nangsuat.registry import services as registry_services
 from tests.conftest import SCREENSHOTS, login
 from tests.contracts.test_workflow import contracted
 from tests.core.factories import UserFactory
@@ -56,6 +58,25 @@ def world(can_tho):
         agency=can_tho, name="Công ty Trách nhiệm hữu hạn Thương mại Dịch vụ Chế biến Thủy sản Cửu Long"
     )
     owner = enterprise_user(enterprise, full_name="Ngô Thị Kim Yến")
+    for year, people in ((2024, 38), (2025, 41)):
+        registry_services.set_year_figures(
+            actor=officer,
+            enterprise=enterprise,
+            year=year,
+            employees=people,
+            revenue_vnd=48_500_000_000 + year,
+            capital_vnd=21_750_000_000,
+        )
+    registry_services.add_contact(
+        actor=officer,
+        enterprise=enterprise,
+        data={
+            "full_name": "Trương Nguyễn Hoàng Phương Thảo",
+            "position": "Phó Giám đốc phụ trách sản xuất và quản lý chất lượng",
+            "phone": "0292 3 812 345",
+            "email": "phuongthao.truongnguyenhoang@thuysancuulong.com.vn",
+        },
+    )
     content = call.contents.first().content
     submitted = make_dossier(call=call, enterprise=enterprise, state="submitted")
     council = make_council(call, officer=officer)
@@ -68,11 +89,17 @@ def world(can_tho):
         actor=officer,
     )
     score_all(in_council, [scorers[0]])
+    scoring = scorers[1].user  # declared, still scoring: the editable sheet
+    enrol_totp(scoring, DEMO_TOTP_SECRET)
+    council_services.declare_conflict(
+        sheet=scorers[1].sheets.get(dossier=in_council), actor=scoring, has_conflict=False
+    )
     signed = contracted(call, officer, director, council, enterprise=enterprise, content=content)
     return {
         "officer": officer,
         "owner": owner,
         "member": member,
+        "scoring": scoring,
         "call": call,
         "enterprise": enterprise,
         "submitted": submitted,
@@ -109,6 +136,7 @@ def pages_for(world) -> dict[str, list[str]]:
             "/dossiers/tasks/",
             "/account/",
         ],
+        "scoring": [f"/councils/{council.pk}/dossiers/{scored.pk}/"],
         "officer": [
             "/app/",
             "/dossiers/",
