@@ -149,6 +149,10 @@ def pages_for(world) -> dict[str, list[str]]:
             "/registry/enterprises/",
             "/contracts/",
             f"/contracts/{contract.pk}/",
+            f"/dossiers/{sub.pk}/actions/request_supplement/",
+            f"/submissions/{call.pk}/",
+            "/notifications/",
+            "/account/",
         ],
     }
 
