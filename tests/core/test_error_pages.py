@@ -62,3 +62,11 @@ def test_server_error_page_needs_neither_database_nor_request_context():
     page = response.content.decode()
     assert response.status_code == 500
     assert "Hệ thống đang gặp sự cố" in page and "core/app.css" in page and 'href="/"' in page
+
+
+def test_static_files_are_served_with_debug_off(settings):
+    """The demo serves with DEBUG off, to show these pages: its stylesheet, script and icon still load."""
+    assert settings.DEBUG is False
+    for path in ("/static/core/app.css", "/static/core/app.js", "/static/core/favicon.svg"):
+        response = Client().get(path)
+        assert response.status_code == 200, path
