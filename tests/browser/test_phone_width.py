@@ -8,8 +8,8 @@ import pytest
 
 from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.roles import Role
-from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.councils import services as council_services
+from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.dossiers import workflow
 from nangsuat.registry import services as registry_services
 from tests.conftest import SCREENSHOTS, login

@@ -86,3 +86,11 @@ def test_the_workspace_lists_the_sheets_to_do_first(call, council, officer):
 
     only_pending = client.get(reverse("councils:index"), {"status": "pending"}).content.decode()
     assert only_pending.count("Khai báo</a>") == 3 and dossiers[5].tracking_code not in only_pending
+
+
+def test_the_members_home_lists_what_awaits_them(in_council, council):
+    _council, scorers, _secretary = council
+    page = client_for(scorers[0].user).get(reverse("core:dashboard")).content.decode()
+    tasks = page[page.index('id="my-tasks"') :]
+    assert f"Khai báo xung đột lợi ích — Hồ sơ {in_council.tracking_code}" in tasks
+    assert in_council.enterprise.name not in tasks

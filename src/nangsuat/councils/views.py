@@ -189,6 +189,7 @@ def _render_sheet(request, sheet, *, conflict_form=None, errors=None, values=Non
             "errors": errors or {},
             "attachments": sheet.dossier.attachments.filter(is_current=True) if show_contents else [],
             "editable": sheet.status == ScoreSheet.Status.DRAFT and sheet.dossier.state == "in_council",
+            "max_total": sum(line.criterion.max_points for line in lines),
         },
         status=status,
     )

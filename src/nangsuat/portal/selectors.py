@@ -17,7 +17,7 @@ from nangsuat.core.roles import AGENCY_READERS, COUNCIL_FOLLOWERS, MEMBERSHIP_DE
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.dossiers.selectors import calls_for_enterprise
 from nangsuat.dossiers.states import State
-from nangsuat.dossiers.tasks import enterprise_dossiers
+from nangsuat.dossiers.tasks import enterprise_dossiers, tasks_for
 from nangsuat.reference.models import SupportContent, VsicCode
 from nangsuat.registry import selectors as registry
 from nangsuat.registry.models import EnterpriseKind, EnterpriseMembership, SizeClass
@@ -122,6 +122,8 @@ def dashboard_for(user: User) -> dict:
         data["open_calls"] = list(calls_for_enterprise(user)[:5])
         data["my_dossiers"] = enterprise_dossiers(user)
         return data
+    tasks = tasks_for(user)
+    data["tasks"], data["task_count"] = tasks[:5], len(tasks)
     if user.role in AGENCY_READERS:
         data["registry"] = registry_figures(user)
     if user.role in MEMBERSHIP_DECIDERS:
