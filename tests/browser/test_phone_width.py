@@ -95,7 +95,10 @@ def world(can_tho):
         sheet=scorers[1].sheets.get(dossier=in_council), actor=scoring, has_conflict=False
     )
     signed = contracted(call, officer, director, council, enterprise=enterprise, content=content)
+    admin = staff(Role.ADMIN, can_tho, full_name="Lê Quản Trị")
     return {
+        "director": director,
+        "admin": admin,
         "officer": officer,
         "owner": owner,
         "member": member,
@@ -137,6 +140,8 @@ def pages_for(world) -> dict[str, list[str]]:
             "/account/",
         ],
         "scoring": [f"/councils/{council.pk}/dossiers/{scored.pk}/"],
+        "director": ["/app/", "/dossiers/tasks/", f"/submissions/{call.pk}/", "/contracts/", "/councils/"],
+        "admin": ["/app/", "/staff/", "/staff/new/", "/registry/enterprises/", "/account/"],
         "officer": [
             "/app/",
             "/dossiers/",
