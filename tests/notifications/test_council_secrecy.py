@@ -87,3 +87,12 @@ def test_the_secretary_is_told_once_when_every_sheet_is_in(sent, django_capture_
     notes = Notification.objects.filter(user=secretary.user)
     assert [n.verb for n in notes] == ["council_complete"]
     assert "chờ bạn chốt kết quả" in notes[0].title and dossier.tracking_code in notes[0].title
+
+
+def test_a_members_notification_leads_to_their_sheet_not_the_closed_dossier_page(sent):
+    from django.urls import reverse
+
+    dossier, scorers, _secretary = sent
+    member = scorers[0]
+    note = Notification.objects.get(user=member.user, dossier=dossier)
+    assert note.url == reverse("councils:sheet", args=[member.council_id, dossier.pk])

@@ -182,3 +182,12 @@ def enterprise_dossiers(user: User) -> list[Task]:
         for d in qs
     ]
     return sorted(tasks, key=lambda t: (not t.waits_on_enterprise, *_urgency(t)))
+
+
+def task_url(user: User, dossier: Dossier) -> str:
+    """Where ``user`` does their step on ``dossier`` when a registered source names it (a council member's
+    sheet: the dossier page stays closed to them until they declare); '' otherwise."""
+    source = TASK_SOURCES.get(user.role)
+    if source is None:
+        return ""
+    return next((t.url for t in source(user) if t.dossier.pk == dossier.pk), "")
