@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from nangsuat.accounts.second_factor import totp_enrolment
+from nangsuat.accounts.urls import profile_patterns
 from nangsuat.api.site import api
 from nangsuat.contracts.urls import submission_patterns
 from nangsuat.core.health import healthz, readyz
@@ -15,6 +16,7 @@ urlpatterns = [
     path("accounts/2fa/totp/activate/", totp_enrolment, name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("staff/", include("nangsuat.accounts.urls")),
+    path("account/", include((profile_patterns, "profile"))),
     path("app/", include("nangsuat.core.urls")),
     path("registry/", include("nangsuat.registry.urls")),
     path("dossiers/", include("nangsuat.dossiers.urls")),

@@ -60,6 +60,7 @@ PAGES: dict[str, dict[str, int]] = {
     "notifications:email_preference": POST_ONLY,
     "notifications:open": answers(404, officer=302),  # one's own notification only, opened at its target
     "api_tokens:list": answers(200),
+    "profile:index": answers(200),
     "api_tokens:revoke": POST_ONLY,
     # TOTP enrolment: answered by the sign-in's own flow (the accounts' second-factor page).
     "mfa_activate_totp": answers(302),

@@ -158,7 +158,6 @@ def test_officer_pages(page, can_tho, officer, contents, monkeypatch):
     page.goto(f"/dossiers/{dossiers[1].pk}/actions/request_supplement/")
     screenshot(page, "action-confirm")
     page.fill("textarea[name=items]", "Bổ sung báo cáo tài chính năm 2025 có xác nhận.")
-    page.fill("textarea[name=note]", "Hồ sơ thiếu báo cáo tài chính.")
     page.click("button:has-text('Xác nhận')")
     assert Dossier.objects.get(pk=dossiers[1].pk).state == "needs_supplement"
     assert director  # the director's override is covered by the service tests

@@ -24,3 +24,16 @@ def test_select_marks_the_chosen_option_and_escapes_labels():
 
 def test_select_without_a_value_chooses_the_empty_option():
     assert '<option value="" selected>Tất cả</option>' in render({})
+
+
+def test_ngay_writes_the_date_in_the_pages_language():
+    import datetime as dt
+
+    from django.utils import translation
+
+    from nangsuat.core.templatetags.nangsuat import ngay
+
+    day = dt.date(2027, 1, 5)
+    assert ngay(day) == "ngày 05 tháng 01 năm 2027"
+    with translation.override("en"):
+        assert ngay(day) == "5 January 2027"

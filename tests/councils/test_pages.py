@@ -111,3 +111,19 @@ def test_a_member_opens_a_dossier_only_after_declaring_no_conflict(client, counc
     sheet = ScoreSheet.objects.get(dossier=in_council, member__user=member)
     services.declare_conflict(sheet=sheet, actor=member, has_conflict=False)
     assert client.get(f"/dossiers/{in_council.pk}/").status_code == 200
+
+
+def test_score_sheet_shows_guidance_and_the_server_refuses_points_out_of_range(in_council, council):
+    council_obj, scorers, _s = council
+    member = scorers[0]
+    c = client_for(member.user)
+    c.post(reverse("councils:sheet_declare", args=[council_obj.pk, in_council.pk]), {"has_conflict": "no"})
+    page = c.get(reverse("councils:sheet", args=[council_obj.pk, in_council.pk])).content.decode()
+    assert 'id="guide_feasibility"' in page and "councils/score_sheet.js" in page
+    r = c.post(
+        reverse("councils:sheet_score", args=[council_obj.pk, in_council.pk]),
+        {"points_urgency": "12", "points_feasibility": "60", "points_effectiveness": "28", "submit": "1"},
+    )
+    assert r.status_code == 400
+    assert "Điểm tiêu chí “Tính khả thi” phải là số nguyên từ 0 đến 50." in r.content.decode()
+    assert ScoreSheet.objects.get(member=member, dossier=in_council).status == "draft"

@@ -40,8 +40,10 @@ def test_members_notified_of_a_dossier_sent_to_the_council_see_only_its_code(sen
         for text in texts:
             assert dossier.tracking_code in text
             assert dossier.enterprise.name not in text and dossier.title not in text
-    # The secretary sees every dossier of the call: the notification may name it.
-    assert any(dossier.enterprise.name in text for text in _texts(secretary.user))
+            # Each member is told to declare; recommending is the secretary's, once every sheet is in.
+            assert "Khai báo xung đột lợi ích" in text
+            assert "đề xuất" not in text.lower()
+    assert _texts(secretary.user) == []
 
 
 def test_reminders_name_the_enterprise_only_to_members_who_declared_no_conflict(
@@ -65,7 +67,32 @@ def test_reminders_name_the_enterprise_only_to_members_who_declared_no_conflict(
         send_reminders(dt.date(2027, 6, 7))
 
     assert any(dossier.enterprise.name in text for text in _texts(declared.user))
-    for member in (recused, undecided):
-        texts = _texts(member.user)
-        assert texts
-        assert all(dossier.enterprise.name not in t and dossier.title not in t for t in texts)
+    assert all("Chấm điểm" in text for text in _texts(declared.user))
+    texts = _texts(undecided.user)
+    assert texts and all("Khai báo xung đột lợi ích" in t for t in texts)
+    assert all(dossier.enterprise.name not in t and dossier.title not in t for t in texts)
+    # A member who recused has nothing left to do on the dossier: no reminder.
+    assert _texts(recused.user) == []
+
+
+def test_the_secretary_is_told_once_when_every_sheet_is_in(sent, django_capture_on_commit_callbacks):
+    from tests.councils.factories import score_all
+
+    dossier, scorers, secretary = sent
+    with django_capture_on_commit_callbacks(execute=True):
+        score_all(dossier, scorers[:-1])
+    assert _texts(secretary.user) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        score_all(dossier, scorers[-1:])
+    notes = Notification.objects.filter(user=secretary.user)
+    assert [n.verb for n in notes] == ["council_complete"]
+    assert "chờ bạn chốt kết quả" in notes[0].title and dossier.tracking_code in notes[0].title
+
+
+def test_a_members_notification_leads_to_their_sheet_not_the_closed_dossier_page(sent):
+    from django.urls import reverse
+
+    dossier, scorers, _secretary = sent
+    member = scorers[0]
+    note = Notification.objects.get(user=member.user, dossier=dossier)
+    assert note.url == reverse("councils:sheet", args=[member.council_id, dossier.pk])

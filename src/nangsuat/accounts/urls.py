@@ -9,3 +9,6 @@ urlpatterns = [
     path("<int:pk>/active/", views.staff_set_active, name="staff_set_active"),
     path("<int:pk>/reset-mfa/", views.staff_reset_mfa, name="staff_reset_mfa"),
 ]
+
+# Everyone's own account, at /account/ (the staff pages above are the administrator's).
+profile_patterns = [path("", views.profile, name="index")]

@@ -1,5 +1,7 @@
-"""The administrator's staff-account pages: list, create, deactivate/reactivate."""
+"""Account pages: everyone's own profile (password, two-factor, recovery codes, API keys), and the
+administrator's staff-account pages: list, create, deactivate/reactivate."""
 
+from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,10 +15,26 @@ from django.views.decorators.http import require_POST
 from nangsuat.core.models import User
 from nangsuat.core.refusals import add_form_errors, refuse
 from nangsuat.core.roles import Role
+from nangsuat.registry.selectors import enterprises_of
 
 from .forms import STAFF_ROLE_CHOICES, StaffAccountForm
 from .selectors import staff_accounts
 from .services import create_staff_account, reset_second_factor, set_staff_active
+
+
+@login_required
+def profile(request):
+    """“Tài khoản của tôi”: who the user is, and every way to keep the account safe in one place."""
+    kinds = set(Authenticator.objects.filter(user=request.user).values_list("type", flat=True))
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "has_totp": Authenticator.Type.TOTP in kinds,
+            "has_recovery_codes": Authenticator.Type.RECOVERY_CODES in kinds,
+            "enterprises": list(enterprises_of(request.user)) if request.user.role == Role.ENTERPRISE else [],
+        },
+    )
 
 
 def _require_admin(request):

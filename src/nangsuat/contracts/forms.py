@@ -135,6 +135,8 @@ class ContractForm(forms.Form):
 
 @action_form("request_completion")
 class CompletionRequestForm(forms.Form):
+    note_field = "self_assessment"  # the self-assessment is the request's note
+
     self_assessment = text_field(_("Báo cáo tự đánh giá"), textarea=True)
     evidence = MultipleFileField(label=_("Minh chứng (giấy chứng nhận, báo cáo...)"), required=False)
 

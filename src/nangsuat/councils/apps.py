@@ -9,10 +9,19 @@ class CouncilsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from nangsuat.core.audit import label_actions
         from nangsuat.core.navigation import NavItem, add_nav_item
         from nangsuat.core.roles import Role
 
-        from . import effects  # noqa: F401  registers the council's workflow guards and effects
+        # Registers the council's workflow guards and effects, and a member's tasks.
+        from . import effects, tasks  # noqa: F401
 
+        label_actions(
+            {
+                "council_created": _("Thành lập hội đồng"),
+                "council_member_added": _("Thêm thành viên hội đồng"),
+                "council_member_removed": _("Rút thành viên khỏi hội đồng"),
+            }
+        )
         roles = frozenset({Role.COUNCIL, Role.OFFICER, Role.DIRECTOR, Role.FINANCE})
         add_nav_item(NavItem(_("Hội đồng"), "councils:index", roles, "/councils/", "scale", 30))

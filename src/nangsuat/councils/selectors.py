@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from nangsuat.core.models import User
 from nangsuat.core.roles import COUNCIL_FOLLOWERS, COUNCIL_SEATS, Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.dossiers.models import Call, Dossier
+from nangsuat.dossiers.states import State
 
 from . import scoring
 from .models import COUNCIL_MIN_MEMBERS, Council, CouncilMember, CouncilResult, ScoreSheet
@@ -70,11 +71,18 @@ def can_follow(user: User, council: Council) -> bool:
 
 
 def sheets_of(user: User) -> QuerySet[ScoreSheet]:
-    """The signed-in member's own sheets, newest dossiers first (the member's workspace)."""
+    """The signed-in member's own sheets (the member's workspace): those still to declare or score first,
+    then the newest dossiers."""
+    open_now = Q(
+        status__in=[ScoreSheet.Status.PENDING, ScoreSheet.Status.DRAFT],
+        dossier__state=State.IN_COUNCIL,
+        dossier__council_result__closed_at__isnull=True,
+    )
     return (
         ScoreSheet.objects.filter(member__user=user)
         .select_related("member__council__call", "dossier__enterprise", "dossier__content")
-        .order_by("-dossier__state_changed_at", "-id")
+        .annotate(to_do=Case(When(open_now, then=Value(0)), default=Value(1), output_field=IntegerField()))
+        .order_by("to_do", "-dossier__state_changed_at", "-id")
     )
 
 

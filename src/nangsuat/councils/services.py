@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,7 @@ from nangsuat.core.audit import record_audit
 from nangsuat.core.errors import Conflict, Forbidden
 from nangsuat.core.roles import COUNCIL_SEATS
 from nangsuat.dossiers.states import State
+from nangsuat.notifications.services import notify
 
 from . import scoring, selectors
 from .models import (
@@ -168,6 +170,8 @@ def declare_conflict(*, sheet: ScoreSheet, actor: User, has_conflict: bool, reas
             note=reason,
             data={"has_conflict": has_conflict, "member": sheet.member_id},
         )
+        if has_conflict:  # a recusal may leave every other sheet in
+            tell_secretary_when_complete(sheet.dossier)
     return sheet
 
 
@@ -263,7 +267,36 @@ def submit_sheet(*, sheet: ScoreSheet, actor: User) -> ScoreSheet:
             target=sheet.dossier,
             data={"member": sheet.member_id},
         )
+        tell_secretary_when_complete(sheet.dossier)
     return sheet
+
+
+def tell_secretary_when_complete(dossier: Dossier) -> None:
+    """Once every scoring member who did not recuse has submitted, the secretary is told the result can be
+    closed — once per dossier; until then nothing awaits the secretary."""
+    result = (
+        CouncilResult.objects.filter(dossier=dossier, closed_at__isnull=True)
+        .select_related("council")
+        .first()
+    )
+    progress = selectors.sheet_progress(dossier)
+    if result is None or progress["expected"] == 0 or progress["submitted"] < progress["expected"]:
+        return
+    code = dossier.tracking_code or f"#{dossier.pk}"
+    for member in result.council.members.filter(position=CouncilMember.Position.SECRETARY).select_related(
+        "user"
+    ):
+        notify(
+            member.user,
+            title=_("Hồ sơ %(code)s đủ phiếu đánh giá: chờ bạn chốt kết quả") % {"code": code},
+            body=_(
+                "Mọi thành viên đã nộp phiếu. Việc cần làm: Chốt kết quả đánh giá (đề xuất hoặc không đề xuất)."
+            ),
+            url=reverse("councils:detail", args=[result.council_id]),
+            dossier=dossier,
+            verb="council_complete",
+            key=f"council-complete:{dossier.pk}",
+        )
 
 
 # --- The result --------------------------------------------------------------------------------------

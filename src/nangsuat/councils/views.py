@@ -24,6 +24,7 @@ from nangsuat.dossiers.services import dossiers as dossier_services
 
 from . import selectors, services
 from .forms import ConflictForm, CouncilForm, MemberForm
+from .guidance import guidance_for
 from .models import COUNCIL_MIN_MEMBERS, CouncilMember, ScoreSheet
 
 
@@ -174,6 +175,7 @@ def _render_sheet(request, sheet, *, conflict_form=None, errors=None, values=Non
         line.value = values.get(line.criterion.code, line.points)
         line.comment_value = values.get(f"comment_{line.criterion.code}", line.comment)
         line.errors = (errors or {}).get(line.criterion.code, [])
+        line.guidance = guidance_for(line.criterion.code)
     return render(
         request,
         "councils/sheet.html",
@@ -187,6 +189,7 @@ def _render_sheet(request, sheet, *, conflict_form=None, errors=None, values=Non
             "errors": errors or {},
             "attachments": sheet.dossier.attachments.filter(is_current=True) if show_contents else [],
             "editable": sheet.status == ScoreSheet.Status.DRAFT and sheet.dossier.state == "in_council",
+            "max_total": sum(line.criterion.max_points for line in lines),
         },
         status=status,
     )

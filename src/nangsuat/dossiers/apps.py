@@ -9,10 +9,15 @@ class DossiersConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
+        from nangsuat.core.audit import label_actions
         from nangsuat.core.navigation import NavItem, add_nav_item
         from nangsuat.core.roles import Role
 
         from . import effects  # noqa: F401  registers the intake steps' workflow guards and effects
+        from .selectors import CALL_ACTIONS, OTHER_ACTIONS
+        from .states import Action
+
+        label_actions({**dict(Action.choices), **OTHER_ACTIONS, **CALL_ACTIONS})
 
         everyone = frozenset(Role)
         add_nav_item(NavItem(_("Việc cần làm"), "dossiers:tasks", everyone, "/dossiers/tasks/", "check", 5))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -26,7 +26,6 @@ from .models import Call, Dossier
 from .permissions import visible_dossiers
 from .registration import call_content_for, kind_label, required_attachment_kinds
 from .states import REFUSED_STATES, Action, State
-from .workflow import TRANSITIONS
 
 if TYPE_CHECKING:
     from nangsuat.core.models import AuditEntry, User
@@ -45,6 +44,17 @@ def calls_for_enterprise(user: User) -> QuerySet[Call]:
     return Call.objects.filter(
         is_published=True, agency_id__in=agencies, registration_closes__gte=timezone.localdate()
     ).order_by("registration_closes")
+
+
+def published_calls_ahead(*, today: dt.date | None = None) -> QuerySet[Call]:
+    """Published calls still open or to come, nearest deadline first: what anyone may read on the home
+    page (the name, the window and the agency, never a dossier)."""
+    today = today or timezone.localdate()
+    return (
+        Call.objects.filter(is_published=True, registration_closes__gte=today)
+        .select_related("agency")
+        .order_by("registration_closes", "pk")
+    )
 
 
 def visible_calls(user: User) -> QuerySet[Call]:
@@ -120,6 +130,8 @@ SORTS = {
     "code": "tracking_code",
     "state": "state",
     "priority": "priority_points",
+    "enterprise": "enterprise__name",
+    "content": "content__name",
 }
 
 
@@ -167,12 +179,14 @@ def _search(qs: QuerySet[Dossier], q: str) -> QuerySet[Dossier]:
     return qs.filter(Q(enterprise__search_text__contains=folded) | Q(title__icontains=text))
 
 
-def order_by_for(sort: str) -> list[str]:
+def order_by_for(sort: str) -> list[Any]:
     desc = sort.startswith("-")
     field = SORTS.get(sort.lstrip("-"), "created_at")
     if field == "state":  # within a state, newest first (the (agency, state, -created_at) index)
         return ["-state" if desc else "state", "-created_at", "-id"]
-    return [f"-{field}" if desc else field, "-id" if desc else "id"]
+    # Undated dossiers (no due date, a draft never submitted) last either way, on every database.
+    column = F(field).desc(nulls_last=True) if desc else F(field).asc(nulls_last=True)
+    return [column, "-id" if desc else "id"]
 
 
 def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> QuerySet[Dossier]:
@@ -196,41 +210,6 @@ def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> Q
     )
 
 
-# --- "Việc cần làm" -------------------------------------------------------------------------------
-
-# Leaving the programme is always possible and is not a task.
-_NOT_TASKS = {Action.WITHDRAW, Action.TERMINATE}
-
-
-def task_states(role: str) -> set[str]:
-    """States in which a dossier awaits this role (from the workflow table, not row by row)."""
-    states: set[str] = set()
-    for t in TRANSITIONS:
-        if t.action in _NOT_TASKS or role not in t.roles:
-            continue
-        if t.permissions and role != Role.COUNCIL:
-            continue  # a step kept for a few named people (the council's secretary)
-        states.update(t.sources)
-    return states
-
-
-def tasks_for(user: User) -> QuerySet[Dossier]:
-    """Dossiers awaiting the user's role; overdue first, then by due date, then oldest first."""
-    from django.db.models import Case, IntegerField, Value, When
-
-    today = timezone.localdate()
-    qs = visible_dossiers(Dossier.objects.all(), user).filter(state__in=task_states(user.role))
-    return (
-        qs.select_related("call", "enterprise", "content")
-        .annotate(
-            overdue_rank=Case(
-                When(due_on__lt=today, then=Value(0)), default=Value(1), output_field=IntegerField()
-            )
-        )
-        .order_by("overdue_rank", "due_on", "created_at", "id")
-    )
-
-
 # --- The dossier page ------------------------------------------------------------------------------
 
 
@@ -246,6 +225,17 @@ OTHER_ACTIONS = {
     "council_result_closed": _lazy("Chốt kết quả đánh giá của Hội đồng"),
     "progress_report": _lazy("Báo cáo tiến độ"),
     "issue_document": _lazy("Phát hành văn bản"),
+    "redraw_document_pdf": _lazy("Tạo lại bản PDF của văn bản"),
+    "add_comment": _lazy("Gửi ý kiến"),
+}
+CALL_ACTIONS = {
+    "create_call": _lazy("Tạo đợt đăng ký"),
+    "update_call": _lazy("Sửa đợt đăng ký"),
+    "set_call_contents": _lazy("Cập nhật nội dung hỗ trợ của đợt"),
+    "set_rubric": _lazy("Cập nhật tiêu chí chấm điểm"),
+    "set_priority_rules": _lazy("Cập nhật điểm ưu tiên"),
+    "publish_call": _lazy("Công bố đợt đăng ký"),
+    "unpublish_call": _lazy("Hủy công bố đợt đăng ký"),
 }
 
 

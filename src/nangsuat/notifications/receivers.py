@@ -21,6 +21,7 @@ from nangsuat.core.formatting import format_date_vi
 from nangsuat.core.roles import Role
 from nangsuat.dossiers.permissions import can_see_dossier
 from nangsuat.dossiers.states import State
+from nangsuat.dossiers.tasks import task_url
 from nangsuat.dossiers.workflow import dossier_transitioned
 from nangsuat.registry.permissions import enterprise_members
 
@@ -98,7 +99,8 @@ def notify_transition(step) -> int:
         if actions:
             body.append(_("Việc cần làm: %(actions)s") % {"actions": ", ".join(actions)})
         verb = f"dossier_{state}"
-        if notify(user, title=title, body="\n".join(body), url=url, dossier=dossier, verb=verb):
+        where = task_url(user, dossier) or url
+        if notify(user, title=title, body="\n".join(body), url=where, dossier=dossier, verb=verb):
             sent += 1
     return sent
 

@@ -15,6 +15,7 @@ from nangsuat.core.calendar import add_working_days, working_days_between
 from nangsuat.core.formatting import format_date_vi
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.states import FINAL_STATES, PRIVATE_STATES
+from nangsuat.dossiers.tasks import task_url
 
 from .receivers import dossier_lines, dossier_url, names_dossier, state_label
 from .selectors import users_acting_next
@@ -65,7 +66,7 @@ def send_reminders(today: dt.date | None = None) -> dict[str, int]:
                     user,
                     title=title,
                     body=body,
-                    url=dossier_url(dossier),
+                    url=task_url(user, dossier) or dossier_url(dossier),
                     dossier=dossier,
                     verb="reminder",
                     key=f"reminder:{dossier.pk}:{today.isoformat()}",

@@ -6,13 +6,14 @@ from django.db.models import QuerySet
 
 from nangsuat.core.models import User
 from nangsuat.core.roles import Role
+from nangsuat.dossiers.tasks import AWAITED_WORKERS, NOT_TASKS
 from nangsuat.dossiers.workflow import TRANSITIONS
 from nangsuat.registry.permissions import enterprise_members
 
 from .models import Notification
 
 # Actions open from almost every state that nobody is waiting for.
-NOT_AWAITED = frozenset({"withdraw", "terminate"})
+NOT_AWAITED = NOT_TASKS
 
 
 def notifications_for(user: User, *, unread_only: bool = False) -> QuerySet[Notification]:
@@ -38,18 +39,21 @@ def awaited_actions(state: str) -> dict[str, list[str]]:
 
 def users_acting_next(dossier, state: str | None = None) -> dict[int, tuple[User, list[str]]]:
     """The people who may take the dossier's next step, with the actions awaiting them: staff of the
-    dossier's agency by role (council members only for their own call's councils), and the
-    enterprise's members when the enterprise acts next."""
+    dossier's agency by role, and the enterprise's members when the enterprise acts next. A role whose work
+    is not the state's transition (council members: declare, score, and for the secretary alone, close)
+    is named by the rule its app registered (``dossiers.tasks.awaited_workers``)."""
     state = state or dossier.state
     result: dict[int, tuple[User, list[str]]] = {}
+    for work in AWAITED_WORKERS.values():
+        for user, steps in work(dossier).items():
+            result[user.pk] = (user, steps)
     for role, actions in awaited_actions(state).items():
+        if role in AWAITED_WORKERS:
+            continue
         if role == Role.ENTERPRISE:
             users = list(enterprise_members(dossier.enterprise_id))
         else:
-            qs = User.objects.filter(role=role, is_active=True, agency_id=dossier.agency_id)
-            if role == Role.COUNCIL:
-                qs = qs.filter(council_seats__council__call_id=dossier.call_id).distinct()
-            users = list(qs)
+            users = list(User.objects.filter(role=role, is_active=True, agency_id=dossier.agency_id))
         for user in users:
             known = result.get(user.pk, (user, []))[1]
             result[user.pk] = (user, known + [a for a in actions if a not in known])

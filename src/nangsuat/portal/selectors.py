@@ -3,15 +3,21 @@ user may see (registry.selectors.visible_enterprises, core.tenancy.scope_to_agen
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.text import capfirst
 
 from nangsuat.core import calendar
+from nangsuat.core.audit import action_label
 from nangsuat.core.models import AuditEntry, Holiday, User
 from nangsuat.core.roles import AGENCY_READERS, COUNCIL_FOLLOWERS, MEMBERSHIP_DECIDERS, Role
 from nangsuat.core.tenancy import scope_to_agency
+from nangsuat.dossiers.selectors import calls_for_enterprise
+from nangsuat.dossiers.states import State
+from nangsuat.dossiers.tasks import enterprise_dossiers, tasks_for
 from nangsuat.reference.models import SupportContent, VsicCode
 from nangsuat.registry import selectors as registry
 from nangsuat.registry.models import EnterpriseKind, EnterpriseMembership, SizeClass
@@ -49,9 +55,42 @@ def registry_figures(user: User) -> dict:
     }
 
 
-def recent_activity(user: User, *, limit: int = 8) -> list[AuditEntry]:
+@dataclass
+class Activity:
+    """One audit entry as an official reads it: what was done, to what, by whom."""
+
+    entry: AuditEntry
+    action: str
+    target: str
+    from_state: str = ""
+    to_state: str = ""
+
+
+def _state_label(code: str) -> str:
+    return str(State(code).label) if code in State.values else code
+
+
+def _target_name(entry: AuditEntry) -> str:
+    """“Hồ sơ CT-2026-000041”, “Văn bản 12/BB-SKHCN — …”: the kind of record and its own name (a
+    tracking code, a document number), never a database id unless the record is gone."""
+    kind = capfirst(entry.content_type.name)
+    target = entry.target
+    return f"{kind} {target}" if target is not None else f"{kind} #{entry.object_id}"
+
+
+def recent_activity(user: User, *, limit: int = 8) -> list[Activity]:
     qs = scope_to_agency(AuditEntry.objects.select_related("actor", "content_type"), user)
-    return list(qs.order_by("-created_at", "-id")[:limit])
+    entries = qs.order_by("-created_at", "-id").prefetch_related("target")[:limit]
+    return [
+        Activity(
+            entry,
+            action_label(entry.action),
+            _target_name(entry),
+            _state_label(entry.from_state),
+            _state_label(entry.to_state),
+        )
+        for entry in entries
+    ]
 
 
 def upcoming_days_off(*, today: dt.date | None = None, limit: int = 3) -> list[Holiday]:
@@ -80,7 +119,11 @@ def dashboard_for(user: User) -> dict:
         data["pending_claims"] = EnterpriseMembership.objects.filter(
             user=user, status=EnterpriseMembership.Status.PENDING
         ).count()
+        data["open_calls"] = list(calls_for_enterprise(user)[:5])
+        data["my_dossiers"] = enterprise_dossiers(user)
         return data
+    tasks = tasks_for(user)
+    data["tasks"], data["task_count"] = tasks[:5], len(tasks)
     if user.role in AGENCY_READERS:
         data["registry"] = registry_figures(user)
     if user.role in MEMBERSHIP_DECIDERS:

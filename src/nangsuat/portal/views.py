@@ -1,5 +1,8 @@
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from nangsuat.dossiers.selectors import published_calls_ahead
 
 from .selectors import catalogue_by_group
 
@@ -125,5 +128,7 @@ def home(request):
             "steps": STEPS,
             "legal_bases": LEGAL_BASES,
             "catalogue": catalogue_by_group(),
+            "calls": list(published_calls_ahead()[:4]),
+            "today": timezone.localdate(),
         },
     )

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -14,7 +15,16 @@ def vnd(value):
 
 @register.filter
 def ngay(value):
+    """A date as the page's language writes it: "ngày 05 tháng 01 năm 2027", or "5 January 2027"."""
+    if value and translation.get_language() != "vi":
+        return formats.date_format(value, "j F Y")
     return format_date_vi(value)
+
+
+@register.filter
+def days_left(day) -> int | None:
+    """Days from today to ``day`` (negative once past); None without a date."""
+    return None if not day else (day - timezone.localdate()).days
 
 
 @register.filter
@@ -42,6 +52,18 @@ def sort_url(context, field: str) -> str:
     )
     params.pop("page", None)
     return "?" + params.urlencode()
+
+
+@register.inclusion_tag("core/_sort_th.html", takes_context=True)
+def sort_th(context, field: str, label: str, css: str = "") -> dict:
+    """A sortable column's heading: a link that sorts by ``field`` (``-field``: newest/largest first on
+    the first click) or reverses the current order, with ``aria-sort`` and an arrow for the current one."""
+    current = context["request"].GET.get("sort", "")
+    key = field.lstrip("-")
+    direction = ""
+    if current.lstrip("-") == key:
+        direction = "descending" if current.startswith("-") else "ascending"
+    return {"url": sort_url(context, field), "label": label, "direction": direction, "css": css}
 
 
 @register.simple_tag

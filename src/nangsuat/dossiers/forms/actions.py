@@ -16,6 +16,8 @@ from .fields import DateInput, MultipleImageField
 
 @action_form(Action.REQUEST_SUPPLEMENT)
 class RequestSupplementForm(forms.Form):
+    note_field = "items"  # what is missing is the request's one free text, and its note
+
     items = forms.CharField(
         label=_("Nội dung cần bổ sung"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -39,6 +41,8 @@ class RequestSupplementForm(forms.Form):
 
 
 class VisitForm(forms.Form):
+    note_field = "findings"  # the visit's findings are the act's note: one free text, not two
+
     visited_on = forms.DateField(
         label=_("Ngày"),
         widget=DateInput(),

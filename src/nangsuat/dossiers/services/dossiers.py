@@ -239,6 +239,20 @@ def act(
     action's fields from ``data``/``files`` with its registered form (400), then ``workflow.perform``.
     A page that already cleaned the fields with that same form passes them as ``payload``."""
     precheck_action(dossier=dossier, action=action, actor=actor)
+    errors: dict[str, list[str]] = {}
     if payload is None:
-        payload = workflow.clean_payload(action, data, files)
+        try:
+            payload = workflow.clean_payload(action, data, files)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+            payload = {}
+    # An act asks for one free text: when its form has one (a supplement request's items), that text is
+    # the act's note.
+    note_field = getattr(workflow.ACTION_FORMS.get(action), "note_field", "")
+    if note_field and not (note or "").strip():
+        note = str(payload.get(note_field) or "")
+    if workflow.BY_ACTION[action].note_required and not (note or "").strip() and note_field not in errors:
+        errors["note"] = [str(_("Vui lòng ghi rõ lý do."))]
+    if errors:  # every missing field at once, each under its own field
+        raise ValidationError(errors)
     return workflow.perform(dossier=dossier, action=action, actor=actor, note=note, payload=payload)

@@ -16,9 +16,11 @@ from nangsuat.registry.models import Enterprise
 from nangsuat.registry.permissions import member_enterprise_ids
 
 from .. import selectors
+from ..effects import SUPPLEMENT_WORKING_DAYS, VALIDITY_WORKING_DAYS
 from ..forms.calls import CallContentFormSet, CallForm, PriorityForm, RubricForm
 from ..forms.dossiers import DossierForm
 from ..models import Call
+from ..registration import FORM_CODE, kind_label
 from ..services import calls as call_services
 from ..services import dossiers as dossier_services
 
@@ -41,6 +43,17 @@ def call_list(request):
     )
 
 
+def _papers(call: Call) -> list[tuple[str, list[str]]]:
+    """Each support content's required papers by name; one list when every content asks the same."""
+    rows = [
+        (cc.content.name, [kind_label(k) for k in cc.required_attachments or []])
+        for cc in call.contents.all()
+    ]
+    if len({tuple(papers) for _name, papers in rows}) == 1:
+        return [("", rows[0][1])]
+    return rows
+
+
 @login_required
 def call_detail(request, pk: int):
     call = get_object_or_404(
@@ -57,6 +70,10 @@ def call_detail(request, pk: int):
             "can_manage": _is_manager(request.user),
             "open_now": call.window_open_on(timezone.localdate()),
             "dossier_count": call.dossiers.exclude(state="draft").count(),
+            "papers": _papers(call),
+            "form_code": FORM_CODE,
+            "validity_days": VALIDITY_WORKING_DAYS,
+            "supplement_days": SUPPLEMENT_WORKING_DAYS,
         },
     )
 

@@ -244,7 +244,7 @@ def dossier_action(request, pk: int, action: str):
     ready = workflow.check_conditions(dossier, transition) if decision else decision
     form_class = workflow.ACTION_FORMS.get(action)
     form = form_class(request.POST or None, request.FILES or None) if form_class else None
-    status, errors, note = 200, [], request.POST.get("note", "")
+    status, errors, note, note_errors = 200, [], request.POST.get("note", ""), []
     if request.method == "POST":
         try:
             dossier_services.act(
@@ -261,7 +261,9 @@ def dossier_action(request, pk: int, action: str):
             status = 400
             if hasattr(exc, "error_dict"):
                 for field, errs in exc.message_dict.items():
-                    if form is not None and field in form.fields:
+                    if field == "note":
+                        note_errors = errs
+                    elif form is not None and field in form.fields:
                         # The page's bound form already shows its own validation errors; add only the
                         # ones a later check (an effect) found.
                         if not form.has_error(field):
@@ -286,6 +288,8 @@ def dossier_action(request, pk: int, action: str):
             "form": form,
             "errors": errors,
             "note": note,
+            "note_errors": note_errors,
+            "asks_note": not getattr(form, "note_field", ""),
             "danger": transition.target in ENDINGS,
         },
         status=status,

@@ -20,6 +20,7 @@ from nangsuat.reference.models import SupportContent, Ward
 from .. import selectors
 from ..models import Call
 from ..states import State
+from ..tasks import awaiting_enterprise, tasks_for
 
 PAGE_SIZE = 25
 EXPORT_LIMIT = 20_000
@@ -111,11 +112,15 @@ def dossier_export(request):
 @login_required
 def tasks(request):
     user = request.user
-    page = Paginator(selectors.tasks_for(user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(tasks_for(user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "dossiers/tasks.html",
-        {"page_obj": page, "today": timezone.localdate(), "enterprise": user.role == Role.ENTERPRISE},
+        {
+            "page_obj": page,
+            "waiting": awaiting_enterprise(user),
+            "enterprise": user.role == Role.ENTERPRISE,
+        },
     )
 
 

@@ -7,6 +7,18 @@ document.addEventListener("click", (event) => {
   }
 });
 
+// A filter that applies as soon as it changes: <select data-autosubmit> submits its form (a button does
+// the same without script).
+document.addEventListener("change", (event) => {
+  const el = event.target.closest("[data-autosubmit]");
+  if (el && el.form) el.form.requestSubmit();
+});
+
+// A one-time secret shown in a field: focusing it selects it, ready to copy.
+document.addEventListener("focusin", (event) => {
+  if (event.target.matches && event.target.matches("[data-select-on-focus]")) event.target.select();
+});
+
 // Mobile menu: the main navigation folds behind a button on narrow screens.
 document.documentElement.classList.add("js");
 document.addEventListener("DOMContentLoaded", () => {
