@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class ActivitiesConfig(AppConfig):
+    name = "nangsuat.activities"
+    label = "activities"
+    verbose_name = "Hoạt động của Chương trình"
+
+    def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from nangsuat.core.navigation import NavItem, add_nav_item
+        from nangsuat.core.roles import AGENCY_READERS
+
+        add_nav_item(
+            NavItem(
+                _("Hoạt động chương trình"), "activities:index", AGENCY_READERS, "/activities/", "award", 45
+            )
+        )

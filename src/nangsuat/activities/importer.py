@@ -1,0 +1,199 @@
+"""Import of an attendance sheet (danh sách học viên) into a course, as officers keep them in Excel.
+
+Each row is one participant; the enterprise is matched to the registry by tax code (an unknown one is added
+when the row gives its name, VSIC code and ward), the person by ``people.match_person``. A person already on
+the course is left as it is, so importing the same sheet again adds nothing. Bad rows are reported with
+their row number, column and message; the good ones are written, one transaction per row.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import load_workbook
+
+from nangsuat.core.models import User
+from nangsuat.core.text import fold, nfc
+from nangsuat.registry.importer import ImportResult, RowError, check_workbook
+
+from .models import Course
+from .services import clean_participant, record_participation, resolve_enterprise
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: Any  # lazy translation
+    required: bool = False
+    example: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+COLUMNS = [
+    Column("full_name", gettext_lazy("Họ và tên"), True, "Nguyễn Thị Mai", ("ho ten", "ho va ten hoc vien")),
+    Column("position", gettext_lazy("Chức vụ"), False, "Phó Giám đốc"),
+    Column(
+        "is_manager", gettext_lazy("Cán bộ quản lý"), False, "x", ("can bo quan ly doanh nghiep", "quan ly")
+    ),
+    Column("tax_code", gettext_lazy("Mã số thuế"), False, "1800123456", ("mst", "ma so thue doanh nghiep")),
+    Column(
+        "enterprise_name",
+        gettext_lazy("Tên doanh nghiệp"),
+        False,
+        "Công ty TNHH Thủy sản Cửu Long",
+        ("don vi", "doanh nghiep", "don vi cong tac"),
+    ),
+    Column("vsic_code", gettext_lazy("Mã ngành VSIC"), False, "10"),
+    Column("ward_code", gettext_lazy("Mã xã/phường"), False, "31117"),
+    Column(
+        "identity_number",
+        gettext_lazy("Số CCCD"),
+        False,
+        "092190001234",
+        ("cccd", "so dinh danh", "so dinh danh ca nhan", "cmnd/cccd"),
+    ),
+    Column("phone", gettext_lazy("Điện thoại"), False, "0909123456", ("so dien thoai", "sdt")),
+    Column("attended", gettext_lazy("Có tham dự"), False, "x", ("tham du", "co mat")),
+    Column(
+        "certificate_number",
+        gettext_lazy("Số chứng nhận"),
+        False,
+        "CN-2026-001",
+        ("so giay chung nhan", "so chung chi"),
+    ),
+]
+YES = {"x", "co", "1", "yes", "true", "v", "dat"}
+NO = {"", "khong", "0", "no", "false", "vang"}
+
+
+def _header_keys(headers: Iterable[Any]) -> list[str | None]:
+    by_folded: dict[str, str] = {}
+    for c in COLUMNS:
+        by_folded[fold(str(c.header))] = c.key
+        by_folded[c.key] = c.key
+        for alias in c.aliases:
+            by_folded[alias] = c.key
+    return [by_folded.get(fold(str(h or "")).strip(" :*")) for h in headers]
+
+
+def read_sheet(stream: Any, filename: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(row number as the user sees it, {column key: raw value}) of the first sheet. The header row is the
+    first with a "Họ và tên" cell (a title and the course's name may sit above it)."""
+    check_workbook(stream, filename)
+    try:
+        book = load_workbook(stream, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - any unreadable file gets the same message
+        raise ValidationError(_("Không đọc được tệp Excel (.xlsx).")) from None
+    try:
+        keys: list[str | None] | None = None
+        for number, values in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
+            if keys is None:
+                found = _header_keys(values)
+                if "full_name" in found:
+                    keys = found
+                elif number >= 20:
+                    break
+                continue
+            record = {k: v for k, v in zip(keys, values, strict=False) if k}
+            if any(v not in (None, "") for v in record.values()):
+                yield number, record
+        if keys is None:
+            raise ValidationError(_("Không tìm thấy dòng tiêu đề có cột “Họ và tên”."))
+    finally:
+        book.close()
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc(str(value))
+
+
+def _tax_text(value: Any) -> str:
+    # Excel drops the leading zero when a tax code is typed as a number.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        digits = str(int(value))
+        return digits.zfill(10) if len(digits) == 9 else digits.zfill(12) if len(digits) == 11 else digits
+    return _text(value)
+
+
+def _flag(value: Any, *, default: bool) -> bool | None:
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool):
+        return value
+    word = fold(_text(value))
+    if word in YES:
+        return True
+    if word in NO:
+        return False
+    return None
+
+
+def row_data(record: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """A sheet row as the participant form's data, with the errors of the yes/no columns."""
+    errors: list[tuple[str, str]] = []
+    data: dict[str, Any] = {}
+    for column in COLUMNS:
+        raw = record.get(column.key)
+        if column.key in ("is_manager", "attended"):
+            flag = _flag(raw, default=column.key == "attended")
+            if flag is None:
+                errors.append((column.key, _("Ghi “x” (có) hoặc để trống (không).")))
+            data[column.key] = bool(flag)
+        elif column.key == "tax_code":
+            data[column.key] = _tax_text(raw)
+        elif column.key == "identity_number" and isinstance(raw, int | float) and not isinstance(raw, bool):
+            data[column.key] = raw  # the cleaning restores a leading zero Excel dropped
+        else:
+            data[column.key] = _text(raw)
+    return data, errors
+
+
+def import_rows(
+    rows: Iterable[tuple[int, dict[str, Any]]],
+    *,
+    course: Course,
+    actor: User | None,
+    progress: Callable[[int], None] | None = None,
+    every: int = 200,
+) -> ImportResult:
+    """Validate and write each row; returns the counts and the row errors (``registry.importer``'s shape:
+    ``created`` participations added, ``unchanged`` ones already on the course)."""
+    result = ImportResult()
+    headers = {c.key: str(c.header) for c in COLUMNS}
+    for number, record in rows:
+        result.total += 1
+        data, errors = row_data(record)
+        try:
+            cleaned = clean_participant(data) if not errors else None
+        except ValidationError as exc:
+            errors += [(k, m) for k, msgs in exc.message_dict.items() for m in msgs]
+            cleaned = None
+        if cleaned is not None:
+            try:
+                with transaction.atomic():
+                    enterprise = resolve_enterprise(actor=actor, agency=course.agency, data=data)  # type: ignore[arg-type]
+                    _participation, created = record_participation(
+                        actor=actor, course=course, cleaned=cleaned, enterprise=enterprise
+                    )
+            except ValidationError as exc:
+                errors += [(k, m) for k, msgs in exc.message_dict.items() for m in msgs]
+            else:
+                if created:
+                    result.created += 1
+                else:
+                    result.unchanged += 1
+        if errors:
+            result.errors += [RowError(number, headers.get(k, k), m, _text(record.get(k))) for k, m in errors]
+        if progress and result.total % every == 0:
+            progress(result.total)
+    if progress:
+        progress(result.total)
+    return result
