@@ -9,12 +9,15 @@ from nangsuat.activities.models import (
     ConformityCertificate,
     Course,
     Event,
+    EventEnterprise,
     Expert,
     Participation,
     Person,
     SystemCertificate,
 )
 from nangsuat.activities.people import name_key
+from nangsuat.activities.spreadsheets import IMPORT_JOB
+from nangsuat.core.models import Job
 from nangsuat.reference.models import SupportContent
 from tests.core.factories import AgencyFactory
 from tests.registry.factories import EnterpriseFactory
@@ -125,3 +128,26 @@ class AwardFactory(factory.django.DjangoModelFactory):
     year = 2026
     title = "Giải thưởng Chất lượng Quốc gia 2026"
     result = "Đang xét"
+
+
+def activity_world(agency, *, officer, enterprise) -> dict:
+    """Sample records for the authorisation matrix: a course and an event the enterprise took part in,
+    a finished attendance import. Returns the routes' parameters."""
+    course = CourseFactory(agency=agency)
+    participation = ParticipationFactory(course=course, enterprise=enterprise)
+    event = EventFactory(agency=agency)
+    link = EventEnterprise.objects.create(event=event, enterprise=enterprise)
+    job = Job.objects.create(
+        agency=agency, owner=officer, kind=IMPORT_JOB, status=Job.Status.DONE, params={"course": course.pk}
+    )
+    return {
+        "kind": "courses",
+        "pk:activities": course.pk,
+        "pk:activities:event": event.pk,
+        "pk:activities:import_job": job.pk,
+        "pk:activities:import_errors": job.pk,
+        "participation_pk": participation.pk,
+        "link_pk": link.pk,
+        "training_id": course.pk,
+        "event_id": event.pk,
+    }

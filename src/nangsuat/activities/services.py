@@ -112,6 +112,7 @@ def resolve_enterprise(*, actor: User, agency: Agency, data: dict[str, Any]) -> 
 
 def _enterprise_fields(data: dict[str, Any]) -> EnterpriseFields:
     form = EnterpriseFields({k: data.get(k) or "" for k in ENTERPRISE_KEYS})
+    form.fields["tax_code"].required = False  # each caller says whether an enterprise is needed
     form.is_valid()
     if form.errors:
         raise _form_errors(form)
