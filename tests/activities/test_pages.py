@@ -231,3 +231,13 @@ def test_the_enterprise_page_shows_its_activities(client, can_tho):
 def test_the_navigation_leads_staff_to_the_activities(client):
     page = client.get(reverse("core:dashboard")).content.decode()
     assert reverse("activities:index") in page
+
+
+def test_the_pages_read_in_english(client, can_tho, settings):
+    course = CourseFactory(agency=can_tho)
+    ParticipationFactory(course=course)
+    client.post(reverse("set_language"), {"language": "en", "next": "/app/"})
+    listing = client.get(reverse("activities:record_list", args=["courses"])).content.decode()
+    assert "Training courses" in listing and "Manager training" in listing and "1 record" in listing
+    detail = client.get(reverse("activities:course_detail", args=[course.pk])).content.decode()
+    assert "Add a participant" in detail and "Participants (1 participation)" in detail

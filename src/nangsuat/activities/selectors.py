@@ -172,12 +172,13 @@ def register(user: User, slug: str, *, q: str = "", year: int | None = None, kin
     if slug == "events":
         return event_list(user, q=q, year=year, kind=kind)
     if slug == "experts":
-        qs = visible_experts(user)
+        experts = visible_experts(user)
         if q:
-            qs = qs.filter(Q(person__name_key__contains=fold(q)) | Q(workplace__icontains=q))
+            experts = experts.filter(Q(person__name_key__contains=fold(q)) | Q(workplace__icontains=q))
         if year:
-            qs = qs.filter(certified_on__year=year)
-        return qs.filter(level=kind) if kind else qs
+            experts = experts.filter(certified_on__year=year)
+        return experts.filter(level=kind) if kind else experts
+    qs: QuerySet
     enterprise_fields = ("enterprise__name", "enterprise__tax_code")
     if slug == "systems":
         qs = _search(visible_systems(user), q, "content__name", "certificate_number", *enterprise_fields)
