@@ -308,6 +308,26 @@ def test_the_operations_are_in_the_openapi_description(api):
         "/api/v1/events",
         "/api/v1/events/{event_id}/enterprises",
         "/api/v1/certifications",
+        "/api/v1/systems",
         "/api/v1/awards",
     ):
         assert {"get", "post"} <= set(paths[path]), path
+
+
+def test_management_systems_name_their_content_from_the_catalogue(api, can_tho):
+    enterprise = EnterpriseFactory(agency=can_tho)
+    body = {
+        "tax_code": enterprise.tax_code,
+        "content_code": "haccp",
+        "certificate_number": "HACCP-26-001",
+        "certifying_body": "QUATEST 3",
+        "issued_on": "2026-05-01",
+    }
+    response = api.post("/api/v1/systems", body)
+    assert response.status_code == 201, response.json()
+    assert response.json()["content_name"] and response.json()["dossier_id"] is None
+    unknown = api.post("/api/v1/systems", body | {"content_code": "iso-99999"})
+    assert unknown.status_code == 400 and "content_code" in unknown.json()["errors"]
+    assert api.get("/api/v1/systems").json()["total"] == 1
+    reader = ApiClient(UserFactory(role=Role.DIRECTOR, agency=can_tho))
+    assert reader.post("/api/v1/systems", body).status_code == 403

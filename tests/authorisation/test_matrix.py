@@ -201,6 +201,7 @@ API_READS: dict[str, dict[str, int]] = {
     "GET /api/v1/events": answers(200, anonymous=NOT_SIGNED_IN, council=403),
     "GET /api/v1/events/{event_id}/enterprises": answers(200, anonymous=NOT_SIGNED_IN, council=403),
     "GET /api/v1/certifications": answers(200, anonymous=NOT_SIGNED_IN, council=403),
+    "GET /api/v1/systems": answers(200, anonymous=NOT_SIGNED_IN, council=403),
     "GET /api/v1/awards": answers(200, anonymous=NOT_SIGNED_IN, council=403),
 }
 
@@ -234,6 +235,7 @@ API_WRITES: dict[str, str] = {
     "POST /api/v1/events": "tests/activities/test_api.py",
     "POST /api/v1/events/{event_id}/enterprises": "tests/activities/test_api.py",
     "POST /api/v1/certifications": "tests/activities/test_api.py",
+    "POST /api/v1/systems": "tests/activities/test_api.py",
     "POST /api/v1/awards": "tests/activities/test_api.py",
 }
 

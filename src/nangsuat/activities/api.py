@@ -1,5 +1,5 @@
-"""``/api/v1/trainings``, ``experts``, ``events``, ``certifications``, ``awards``: the programme's activity
-records over JSON, through the activities' services and selectors.
+"""``/api/v1/trainings``, ``experts``, ``events``, ``certifications``, ``systems``, ``awards``: the
+programme's activity records over JSON, through the activities' services and selectors.
 
 Each is a paginated GET list and a POST create answering 201 with the record and its ``id``. A body names an
 enterprise by ``tax_code``; one the registry lacks is 400 naming ``tax_code``, unless the body also gives
@@ -14,14 +14,16 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from nangsuat.api.errors import error_responses
 from nangsuat.api.pagination import paginated
-from nangsuat.api.schemas import Id, InputSchema, PlausibleDate
+from nangsuat.api.schemas import Id, InputSchema, PlausibleDate, from_attribute
 from nangsuat.core.permissions import require
 from nangsuat.core.text import fold
+from nangsuat.reference.models import SupportContent
 
 from . import selectors, services
 from .models import (
@@ -418,6 +420,55 @@ def create_certification(request, payload: CertificationIn):
     record = services.save_record(
         actor=request.auth, agency=request.auth.agency, kind="conformity", data=payload.dict()
     )
+    return Status(201, record)
+
+
+class SystemIn(_EnterpriseIn):
+    tax_code: str = TAX_CODE
+    content_code: str = Field(
+        ..., min_length=1, max_length=40, description="Mã nội dung trong danh mục: iso-9001, haccp, 5s…"
+    )
+    certificate_number: str = Field("", max_length=50)
+    certifying_body: str = Field("", max_length=255)
+    issued_on: PlausibleDate | None = None
+    expires_on: PlausibleDate | None = None
+
+
+class SystemOut(Schema):
+    id: int
+    enterprise: EnterpriseRef
+    content_code: str
+    content_name: str
+    certificate_number: str
+    certifying_body: str
+    issued_on: dt.date | None
+    expires_on: dt.date | None
+    dossier_id: int | None = Field(None, description="Hồ sơ của Chương trình đã hỗ trợ, nếu có")
+
+    resolve_content_code = from_attribute("content.code")
+    resolve_content_name = from_attribute("content.name")
+
+
+@router.get("/systems", response=list[SystemOut], summary="Hệ thống quản lý, công cụ (list)")
+@paginated
+def list_systems(request, filters: Query[YearKindFilters]):
+    _readable(request)
+    return selectors.register(request.auth, "systems", q=filters.q, year=filters.year)
+
+
+@router.post(
+    "/systems",
+    response={201: SystemOut, **error_responses(400, 403)},
+    summary="Thêm hệ thống quản lý, công cụ của doanh nghiệp (create)",
+)
+def create_system(request, payload: SystemIn):
+    _recorder(request)
+    data = payload.dict()
+    content = SupportContent.objects.filter(code=data.pop("content_code"), is_active=True).first()
+    if content is None:
+        raise ValidationError({"content_code": _("Không có nội dung này trong danh mục.")})
+    data["content"] = content.pk
+    record = services.save_record(actor=request.auth, agency=request.auth.agency, kind="system", data=data)
     return Status(201, record)
 
 

@@ -12,6 +12,8 @@ class ActivitiesConfig(AppConfig):
         from nangsuat.core.navigation import NavItem, add_nav_item
         from nangsuat.core.roles import AGENCY_READERS
 
+        from . import receivers  # noqa: F401  records a management system on a dossier's acceptance
+
         add_nav_item(
             NavItem(
                 _("Hoạt động chương trình"), "activities:index", AGENCY_READERS, "/activities/", "award", 45

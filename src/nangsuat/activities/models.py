@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.models import Agency
+from nangsuat.dossiers.models import Dossier
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
 
@@ -212,6 +213,10 @@ class SystemCertificate(Record):
     certifying_body = models.CharField(_("tổ chức chứng nhận"), max_length=255, blank=True)
     issued_on = models.DateField(_("ngày cấp"), null=True, blank=True)
     expires_on = models.DateField(_("ngày hết hạn"), null=True, blank=True)
+    # The programme's dossier that supported it, when recorded on the dossier's acceptance (``receivers``).
+    dossier = models.ForeignKey(
+        Dossier, null=True, blank=True, editable=False, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("hệ thống quản lý, công cụ")

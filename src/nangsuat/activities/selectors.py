@@ -121,7 +121,7 @@ def _by_enterprise(model, user: User) -> QuerySet:
 
 
 def visible_systems(user: User) -> QuerySet[SystemCertificate]:
-    return _by_enterprise(SystemCertificate, user).select_related("content")
+    return _by_enterprise(SystemCertificate, user).select_related("content", "dossier")
 
 
 def visible_conformity(user: User) -> QuerySet[ConformityCertificate]:

@@ -136,6 +136,7 @@ REGISTERS: dict[str, Register] = {
                 (_lazy("Tổ chức chứng nhận"), lambda r: r.certifying_body),
                 (_lazy("Ngày cấp"), lambda r: _date(r.issued_on)),
                 (_lazy("Ngày hết hạn"), lambda r: _date(r.expires_on)),
+                (_lazy("Hồ sơ hỗ trợ"), lambda r: r.dossier.tracking_code if r.dossier_id else ""),
             ),
             visible=selectors.visible_systems,
         ),
