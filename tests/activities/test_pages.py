@@ -241,3 +241,30 @@ def test_the_pages_read_in_english(client, can_tho, settings):
     assert "Training courses" in listing and "Manager training" in listing and "1 record" in listing
     detail = client.get(reverse("activities:course_detail", args=[course.pk])).content.decode()
     assert "Add a participant" in detail and "Participants (1 participation)" in detail
+
+
+def test_an_officer_records_and_edits_an_expert(client, can_tho):
+    course = CourseFactory(agency=can_tho, kind="expert")
+    url = reverse("activities:record_create", args=["experts"])
+    refused = client.post(url, {"full_name": "Mai Chuyên Gia", "level": "galactic", "identity_number": "12"})
+    text = refused.content.decode()
+    assert refused.status_code == 200 and "Số định danh cá nhân (CCCD) gồm 12 chữ số" in text
+    assert "Hãy chọn một lựa chọn hợp lệ" in text or "lựa chọn hợp lệ" in text
+    data = {
+        "full_name": "Mai Chuyên Gia",
+        "identity_number": "092175000001",
+        "workplace": "Viện Năng suất Việt Nam",
+        "course": str(course.pk),
+        "level": "international",
+        "certificate_number": "APO-2026-07",
+        "certified_on": "2026-10-01",
+        "valid_until": "2029-10-01",
+    }
+    assert client.post(url, data).status_code == 302
+    expert = course.experts.get()
+    assert expert.person.identity_number == "092175000001" and expert.level == "international"
+    edit = reverse("activities:record_edit", args=["experts", expert.pk])
+    assert "092175000001" in client.get(edit).content.decode()
+    assert client.post(edit, data | {"level": "regional"}).status_code == 302
+    expert.refresh_from_db()
+    assert expert.level == "regional" and expert.person_id == course.experts.get().person_id

@@ -19,6 +19,7 @@ from .models import (
     ExpertLevel,
     SystemCertificate,
 )
+from .people import clean_identity_number
 
 MIN_YEAR, MAX_YEAR = 2020, 2035  # the programme runs 2021–2030 (Quyết định 1322/QĐ-TTg); a margin each side
 MAX_VND = 10**15
@@ -63,6 +64,16 @@ class EnterpriseFields(forms.Form):
     ward_code = forms.CharField(label=_("Mã xã/phường (nếu chưa có trong sổ)"), max_length=6, required=False)
 
 
+class IdentityNumber:
+    """Cleans the identity number as the person matching reads it (``people.clean_identity_number``)."""
+
+    def clean_identity_number(self):
+        try:
+            return clean_identity_number(self.cleaned_data.get("identity_number"))  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict["identity_number"]) from None
+
+
 class CourseForm(forms.ModelForm):
     year = _year()
     starts_on = _date(_("Ngày bắt đầu"))
@@ -81,7 +92,7 @@ class CourseForm(forms.ModelForm):
         return cleaned
 
 
-class ParticipantForm(EnterpriseFields):
+class ParticipantForm(IdentityNumber, EnterpriseFields):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
     position = forms.CharField(label=_("Chức vụ"), max_length=100, required=False)
     is_manager = forms.BooleanField(label=_("Là cán bộ quản lý doanh nghiệp"), required=False)
@@ -105,7 +116,7 @@ class ParticipantForm(EnterpriseFields):
         )
 
 
-class ExpertForm(forms.ModelForm, EnterpriseFields):
+class ExpertForm(IdentityNumber, forms.ModelForm, EnterpriseFields):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
     identity_number = forms.CharField(label=_("Số định danh cá nhân (CCCD)"), max_length=20, required=False)
     phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
