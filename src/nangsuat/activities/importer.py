@@ -3,7 +3,7 @@
 Each row is one participant; the enterprise is matched to the registry by tax code (an unknown one is added
 when the row gives its name, VSIC code and ward), the person by ``people.match_person``. A person already on
 the course is left as it is, so importing the same sheet again adds nothing. Bad rows are reported with
-their row number, column and message; the good ones are written, one transaction per row.
+their row number, column and message; the good ones are written.
 """
 
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from nangsuat.core.models import User
 from nangsuat.core.text import fold, nfc
 from nangsuat.registry.importer import ImportResult, RowError, check_workbook
+from nangsuat.registry.models import Enterprise
 
 from .models import Course
 from .services import clean_participant, record_participation, resolve_enterprise
@@ -66,6 +67,7 @@ COLUMNS = [
         ("so giay chung nhan", "so chung chi"),
     ),
 ]
+BATCH_SIZE = 500  # rows per transaction: a commit per row would cost more than the row itself
 YES = {"x", "co", "1", "yes", "true", "v", "dat"}
 NO = {"", "khong", "0", "no", "false", "vang"}
 
@@ -162,38 +164,64 @@ def import_rows(
     course: Course,
     actor: User | None,
     progress: Callable[[int], None] | None = None,
-    every: int = 200,
+    batch_size: int = BATCH_SIZE,
 ) -> ImportResult:
     """Validate and write each row; returns the counts and the row errors (``registry.importer``'s shape:
-    ``created`` participations added, ``unchanged`` ones already on the course)."""
+    ``created`` participations added, ``unchanged`` ones already on the course). The rows of a batch share
+    one transaction; a bad row is reported and leaves the others written."""
     result = ImportResult()
     headers = {c.key: str(c.header) for c in COLUMNS}
-    for number, record in rows:
-        result.total += 1
-        data, errors = row_data(record)
-        try:
-            cleaned = clean_participant(data) if not errors else None
-        except ValidationError as exc:
-            errors += [(k, m) for k, msgs in exc.message_dict.items() for m in msgs]
-            cleaned = None
-        if cleaned is not None:
-            try:
-                with transaction.atomic():
-                    enterprise = resolve_enterprise(actor=actor, agency=course.agency, data=data)  # type: ignore[arg-type]
-                    _participation, created = record_participation(
-                        actor=actor, course=course, cleaned=cleaned, enterprise=enterprise
-                    )
-            except ValidationError as exc:
-                errors += [(k, m) for k, msgs in exc.message_dict.items() for m in msgs]
-            else:
-                if created:
-                    result.created += 1
-                else:
-                    result.unchanged += 1
-        if errors:
-            result.errors += [RowError(number, headers.get(k, k), m, _text(record.get(k))) for k, m in errors]
-        if progress and result.total % every == 0:
+    enterprises: dict[str, Enterprise | None] = {}  # tax code as written → registry entry, once per import
+    batch: list[tuple[int, dict[str, Any]]] = []
+
+    def write(batch: list[tuple[int, dict[str, Any]]]) -> None:
+        with transaction.atomic():
+            for number, record in batch:
+                errors = _import_row(
+                    record, course=course, actor=actor, result=result, enterprises=enterprises
+                )
+                if errors:
+                    result.errors += [
+                        RowError(number, headers.get(k, k), m, _text(record.get(k))) for k, m in errors
+                    ]
+        if progress:
             progress(result.total)
-    if progress:
-        progress(result.total)
+
+    for number, record in rows:
+        batch.append((number, record))
+        if len(batch) >= batch_size:
+            write(batch)
+            batch = []
+    write(batch)
     return result
+
+
+def _import_row(
+    record: dict[str, Any],
+    *,
+    course: Course,
+    actor: User | None,
+    result: ImportResult,
+    enterprises: dict[str, Enterprise | None],
+) -> list[tuple[str, str]]:
+    result.total += 1
+    data, errors = row_data(record)
+    if errors:
+        return errors
+    # Every refusal comes before the row writes anything (a new enterprise is written in its own
+    # savepoint by the registry's service), so a bad row needs no savepoint of its own.
+    try:
+        cleaned = clean_participant(data)
+        key = data["tax_code"]
+        if key not in enterprises:
+            enterprises[key] = resolve_enterprise(actor=actor, agency=course.agency, data=data)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        return [(k, m) for k, msgs in exc.message_dict.items() for m in msgs]
+    _participation, created = record_participation(
+        actor=actor, course=course, cleaned=cleaned, enterprise=enterprises[key]
+    )
+    if created:
+        result.created += 1
+    else:
+        result.unchanged += 1
+    return []

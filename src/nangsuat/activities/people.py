@@ -9,6 +9,7 @@ first time one is given with the same name and enterprise.
 import re
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from nangsuat.core.models import Agency
@@ -42,24 +43,40 @@ def name_key(full_name: str, tax_code: str) -> str:
 def match_person(
     *, agency: Agency, full_name: str, tax_code: str, identity_number: str = "", phone: str = ""
 ) -> Person:
-    """The person these details name in ``agency`` (created when new). Call inside the writing transaction."""
+    """The person these details name in ``agency`` (created when new; ``_state.adding`` was True then).
+    Call inside the writing transaction."""
     full_name = nfc(full_name)
     key = name_key(full_name, tax_code)
     people = Person.objects.select_for_update().filter(agency=agency)
-    person = None
     if identity_number:
-        person = people.filter(identity_number=identity_number).first()
-        if person is None:
-            person = people.filter(name_key=key, identity_number="").order_by("pk").first()
-            if person is not None:
-                person.identity_number = identity_number
+        # One query for both: the person with the number, else one of the name without a number.
+        candidates = list(
+            people.filter(Q(identity_number=identity_number) | Q(name_key=key, identity_number="")).order_by(
+                "pk"
+            )
+        )
+        person = next((p for p in candidates if p.identity_number == identity_number), None) or next(
+            iter(candidates), None
+        )
     else:
         person = people.filter(name_key=key).order_by("pk").first()
     if person is None:
-        person = Person(agency=agency, identity_number=identity_number)
-    person.full_name = full_name
-    person.name_key = key
+        person = Person(
+            agency=agency, identity_number=identity_number, full_name=full_name, name_key=key, phone=phone
+        )
+        person.save()
+        person._created = True  # type: ignore[attr-defined]
+        return person
+    changes = {
+        "full_name": full_name,
+        "name_key": key,
+        "identity_number": identity_number or person.identity_number,
+    }
     if phone:
-        person.phone = phone
-    person.save()
+        changes["phone"] = phone
+    changed = [field for field, value in changes.items() if getattr(person, field) != value]
+    for field in changed:
+        setattr(person, field, changes[field])
+    if changed:
+        person.save(update_fields=changed)
     return person

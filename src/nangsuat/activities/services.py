@@ -169,9 +169,10 @@ def record_participation(
         identity_number=cleaned.get("identity_number", ""),
         phone=cleaned.get("phone", ""),
     )
-    existing = course.participations.filter(person=person, deleted_at__isnull=True).first()
-    if existing is not None:
-        return existing, False
+    if not getattr(person, "_created", False):  # a new person is on no course yet
+        existing = course.participations.filter(person=person, deleted_at__isnull=True).first()
+        if existing is not None:
+            return existing, False
     participation = Participation.objects.create(
         course=course,
         person=person,
