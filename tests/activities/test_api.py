@@ -8,6 +8,7 @@ from nangsuat.core.roles import Role
 from nangsuat.registry.models import Enterprise
 from tests.api.conftest import ApiClient
 from tests.core.factories import UserFactory
+from tests.dossiers.factories import CallFactory
 from tests.reference.factories import some_vsic, some_ward
 from tests.registry.factories import EnterpriseFactory, enterprise_user, valid_tax_code
 
@@ -331,3 +332,11 @@ def test_management_systems_name_their_content_from_the_catalogue(api, can_tho):
     assert api.get("/api/v1/systems").json()["total"] == 1
     reader = ApiClient(UserFactory(role=Role.DIRECTOR, agency=can_tho))
     assert reader.post("/api/v1/systems", body).status_code == 403
+
+
+def test_a_training_may_name_a_call_of_its_agency(api, can_tho, vinh_long):
+    ours, theirs = CallFactory(agency=can_tho), CallFactory(agency=vinh_long)
+    response = api.post("/api/v1/trainings", TRAINING | {"call_id": ours.pk})
+    assert response.status_code == 201 and response.json()["call_id"] == ours.pk
+    refused = api.post("/api/v1/trainings", TRAINING | {"call_id": theirs.pk})
+    assert refused.status_code == 400 and "call_id" in refused.json()["errors"]

@@ -72,6 +72,7 @@ class TrainingIn(InputSchema):
     place: str = Field("", max_length=255)
     organiser: str = Field("", max_length=255)
     cost_vnd: int | None = Field(None, ge=0, le=10**15, description="Kinh phí (đồng)")
+    call_id: Id | None = Field(None, description="Đợt đăng ký của Chương trình, nếu có")
 
 
 class TrainingOut(Schema):
@@ -84,6 +85,7 @@ class TrainingOut(Schema):
     place: str
     organiser: str
     cost_vnd: int | None
+    call_id: int | None
     participant_count: int = 0
 
 
@@ -116,7 +118,14 @@ def list_trainings(request, filters: Query[TrainingFilters]):
 )
 def create_training(request, payload: TrainingIn):
     _recorder(request)
-    course = services.save_course(actor=request.auth, agency=request.auth.agency, data=payload.dict())
+    data = payload.dict()
+    data["call"] = data.pop("call_id")
+    try:
+        course = services.save_course(actor=request.auth, agency=request.auth.agency, data=data)
+    except ValidationError as exc:
+        raise ValidationError(
+            {("call_id" if k == "call" else k): v for k, v in exc.message_dict.items()}
+        ) from None
     return Status(201, course)
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.dates import validate_plausible_date
+from nangsuat.dossiers.models import Call
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.importer import check_workbook
 
@@ -82,7 +83,11 @@ class CourseForm(forms.ModelForm):
 
     class Meta:
         model = Course
-        fields = ["title", "kind", "year", "starts_on", "ends_on", "place", "organiser", "cost_vnd"]
+        fields = ["title", "kind", "year", "starts_on", "ends_on", "place", "organiser", "cost_vnd", "call"]
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["call"].queryset = Call.objects.filter(agency=agency).order_by("-year", "title")
 
     def clean(self):
         cleaned = super().clean()

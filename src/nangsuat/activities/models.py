@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.models import Agency
-from nangsuat.dossiers.models import Dossier
+from nangsuat.dossiers.models import Call, Dossier
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
 
@@ -48,6 +48,15 @@ class Course(Record):
     place = models.CharField(_("địa điểm"), max_length=255, blank=True)
     organiser = models.CharField(_("đơn vị tổ chức"), max_length=255, blank=True)
     cost_vnd = models.BigIntegerField(_("kinh phí (đồng)"), null=True, blank=True)
+    call = models.ForeignKey(
+        Call,
+        verbose_name=_("đợt đăng ký"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Đợt của Chương trình mà khóa thuộc về, nếu có."),
+    )
 
     class Meta:
         verbose_name = _("khóa đào tạo")

@@ -126,7 +126,7 @@ def _enterprise_fields(data: dict[str, Any]) -> EnterpriseFields:
 def save_course(*, actor: User, agency: Agency, data: dict[str, Any], course: Course | None = None) -> Course:
     """Create a course, or change one."""
     _require_recorder(actor, agency)
-    form = CourseForm(data, instance=course)
+    form = CourseForm(data, instance=course, agency=agency)
     if not form.is_valid():
         raise _form_errors(form)
     saved: Course = form.save(commit=False)
@@ -262,7 +262,7 @@ KINDS: dict[str, RecordKind] = {
 def record_form(kind: str, *args: Any, agency: Agency | None = None, **kwargs: Any) -> forms.ModelForm:
     """The form of a kind of record (the expert's lists the agency's courses)."""
     spec = KINDS[kind]
-    if spec.model is Expert:
+    if spec.model in (Expert, Course):
         kwargs["agency"] = agency
     return spec.form(*args, **kwargs)
 

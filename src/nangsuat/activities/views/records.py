@@ -43,6 +43,10 @@ def _enterprise(record) -> str:
     return f"{e.name} ({e.tax_code})" if e else ""
 
 
+def _number(value) -> str:
+    return f"{value:,}".replace(",", ".") if value is not None else ""
+
+
 def _date(value) -> str:
     return format_date_vi(value) if value else ""
 
@@ -114,7 +118,7 @@ REGISTERS: dict[str, Register] = {
                 (_lazy("Hình thức"), lambda r: r.get_kind_display()),
                 (_lazy("Ngày"), lambda r: _date(r.held_on)),
                 (_lazy("Địa điểm, cơ quan báo chí"), lambda r: r.place),
-                (_lazy("Người tham dự"), lambda r: r.audience if r.audience is not None else ""),
+                (_lazy("Người tham dự"), lambda r: _number(r.audience)),
                 (_lazy("Doanh nghiệp được tiếp cận"), lambda r: getattr(r, "enterprise_count", "")),
             ),
             tuple(EventKind.choices),
