@@ -153,6 +153,9 @@ PAGES: dict[str, dict[str, int]] = {
     "activities:course_detail": answers(200, council=403),
     "activities:participant_add": POST_ONLY,
     "activities:participant_delete": answers(403, officer=200, admin=200),
+    "activities:participant_attendance": POST_ONLY,
+    "activities:registration": answers(403, enterprise=200),  # an enterprise registers its people
+    "activities:register": POST_ONLY,
     "activities:import_start": answers(403, officer=200, admin=200),
     "activities:import_template": answers(403, officer=200, admin=200),
     "activities:import_job": answers(403, officer=200, admin=200),

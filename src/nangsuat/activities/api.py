@@ -73,6 +73,7 @@ class TrainingIn(InputSchema):
     organiser: str = Field("", max_length=255)
     cost_vnd: int | None = Field(None, ge=0, le=10**15, description="Kinh phí (đồng)")
     call_id: Id | None = Field(None, description="Đợt đăng ký của Chương trình, nếu có")
+    registration_open: bool = Field(False, description="Doanh nghiệp đăng ký trực tuyến đến ngày bắt đầu")
 
 
 class TrainingOut(Schema):
@@ -86,6 +87,7 @@ class TrainingOut(Schema):
     organiser: str
     cost_vnd: int | None
     call_id: int | None
+    registration_open: bool
     participant_count: int = 0
 
 

@@ -10,10 +10,21 @@ class ActivitiesConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from nangsuat.core.navigation import NavItem, add_nav_item
-        from nangsuat.core.roles import AGENCY_READERS
+        from nangsuat.core.roles import AGENCY_READERS, Role
 
         from . import receivers  # noqa: F401  records a management system on a dossier's acceptance
 
+        enterprise = frozenset({Role.ENTERPRISE})
+        add_nav_item(
+            NavItem(
+                _("Đăng ký đào tạo"),
+                "activities:registration",
+                enterprise,
+                "/activities/registration/",
+                "calendar",
+                5,
+            )
+        )
         add_nav_item(
             NavItem(
                 _("Hoạt động chương trình"), "activities:index", AGENCY_READERS, "/activities/", "award", 45

@@ -9,6 +9,7 @@ from nangsuat.core.dates import validate_plausible_date
 from nangsuat.dossiers.models import Call
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.importer import check_workbook
+from nangsuat.registry.models import Enterprise
 
 from .models import (
     Award,
@@ -83,7 +84,18 @@ class CourseForm(forms.ModelForm):
 
     class Meta:
         model = Course
-        fields = ["title", "kind", "year", "starts_on", "ends_on", "place", "organiser", "cost_vnd", "call"]
+        fields = [
+            "title",
+            "kind",
+            "year",
+            "starts_on",
+            "ends_on",
+            "place",
+            "organiser",
+            "cost_vnd",
+            "call",
+            "registration_open",
+        ]
 
     def __init__(self, *args, agency=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -261,3 +273,25 @@ class RecordSearchForm(forms.Form):
 
 class ReachForm(EnterpriseFields):
     """An enterprise an event reached, by tax code."""
+
+
+class RegistrationForm(IdentityNumber, forms.Form):
+    """An enterprise registers one of its people for an open course."""
+
+    enterprise = forms.ModelChoiceField(label=_("Doanh nghiệp"), queryset=Enterprise.objects.none())
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
+    position = forms.CharField(label=_("Chức vụ"), max_length=100, required=False)
+    is_manager = forms.BooleanField(label=_("Là cán bộ quản lý doanh nghiệp"), required=False)
+    identity_number = forms.CharField(
+        label=_("Số định danh cá nhân (CCCD)"),
+        max_length=20,
+        required=False,
+        help_text=_("Chỉ cán bộ của Sở xem được; dùng để nhận ra một người qua nhiều khóa."),
+    )
+    phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
+
+    def __init__(self, *args, enterprises=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = Enterprise.objects.filter(pk__in=[e.pk for e in enterprises])
+        if len(enterprises) == 1:
+            self.fields["enterprise"].initial = enterprises[0].pk

@@ -57,6 +57,11 @@ class Course(Record):
         related_name="+",
         help_text=_("Đợt của Chương trình mà khóa thuộc về, nếu có."),
     )
+    registration_open = models.BooleanField(
+        _("doanh nghiệp đăng ký trực tuyến"),
+        default=False,
+        help_text=_("Doanh nghiệp của cơ quan đăng ký người tham gia trên hệ thống đến ngày khóa bắt đầu."),
+    )
 
     class Meta:
         verbose_name = _("khóa đào tạo")
@@ -109,6 +114,8 @@ class Participation(models.Model):
     )
     attended = models.BooleanField(_("có tham dự"), default=True)
     certificate_number = models.CharField(_("số chứng nhận"), max_length=50, blank=True)
+    # Registered by its enterprise on line (not attended until an officer marks the attendance).
+    registered_online = models.BooleanField(_("đăng ký trực tuyến"), default=False, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

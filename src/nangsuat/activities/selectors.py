@@ -2,6 +2,7 @@
 what concerns the enterprises it represents. Withdrawn records are left out."""
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from nangsuat.core.models import User
 from nangsuat.core.roles import AGENCY_READERS, Role
@@ -248,3 +249,26 @@ def target_counts(user: User, *, year: int | None = None) -> dict[str, int]:
         .count(),
         "quality_award_entrants": awards.exclude(enterprise=None).values("enterprise").distinct().count(),
     }
+
+
+def open_courses(user: User) -> QuerySet[Course]:
+    """Courses an enterprise user may register its people for: open, not started, of the agencies of the
+    enterprises it represents."""
+    mine = _mine(user)
+    if not mine:
+        return Course.objects.none()
+    agencies = Enterprise.objects.filter(pk__in=mine).values("agency_id")
+    return Course.objects.filter(
+        deleted_at__isnull=True,
+        registration_open=True,
+        starts_on__gte=timezone.localdate(),
+        agency_id__in=agencies,
+    ).order_by("starts_on", "pk")
+
+
+def registrations_of(user: User, course: Course) -> QuerySet[Participation]:
+    """The enterprise user's own people on a course."""
+    mine = _mine(user) or []
+    return course.participations.filter(enterprise_id__in=mine, deleted_at__isnull=True).select_related(
+        "enterprise"
+    )

@@ -23,7 +23,7 @@ from nangsuat.core.errors import Conflict, Forbidden
 from nangsuat.core.models import Agency, User
 from nangsuat.core.text import nfc
 from nangsuat.registry.models import Enterprise
-from nangsuat.registry.selectors import find_by_tax_code
+from nangsuat.registry.selectors import enterprises_of, find_by_tax_code
 from nangsuat.registry.services import create_enterprise
 from nangsuat.registry.tax_code import normalize_tax_code
 
@@ -35,6 +35,7 @@ from .forms import (
     EventForm,
     ExpertForm,
     ParticipantForm,
+    RegistrationForm,
     SystemForm,
 )
 from .models import (
@@ -346,3 +347,65 @@ def unreach_enterprise(*, actor: User, link: EventEnterprise) -> None:
     record_audit(
         actor=actor, action="activity.event_unreached", target=event, data={"enterprise": enterprise_id}
     )
+
+
+# --- Registration by enterprises ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def register_online(*, actor: User, course: Course, data: dict[str, Any]) -> Participation:
+    """An enterprise registers one of its people for a course open to registration, before it starts. The
+    participation waits for an officer to mark the attendance. Refuses (403) a course not open, an enterprise
+    the actor does not represent; (409) a person already on the course."""
+    form = RegistrationForm(data, enterprises=list(enterprises_of(actor)))
+    if not form.is_valid():
+        raise _form_errors(form)
+    enterprise: Enterprise = form.cleaned_data["enterprise"]
+    if not course.registration_open or course.deleted_at is not None:
+        raise Forbidden(_("Khóa này không nhận đăng ký trực tuyến."))
+    if course.starts_on < timezone.localdate():
+        raise Forbidden(_("Khóa đã bắt đầu: hết hạn đăng ký trực tuyến."))
+    if enterprise.agency_id != course.agency_id:
+        raise Forbidden(_("Khóa này thuộc cơ quan khác."))
+    cleaned: dict[str, Any] = {
+        k: nfc(str(form.cleaned_data.get(k) or "")) for k in ("full_name", "position", "phone")
+    }
+    cleaned |= {
+        "is_manager": form.cleaned_data["is_manager"],
+        "identity_number": form.cleaned_data["identity_number"],
+        "attended": False,
+    }
+    participation, created = record_participation(
+        actor=actor, course=course, cleaned=cleaned, enterprise=enterprise
+    )
+    if not created:
+        raise Conflict(
+            _("%(name)s đã có trong danh sách của khóa này.") % {"name": participation.full_name},
+            {"full_name": [_("Người này đã có trong danh sách của khóa.")]},
+        )
+    participation.registered_online = True
+    participation.save(update_fields=["registered_online"])
+    record_audit(
+        actor=actor,
+        action="activity.participant_registered",
+        target=course,
+        data={"participation": participation.pk, "enterprise": enterprise.pk},
+    )
+    return participation
+
+
+@transaction.atomic
+def set_attendance(*, actor: User, participation: Participation, attended: bool) -> Participation:
+    """An officer marks whether a participant attended."""
+    _require_recorder(actor, participation.course.agency)
+    if participation.attended != attended:
+        participation.attended = attended
+        participation.save(update_fields=["attended"])
+        record_audit(
+            actor=actor,
+            action="activity.attendance_set",
+            target=participation.course,
+            to_state="attended" if attended else "absent",
+            data={"participation": participation.pk},
+        )
+    return participation

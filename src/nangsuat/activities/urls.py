@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import courses, imports, records
+from .views import courses, imports, records, registration
 
 app_name = "activities"
 urlpatterns = [
@@ -12,6 +12,13 @@ urlpatterns = [
         courses.participant_delete,
         name="participant_delete",
     ),
+    path(
+        "courses/<int:pk>/participants/<int:participation_pk>/attendance/",
+        registration.participant_attendance,
+        name="participant_attendance",
+    ),
+    path("registration/", registration.registration, name="registration"),
+    path("registration/<int:pk>/", registration.register, name="register"),
     path("courses/<int:pk>/import/", imports.import_start, name="import_start"),
     path("import/template.xlsx", imports.import_template, name="import_template"),
     path("import/<int:pk>/", imports.import_job, name="import_job"),
