@@ -40,7 +40,7 @@ def test_the_demo_seeds_every_kind_of_activity_once():
         ConformityCertificate.objects.count(),
         Award.objects.count(),
     )
-    assert counts[0] == 4 and counts[2] == 2 and counts[-1] == 1
+    assert counts[0] == 5 and counts[2] == 2 and counts[-1] == 1
     assert Participation.objects.filter(is_manager=True).exists()
     assert Participation.objects.filter(is_manager=False).exists()
     assert EventEnterprise.objects.values("enterprise").distinct().count() >= 200

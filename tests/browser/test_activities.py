@@ -39,7 +39,7 @@ def seeded(monkeypatch):
 
 def test_officer_imports_a_sheet_reads_the_bad_row_and_finds_the_participants(page, seeded, tmp_path):
     enterprise = Enterprise.objects.order_by("name").first()
-    course = Course.objects.get(kind="awareness")
+    course = Course.objects.get(title__contains="5S")
     book = Workbook()
     sheet = book.active
     sheet.append(["DANH SÁCH HỌC VIÊN"])
@@ -83,5 +83,13 @@ def test_the_registers_at_desktop_and_phone_widths(page, seeded):
     shot(page, "courses-phone")
     page.goto(f"/activities/courses/{course.pk}/")
     shot(page, "course-detail-phone")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1, width  # nothing pushes the page sideways
+    enterprise_user = User.objects.get(username="enterprise")
+    page.context.clear_cookies()
+    login(page, enterprise_user, DEMO_PASSWORD)
+    page.goto("/activities/registration/")
+    assert "Tập huấn áp dụng ISO 9001:2015" in page.content()
+    shot(page, "registration-phone")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390 + 1, width  # nothing pushes the page sideways

@@ -68,6 +68,17 @@ COURSES = [
         "cost_vnd": 18_000_000,
         "people": 35,
     },
+    {
+        "title": "Tập huấn áp dụng ISO 9001:2015 cho doanh nghiệp nhỏ và vừa",
+        "kind": "awareness",
+        "starts_on": D(2026, 12, 15),
+        "ends_on": D(2026, 12, 16),
+        "place": "Hội trường Sở Khoa học và Công nghệ, quận Ninh Kiều",
+        "organiser": "Sở Khoa học và Công nghệ",
+        "cost_vnd": 24_000_000,
+        "registration_open": True,  # enterprises register their people on line
+        "people": 6,
+    },
 ]
 EVENTS = [
     (
@@ -154,7 +165,7 @@ def seed(out) -> None:
                 "is_manager": spec["kind"] == "manager" or position in POSITIONS[:4],
                 "identity_number": f"0921{rng.randint(0, 99_999_999):08d}" if i % 3 else "",
                 "phone": f"09{rng.randint(10_000_000, 99_999_999)}",
-                "attended": i % 11 != 10,
+                "attended": spec["ends_on"] < dt.date.today() and i % 11 != 10,  # a coming course: not yet
                 "certificate_number": f"{spec['starts_on'].year}-{course.pk:03d}-{i + 1:03d}",
             }
             services.record_participation(
