@@ -268,3 +268,20 @@ def test_an_officer_records_and_edits_an_expert(client, can_tho):
     assert client.post(edit, data | {"level": "regional"}).status_code == 302
     expert.refresh_from_db()
     assert expert.level == "regional" and expert.person_id == course.experts.get().person_id
+
+
+def test_an_enterprise_taken_off_an_event_is_kept_and_may_come_back(client, can_tho):
+    event = EventFactory(agency=can_tho)
+    enterprise = EnterpriseFactory(agency=can_tho)
+    client.post(reverse("activities:event_reach", args=[event.pk]), {"tax_code": enterprise.tax_code})
+    link = EventEnterprise.objects.get()
+    client.post(reverse("activities:event_unreach", args=[event.pk, link.pk]))
+    link.refresh_from_db()
+    assert link.deleted_at is not None
+    assert (
+        client.get(reverse("activities:event_detail", args=[event.pk])).context["page_obj"].paginator.count
+        == 0
+    )
+    client.post(reverse("activities:event_reach", args=[event.pk]), {"tax_code": enterprise.tax_code})
+    assert EventEnterprise.objects.filter(event=event).count() == 2
+    assert EventEnterprise.objects.filter(event=event, deleted_at=None).count() == 1

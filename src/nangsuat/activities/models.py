@@ -205,12 +205,17 @@ class EventEnterprise(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="reached")
     enterprise = models.ForeignKey(Enterprise, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)  # taken off the list, kept
 
     class Meta:
         verbose_name = _("doanh nghiệp được tiếp cận")
         verbose_name_plural = _("doanh nghiệp được tiếp cận")
         constraints = [
-            models.UniqueConstraint(fields=["event", "enterprise"], name="activity_event_enterprise_once")
+            models.UniqueConstraint(
+                fields=["event", "enterprise"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="activity_event_enterprise_once",
+            )
         ]
         indexes = [models.Index(fields=["enterprise"], name="activity_event_ent")]
 

@@ -91,11 +91,14 @@ def visible_events(user: User) -> QuerySet[Event]:
     mine = _mine(user)
     if mine is None:
         return qs.none()
-    return qs.filter(pk__in=EventEnterprise.objects.filter(enterprise_id__in=mine).values("event_id"))
+    reached = EventEnterprise.objects.filter(enterprise_id__in=mine, deleted_at__isnull=True)
+    return qs.filter(pk__in=reached.values("event_id"))
 
 
 def event_list(user: User, *, q: str = "", year: int | None = None, kind: str = "") -> QuerySet[Event]:
-    qs = visible_events(user).annotate(enterprise_count=Count("reached"))
+    qs = visible_events(user).annotate(
+        enterprise_count=Count("reached", filter=Q(reached__deleted_at__isnull=True))
+    )
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(place__icontains=q))
     if year:
@@ -106,7 +109,11 @@ def event_list(user: User, *, q: str = "", year: int | None = None, kind: str = 
 
 
 def reached_enterprises(user: User, event: Event) -> QuerySet[EventEnterprise]:
-    qs = event.reached.select_related("enterprise").order_by("enterprise__name")
+    qs = (
+        event.reached.filter(deleted_at__isnull=True)
+        .select_related("enterprise")
+        .order_by("enterprise__name")
+    )
     if _staff(user):
         return qs
     mine = _mine(user)
@@ -147,7 +154,9 @@ def enterprise_activities(user: User, enterprise: Enterprise) -> dict[str, list]
     return {
         "participations": list(participations[:200]),
         "events": list(
-            visible_events(user).filter(reached__enterprise=enterprise).order_by("-held_on")[:200]
+            visible_events(user)
+            .filter(reached__enterprise=enterprise, reached__deleted_at__isnull=True)
+            .order_by("-held_on")[:200]
         ),
         "systems": list(visible_systems(user).filter(enterprise=enterprise)),
         "conformity": list(visible_conformity(user).filter(enterprise=enterprise)),
@@ -234,7 +243,11 @@ def target_counts(user: User, *, year: int | None = None) -> dict[str, int]:
         experts = experts.filter(certified_on__year=year)
     attended = Participation.objects.filter(course__in=courses, deleted_at__isnull=True, attended=True)
     reached = (
-        set(EventEnterprise.objects.filter(event__in=events).values_list("enterprise_id", flat=True))
+        set(
+            EventEnterprise.objects.filter(event__in=events, deleted_at__isnull=True).values_list(
+                "enterprise_id", flat=True
+            )
+        )
         | set(attended.exclude(enterprise=None).values_list("enterprise_id", flat=True))
         | set(systems.values_list("enterprise_id", flat=True))
     )

@@ -331,7 +331,7 @@ def reach_enterprise(*, actor: User, event: Event, data: dict[str, Any]) -> tupl
     _enterprise_fields(data)
     enterprise = resolve_enterprise(actor=actor, agency=event.agency, data=data)
     assert enterprise is not None  # a tax code was given
-    link, created = EventEnterprise.objects.get_or_create(event=event, enterprise=enterprise)
+    link, created = EventEnterprise.objects.get_or_create(event=event, enterprise=enterprise, deleted_at=None)
     if created:
         record_audit(
             actor=actor, action="activity.event_reached", target=event, data={"enterprise": enterprise.pk}
@@ -343,7 +343,8 @@ def reach_enterprise(*, actor: User, event: Event, data: dict[str, Any]) -> tupl
 def unreach_enterprise(*, actor: User, link: EventEnterprise) -> None:
     _require_recorder(actor, link.event.agency)
     event, enterprise_id = link.event, link.enterprise_id
-    link.delete()
+    link.deleted_at = timezone.now()
+    link.save(update_fields=["deleted_at"])
     record_audit(
         actor=actor, action="activity.event_unreached", target=event, data={"enterprise": enterprise_id}
     )

@@ -255,7 +255,9 @@ def _events(agency: Agency, officer: User, enterprises: list[Enterprise], rng: r
             [EventEnterprise(event=event, enterprise=e) for e in chosen], ignore_conflicts=True
         )
     return (
-        EventEnterprise.objects.filter(event__agency=agency, event__deleted_at__isnull=True)
+        EventEnterprise.objects.filter(
+            event__agency=agency, event__deleted_at__isnull=True, deleted_at__isnull=True
+        )
         .values("enterprise")
         .distinct()
         .count()

@@ -374,7 +374,7 @@ def event_reach(request, pk: int):
 def event_unreach(request, pk: int, link_pk: int):
     require(can_record_activities(request.user))
     event = get_object_or_404(selectors.visible_events(request.user), pk=pk)
-    link = get_object_or_404(event.reached, pk=link_pk)
+    link = get_object_or_404(event.reached, pk=link_pk, deleted_at__isnull=True)
     services.unreach_enterprise(actor=request.user, link=link)
     messages.success(request, _("Đã bỏ doanh nghiệp khỏi danh sách."))
     return redirect("activities:event_detail", event.pk)
