@@ -164,3 +164,18 @@ def test_the_template_reads_back_as_a_sheet(officer, can_tho):
     course = CourseFactory(agency=can_tho)
     result = import_rows(read_sheet(io.BytesIO(data), "mau.xlsx"), course=course, actor=officer)
     assert result.total == 1  # the example row (its enterprise is not in the registry)
+
+
+def test_a_person_twice_in_one_sheet_is_one_participation(officer, can_tho):
+    course = CourseFactory(agency=can_tho)
+    enterprise = EnterpriseFactory(agency=can_tho)
+    data = sheet(
+        [
+            ["Đoàn Văn Hai Lần", "", "x", enterprise.tax_code, "", "", ""],
+            ["DOAN VAN HAI LAN", "", "x", enterprise.tax_code, "", "", ""],
+            ["Đoàn Văn Hai Lần", "", "x", enterprise.tax_code, "", "092190000222", ""],
+        ]
+    )
+    result = import_rows(read_sheet(io.BytesIO(data), "ds.xlsx"), course=course, actor=officer, batch_size=2)
+    assert (result.created, result.unchanged) == (1, 2)
+    assert Person.objects.get().identity_number == "092190000222"

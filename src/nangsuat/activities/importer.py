@@ -21,8 +21,9 @@ from nangsuat.core.text import fold, nfc
 from nangsuat.registry.importer import ImportResult, RowError, check_workbook
 from nangsuat.registry.models import Enterprise
 
-from .models import Course
-from .services import clean_participant, record_participation, resolve_enterprise
+from .models import Course, Participation
+from .people import PeopleIndex
+from .services import clean_participant, resolve_enterprise
 
 
 @dataclass(frozen=True)
@@ -167,49 +168,98 @@ def import_rows(
     batch_size: int = BATCH_SIZE,
 ) -> ImportResult:
     """Validate and write each row; returns the counts and the row errors (``registry.importer``'s shape:
-    ``created`` participations added, ``unchanged`` ones already on the course). The rows of a batch share
-    one transaction; a bad row is reported and leaves the others written."""
+    ``created`` participations added, ``unchanged`` ones already on the course). A batch is one transaction:
+    its rows cleaned one by one, its people matched together (``people.PeopleIndex``, the same rule as one
+    by one), its new people and participations written together. A bad row is reported and leaves the
+    others written."""
     result = ImportResult()
-    headers = {c.key: str(c.header) for c in COLUMNS}
     enterprises: dict[str, Enterprise | None] = {}  # tax code as written → registry entry, once per import
     batch: list[tuple[int, dict[str, Any]]] = []
-
-    def write(batch: list[tuple[int, dict[str, Any]]]) -> None:
-        with transaction.atomic():
-            for number, record in batch:
-                errors = _import_row(
-                    record, course=course, actor=actor, result=result, enterprises=enterprises
-                )
-                if errors:
-                    result.errors += [
-                        RowError(number, headers.get(k, k), m, _text(record.get(k))) for k, m in errors
-                    ]
-        if progress:
-            progress(result.total)
-
     for number, record in rows:
         batch.append((number, record))
         if len(batch) >= batch_size:
-            write(batch)
+            _write_batch(batch, course=course, actor=actor, result=result, enterprises=enterprises)
             batch = []
-    write(batch)
+            if progress:
+                progress(result.total)
+    _write_batch(batch, course=course, actor=actor, result=result, enterprises=enterprises)
+    if progress:
+        progress(result.total)
     return result
 
 
-def _import_row(
-    record: dict[str, Any],
+@transaction.atomic
+def _write_batch(
+    batch: list[tuple[int, dict[str, Any]]],
     *,
     course: Course,
     actor: User | None,
     result: ImportResult,
     enterprises: dict[str, Enterprise | None],
+) -> None:
+    headers = {c.key: str(c.header) for c in COLUMNS}
+    good: list[tuple[dict[str, Any], Enterprise | None]] = []
+    for number, record in batch:
+        result.total += 1
+        errors = _clean_row(record, course=course, actor=actor, enterprises=enterprises, good=good)
+        result.errors += [RowError(number, headers.get(k, k), m, _text(record.get(k))) for k, m in errors]
+    if not good:
+        return
+    people = PeopleIndex(
+        course.agency,
+        [(c["full_name"], e.tax_code if e else "", c["identity_number"]) for c, e in good],
+    )
+    matched = [
+        people.match(
+            full_name=c["full_name"],
+            tax_code=e.tax_code if e else "",
+            identity_number=c["identity_number"],
+            phone=c["phone"],
+        )
+        for c, e in good
+    ]
+    people.save()
+    on_course = set(
+        course.participations.filter(person__in=[p.pk for p in matched], deleted_at__isnull=True).values_list(
+            "person_id", flat=True
+        )
+    )
+    new = []
+    for (cleaned, enterprise), person in zip(good, matched, strict=True):
+        if person.pk in on_course:
+            result.unchanged += 1
+            continue
+        on_course.add(person.pk)
+        new.append(
+            Participation(
+                course=course,
+                person=person,
+                full_name=cleaned["full_name"],
+                position=cleaned["position"],
+                is_manager=bool(cleaned["is_manager"]),
+                enterprise=enterprise,
+                attended=bool(cleaned["attended"]),
+                certificate_number=cleaned["certificate_number"],
+                created_by=actor,
+            )
+        )
+    Participation.objects.bulk_create(new)
+    result.created += len(new)
+
+
+def _clean_row(
+    record: dict[str, Any],
+    *,
+    course: Course,
+    actor: User | None,
+    enterprises: dict[str, Enterprise | None],
+    good: list[tuple[dict[str, Any], Enterprise | None]],
 ) -> list[tuple[str, str]]:
-    result.total += 1
+    """Clean one row into ``good`` (its values and enterprise), or return its errors. A new enterprise is
+    written by the registry's service, in its own savepoint."""
     data, errors = row_data(record)
     if errors:
         return errors
-    # Every refusal comes before the row writes anything (a new enterprise is written in its own
-    # savepoint by the registry's service), so a bad row needs no savepoint of its own.
     try:
         cleaned = clean_participant(data)
         key = data["tax_code"]
@@ -217,11 +267,5 @@ def _import_row(
             enterprises[key] = resolve_enterprise(actor=actor, agency=course.agency, data=data)  # type: ignore[arg-type]
     except ValidationError as exc:
         return [(k, m) for k, msgs in exc.message_dict.items() for m in msgs]
-    _participation, created = record_participation(
-        actor=actor, course=course, cleaned=cleaned, enterprise=enterprises[key]
-    )
-    if created:
-        result.created += 1
-    else:
-        result.unchanged += 1
+    good.append((cleaned, enterprises[key]))
     return []
