@@ -103,6 +103,7 @@ def test_an_unknown_enterprise_is_added_when_the_sheet_describes_it(officer, can
     assert Participation.objects.get().enterprise.name == "Công ty TNHH Gạo Thốt Nốt"
 
 
+@pytest.mark.django_db(transaction=True)  # the job closes its connection when done, as in production
 def test_a_sheet_without_a_name_column_is_refused_whole(officer, can_tho, django_capture_on_commit_callbacks):
     course = CourseFactory(agency=can_tho)
     book = Workbook()
@@ -117,6 +118,7 @@ def test_a_sheet_without_a_name_column_is_refused_whole(officer, can_tho, django
     assert "Không tìm thấy dòng tiêu đề" in response.content.decode()
 
 
+@pytest.mark.django_db(transaction=True)  # the job closes its connection when done, as in production
 def test_the_page_runs_the_import_shows_progress_and_the_error_file(
     officer, can_tho, django_capture_on_commit_callbacks
 ):
