@@ -340,3 +340,11 @@ def test_a_training_may_name_a_call_of_its_agency(api, can_tho, vinh_long):
     assert response.status_code == 201 and response.json()["call_id"] == ours.pk
     refused = api.post("/api/v1/trainings", TRAINING | {"call_id": theirs.pk})
     assert refused.status_code == 400 and "call_id" in refused.json()["errors"]
+
+
+def test_the_ministry_reads_participations_without_personal_data(can_tho):
+    participation = ParticipationFactory(course=CourseFactory(agency=can_tho))
+    ministry = ApiClient(UserFactory(role=Role.MINISTRY, agency=None))
+    items = ministry.get(f"/api/v1/trainings/{participation.course_id}/participants").json()["items"]
+    assert items[0]["person_id"] == participation.person_id
+    assert items[0]["identity_number"] is None and items[0]["phone"] is None

@@ -190,7 +190,7 @@ class ParticipantFilters(InputSchema):
 def list_participants(request, training_id: Id, filters: Query[ParticipantFilters]):
     course = _course(request, training_id)
     qs = selectors.search_participations(selectors.participations_of(request.auth, course), filters.q)
-    personal = sees_personal_data(request.auth)
+    personal = sees_personal_data(request.auth, course.agency_id)
     return [_participation_out(p, personal=personal) for p in qs]
 
 
@@ -203,7 +203,9 @@ def add_participant(request, training_id: Id, payload: ParticipantIn):
     course = _course(request, training_id)
     _recorder(request)
     participation = services.add_participant(actor=request.auth, course=course, data=payload.dict())
-    return Status(201, _participation_out(participation, personal=True))
+    return Status(
+        201, _participation_out(participation, personal=sees_personal_data(request.auth, course.agency_id))
+    )
 
 
 # --- Experts --------------------------------------------------------------------------------------------

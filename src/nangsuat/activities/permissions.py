@@ -36,6 +36,7 @@ def can_record_activities(user: User) -> Decision:
     return ALLOW
 
 
-def sees_personal_data(user: User) -> bool:
-    """Identity numbers and phones of participants: the agency's staff only, never an enterprise."""
-    return user.is_authenticated and user.role in AGENCY_READERS
+def sees_personal_data(user: User, agency_id: int) -> bool:
+    """Identity numbers and phones of a course's participants: the staff of the course's agency only — not an
+    enterprise, not the ministry, not another agency."""
+    return user.is_authenticated and user.role in AGENCY_READERS and user.agency_id == agency_id

@@ -3,7 +3,7 @@ awards, as the signed-in user may read them — the small panel on the registry'
 
 from django import template
 
-from ..permissions import can_read_activities, sees_personal_data
+from ..permissions import can_read_activities
 from ..selectors import enterprise_activities as activities_of
 
 register = template.Library()
@@ -17,6 +17,5 @@ def enterprise_activities(context, enterprise):
     return {
         "show": True,
         "enterprise": enterprise,
-        "personal": sees_personal_data(user),
         **activities_of(user, enterprise),
     }

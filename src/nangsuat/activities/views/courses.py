@@ -45,7 +45,7 @@ def _detail(request, course: Course, form: ParticipantForm | None = None):
         "participations": page.object_list,
         "q": q,
         "query": f"q={q}" if q else "",
-        "personal": sees_personal_data(request.user),
+        "personal": sees_personal_data(request.user, course.agency_id),
         "can_record": can_record,
         "form": form or (ParticipantForm(initial={"attended": True}) if can_record else None),
         "imports": Job.objects.filter(kind=IMPORT_JOB, agency_id=course.agency_id, params__course=course.pk)[
