@@ -286,3 +286,24 @@ def test_an_enterprise_taken_off_an_event_is_kept_and_may_come_back(client, can_
     client.post(reverse("activities:event_reach", args=[event.pk]), {"tax_code": enterprise.tax_code})
     assert EventEnterprise.objects.filter(event=event).count() == 2
     assert EventEnterprise.objects.filter(event=event, deleted_at=None).count() == 1
+
+
+def test_an_officer_corrects_a_participation(client, can_tho):
+    participation = ParticipationFactory(course=CourseFactory(agency=can_tho), attended=True)
+    url = reverse("activities:participant_edit", args=[participation.course_id, participation.pk])
+    assert participation.full_name in client.get(url).content.decode()
+    response = client.post(url, {"position": "Phó Giám đốc", "certificate_number": "CN-09"})
+    assert response.status_code == 302
+    participation.refresh_from_db()
+    assert (participation.position, participation.is_manager, participation.attended) == (
+        "Phó Giám đốc",
+        False,
+        False,
+    )
+    assert participation.certificate_number == "CN-09"
+    assert history_of(participation.course)[0].data["changed"] == [
+        "attended",
+        "certificate_number",
+        "is_manager",
+        "position",
+    ]

@@ -154,6 +154,7 @@ PAGES: dict[str, dict[str, int]] = {
     "activities:participant_add": POST_ONLY,
     "activities:participant_delete": answers(403, officer=200, admin=200),
     "activities:participant_attendance": POST_ONLY,
+    "activities:participant_edit": answers(403, officer=200, admin=200),
     "activities:registration": answers(403, enterprise=200),  # an enterprise registers its people
     "activities:register": POST_ONLY,
     "activities:import_start": answers(403, officer=200, admin=200),

@@ -19,6 +19,7 @@ from .models import (
     Event,
     Expert,
     ExpertLevel,
+    Participation,
     SystemCertificate,
 )
 from .people import clean_identity_number
@@ -295,3 +296,11 @@ class RegistrationForm(IdentityNumber, forms.Form):
         self.fields["enterprise"].queryset = Enterprise.objects.filter(pk__in=[e.pk for e in enterprises])
         if len(enterprises) == 1:
             self.fields["enterprise"].initial = enterprises[0].pk
+
+
+class ParticipationEditForm(forms.ModelForm):
+    """What an officer corrects on a participation; who the person is stays as matched."""
+
+    class Meta:
+        model = Participation
+        fields = ["position", "is_manager", "attended", "certificate_number"]

@@ -35,6 +35,7 @@ from .forms import (
     EventForm,
     ExpertForm,
     ParticipantForm,
+    ParticipationEditForm,
     RegistrationForm,
     SystemForm,
 )
@@ -408,5 +409,25 @@ def set_attendance(*, actor: User, participation: Participation, attended: bool)
             target=participation.course,
             to_state="attended" if attended else "absent",
             data={"participation": participation.pk},
+        )
+    return participation
+
+
+@transaction.atomic
+def update_participation(*, actor: User, participation: Participation, data: dict[str, Any]) -> Participation:
+    """Correct a participation's position, manager mark, attendance or certificate number."""
+    _require_recorder(actor, participation.course.agency)
+    form = ParticipationEditForm(data, instance=participation)
+    if not form.is_valid():
+        raise _form_errors(form)
+    if form.has_changed():
+        saved = form.save(commit=False)
+        saved.position = nfc(saved.position)
+        saved.save(update_fields=form.changed_data)
+        record_audit(
+            actor=actor,
+            action="activity.participant_updated",
+            target=participation.course,
+            data={"participation": participation.pk, "changed": sorted(form.changed_data)},
         )
     return participation

@@ -8,6 +8,11 @@ urlpatterns = [
     path("courses/<int:pk>/", courses.course_detail, name="course_detail"),
     path("courses/<int:pk>/participants/", courses.participant_add, name="participant_add"),
     path(
+        "courses/<int:pk>/participants/<int:participation_pk>/edit/",
+        courses.participant_edit,
+        name="participant_edit",
+    ),
+    path(
         "courses/<int:pk>/participants/<int:participation_pk>/delete/",
         courses.participant_delete,
         name="participant_delete",

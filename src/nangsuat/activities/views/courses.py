@@ -15,7 +15,7 @@ from nangsuat.core.permissions import require
 from nangsuat.core.refusals import add_form_errors
 
 from .. import selectors, services
-from ..forms import ParticipantForm
+from ..forms import ParticipantForm, ParticipationEditForm
 from ..models import Course
 from ..permissions import can_read_activities, can_record_activities, sees_personal_data
 from ..spreadsheets import IMPORT_JOB
@@ -97,3 +97,25 @@ def participant_delete(request, pk: int, participation_pk: int):
         "course": course,
     }
     return render(request, "activities/confirm_delete.html", context)
+
+
+@login_required
+def participant_edit(request, pk: int, participation_pk: int):
+    course = _course_or_404(request, pk)
+    require(can_record_activities(request.user))
+    participation = get_object_or_404(course.participations, pk=participation_pk, deleted_at__isnull=True)
+    form = ParticipationEditForm(instance=participation)
+    if request.method == "POST":
+        # The service cleans the values; its form, not this one, compares them with the stored ones.
+        try:
+            services.update_participation(actor=request.user, participation=participation, data=request.POST)
+        except ValidationError:
+            form = ParticipationEditForm(
+                request.POST, instance=course.participations.get(pk=participation.pk)
+            )
+            form.is_valid()  # shows the same errors on the page
+        else:
+            messages.success(request, _("Đã lưu."))
+            return redirect("activities:course_detail", course.pk)
+    context = {"course": course, "participation": participation, "form": form}
+    return render(request, "activities/participant_form.html", context)
