@@ -191,6 +191,7 @@ def test_an_enterprise_sees_its_own_peoples_participations_without_personal_data
     client = ApiClient(enterprise_user(mine))
     trainings = client.get("/api/v1/trainings").json()
     assert [t["id"] for t in trainings["items"]] == [course.pk]
+    assert trainings["items"][0]["participant_count"] == 1  # its own people only
     response = client.get(f"/api/v1/trainings/{course.pk}/participants")
     items = response.json()["items"]
     assert [p["id"] for p in items] == [own.pk]

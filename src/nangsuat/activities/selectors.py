@@ -49,9 +49,11 @@ def visible_courses(user: User) -> QuerySet[Course]:
 
 
 def course_list(user: User, *, q: str = "", year: int | None = None, kind: str = "") -> QuerySet[Course]:
-    qs = visible_courses(user).annotate(
-        participant_count=Count("participations", filter=Q(participations__deleted_at__isnull=True))
-    )
+    counted = Q(participations__deleted_at__isnull=True)
+    mine = _mine(user)
+    if mine is not None:  # an enterprise counts its own people only
+        counted &= Q(participations__enterprise_id__in=mine)
+    qs = visible_courses(user).annotate(participant_count=Count("participations", filter=counted))
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(place__icontains=q) | Q(organiser__icontains=q))
     if year:
