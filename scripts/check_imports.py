@@ -26,7 +26,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("contracts",),
     ("documents",),
     ("councils", "notifications"),
-    ("dossiers", "accounts", "portal"),
+    ("dossiers", "accounts", "portal", "activities"),
     ("registry",),
     ("api", "reference"),
     ("core",),

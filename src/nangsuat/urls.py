@@ -25,6 +25,7 @@ urlpatterns = [
     path("submissions/", include((submission_patterns, "submissions"))),
     path("documents/", include("nangsuat.documents.urls")),
     path("notifications/", include("nangsuat.notifications.urls")),
+    path("activities/", include("nangsuat.activities.urls")),
     path("api/v1/", api.urls),
     path("api-tokens/", include("nangsuat.api.urls")),
     path("", include("nangsuat.portal.urls")),

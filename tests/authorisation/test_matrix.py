@@ -151,6 +151,28 @@ PAGES: dict[str, dict[str, int]] = {
     # A member's scoring sheet (B8): the member once declared; staff once the council's result is closed.
     "documents:score_sheet": answers(404, council=200),
     "documents:score_sheet_pdf": answers(404),
+    # Programme activities: the agency's readers read, officers and administrators write; an enterprise
+    # reads the course and the event it took part in; council members read none.
+    "activities:index": answers(302, council=403),
+    "activities:record_list": answers(200, council=403),
+    "activities:record_export": answers(200, council=403),
+    "activities:record_create": answers(403, officer=200, admin=200),
+    "activities:record_edit": answers(403, officer=200, admin=200),
+    "activities:record_delete": answers(403, officer=200, admin=200),  # a GET asks to confirm
+    "activities:course_detail": answers(200, council=403),
+    "activities:participant_add": POST_ONLY,
+    "activities:participant_delete": answers(403, officer=200, admin=200),
+    "activities:participant_attendance": POST_ONLY,
+    "activities:participant_edit": answers(403, officer=200, admin=200),
+    "activities:registration": answers(403, enterprise=200),  # an enterprise registers its people
+    "activities:register": POST_ONLY,
+    "activities:import_start": answers(403, officer=200, admin=200),
+    "activities:import_template": answers(403, officer=200, admin=200),
+    "activities:import_job": answers(403, officer=200, admin=200),
+    "activities:import_errors": answers(403, officer=404, admin=404),  # no error file
+    "activities:event_detail": answers(200, council=403),
+    "activities:event_reach": POST_ONLY,
+    "activities:event_unreach": POST_ONLY,
 }
 
 API_READS: dict[str, dict[str, int]] = {
@@ -186,6 +208,14 @@ API_READS: dict[str, dict[str, int]] = {
     "GET /api/v1/documents": answers(200, anonymous=NOT_SIGNED_IN),
     "GET /api/v1/documents/{document_id}": answers(200, anonymous=NOT_SIGNED_IN, enterprise=404),
     "GET /api/v1/documents/{document_id}/{fmt}": answers(200, anonymous=NOT_SIGNED_IN, enterprise=404),
+    "GET /api/v1/trainings": answers(200, anonymous=NOT_SIGNED_IN, council=403),
+    "GET /api/v1/trainings/{training_id}/participants": answers(200, anonymous=NOT_SIGNED_IN, council=403),
+    "GET /api/v1/experts": answers(200, anonymous=NOT_SIGNED_IN, council=403),
+    "GET /api/v1/events": answers(200, anonymous=NOT_SIGNED_IN, council=403),
+    "GET /api/v1/events/{event_id}/enterprises": answers(200, anonymous=NOT_SIGNED_IN, council=403),
+    "GET /api/v1/certifications": answers(200, anonymous=NOT_SIGNED_IN, council=403),
+    "GET /api/v1/systems": answers(200, anonymous=NOT_SIGNED_IN, council=403),
+    "GET /api/v1/awards": answers(200, anonymous=NOT_SIGNED_IN, council=403),
 }
 
 # The API's writes, not requested here: each with the tests that answer it as the wrong role, agency or
@@ -212,6 +242,14 @@ API_WRITES: dict[str, str] = {
     "PUT /api/v1/councils/{council_id}/dossiers/{dossier_id}/score": "tests/councils/test_api.py",
     "POST /api/v1/councils/{council_id}/dossiers/{dossier_id}/score/submit": "tests/councils/test_api.py",
     "POST /api/v1/contracts/{contract_id}/progress-reports": "tests/contracts/test_api.py",
+    "POST /api/v1/trainings": "tests/activities/test_api.py",
+    "POST /api/v1/trainings/{training_id}/participants": "tests/activities/test_api.py",
+    "POST /api/v1/experts": "tests/activities/test_api.py",
+    "POST /api/v1/events": "tests/activities/test_api.py",
+    "POST /api/v1/events/{event_id}/enterprises": "tests/activities/test_api.py",
+    "POST /api/v1/certifications": "tests/activities/test_api.py",
+    "POST /api/v1/systems": "tests/activities/test_api.py",
+    "POST /api/v1/awards": "tests/activities/test_api.py",
 }
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -22,6 +22,7 @@ from nangsuat.dossiers.models import Attachment, Visit, VisitPhoto
 from nangsuat.notifications.models import Notification
 from nangsuat.registry.models import Contact, EnterpriseMembership, EnterpriseYear
 from nangsuat.registry.spreadsheets import IMPORT_JOB
+from tests.activities.factories import activity_world
 from tests.core.factories import UserFactory
 from tests.councils.factories import make_council, score_all
 from tests.dossiers.factories import PDF_BYTES, PNG_BYTES, CallFactory, DossierFactory
@@ -199,4 +200,5 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
         "fmt": "docx",
         "tracking_code": dossier.tracking_code,
     }
+    ids.update(activity_world(can_tho, officer=officer, enterprise=enterprise))
     return World(users=users, ids=ids)

@@ -46,6 +46,11 @@ TAGS = [
         "description": "Hợp đồng hỗ trợ đến nghiệm thu, thanh lý, chi trả. *Support contracts to payment.*",
     },
     {"name": "documents", "description": "Sổ văn bản và văn bản phát hành. *Document register.*"},
+    {
+        "name": "activities",
+        "description": "Đào tạo, chuyên gia, tuyên truyền, chứng nhận, giải thưởng (KH 14, I.2). "
+        "*Programme activities: trainings, experts, events, certifications, awards.*",
+    },
 ]
 
 api = NinjaAPI(
@@ -65,3 +70,4 @@ api.add_router("/", "nangsuat.dossiers.api.router")
 api.add_router("/councils", "nangsuat.councils.api.router")
 api.add_router("/", "nangsuat.contracts.api.router")
 api.add_router("/documents", "nangsuat.documents.api.router")
+api.add_router("/", "nangsuat.activities.api.router")

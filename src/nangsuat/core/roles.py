@@ -40,3 +40,6 @@ CITY_LIST_READERS = frozenset({Role.DIRECTOR, Role.OFFICER, Role.CITY, Role.ADMI
 DOSSIER_COMMENTERS = frozenset({Role.ENTERPRISE, Role.OFFICER, Role.DIRECTOR})
 # Confirm or refuse an enterprise user's claim to represent an enterprise.
 MEMBERSHIP_DECIDERS = frozenset({Role.OFFICER, Role.ADMIN})
+# Record the programme's activities (courses, experts, events, certificates, awards); the other agency
+# readers read them only.
+ACTIVITY_RECORDERS = frozenset({Role.OFFICER, Role.ADMIN})

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "nangsuat.api",
     "nangsuat.accounts",
     "nangsuat.portal",
+    "nangsuat.activities",
     "nangsuat.demo",
 ]
 

@@ -15,6 +15,7 @@ REPO_ROOT = Path(settings.BASE_DIR).resolve().parent.parent
 TARGETS = {
     "registry": "Sổ doanh nghiệp: nhập, tìm kiếm, trang danh sách",
     "dossiers": "Hồ sơ hỗ trợ",
+    "activities": "Hoạt động chương trình: nhập danh sách học viên",
 }
 
 

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from nangsuat.core.models import User
-from nangsuat.demo import accounts, dossiers, enterprises
+from nangsuat.demo import accounts, activities, dossiers, enterprises
 from nangsuat.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 # In this order: the enterprises need the agencies, the dossiers need both.
@@ -13,6 +13,7 @@ SEEDS = (
     ("Lõi hệ thống", accounts.seed),
     ("Sổ doanh nghiệp", enterprises.seed),
     ("Đợt đăng ký và hồ sơ", dossiers.seed),
+    ("Hoạt động chương trình", activities.seed),
 )
 
 
