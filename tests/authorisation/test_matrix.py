@@ -96,6 +96,7 @@ PAGES: dict[str, dict[str, int]] = {
     "dossiers:call_edit": answers(403, officer=200, director=200, admin=200),
     "dossiers:call_publish": answers(302),  # a GET goes back to the call
     "dossiers:dossier_start": answers(403, enterprise=404),  # the enterprise's own, in an open call only
+    "dossiers:support_hint": answers(403, enterprise=404),  # like the form it serves: an open call only
     "dossiers:dossier_list": answers(200),
     "dossiers:dossier_export": answers(200),
     "dossiers:tasks": answers(200),

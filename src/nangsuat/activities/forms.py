@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.dates import validate_plausible_date
+from nangsuat.core.widgets import DateInput
 from nangsuat.dossiers.models import Call
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.importer import check_workbook
@@ -27,13 +28,6 @@ from .people import clean_identity_number
 MIN_YEAR, MAX_YEAR = 2020, 2035  # the programme runs 2021–2030 (Quyết định 1322/QĐ-TTg); a margin each side
 MAX_VND = 10**15
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%d")
 
 
 def _date(label, *, required: bool = True) -> forms.DateField:

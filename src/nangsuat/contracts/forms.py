@@ -15,6 +15,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.dates import validate_plausible_date
+from nangsuat.core.widgets import DateInput
 from nangsuat.dossiers.models import Call
 from nangsuat.dossiers.uploads import check_upload, random_name, safe_original_name
 from nangsuat.dossiers.workflow import action_form
@@ -55,7 +56,7 @@ def date_field(label, required=True) -> forms.DateField:
         required=required,
         input_formats=DATE_FORMATS,
         validators=[validate_plausible_date],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={**_required(label), "invalid": _("Ngày không hợp lệ (dd/mm/yyyy).")},
     )
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.dates import validate_plausible_date
+from nangsuat.core.widgets import DateInput
 from nangsuat.dossiers.models import Call
 
 from .models import CouncilMember
@@ -27,7 +28,7 @@ class CouncilForm(forms.Form):
         required=False,
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         validators=[validate_plausible_date],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": _("Ngày không hợp lệ.")},
     )
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nangsuat.core.widgets import DateInput
+
 from .legal import DEFAULT_RECIPIENTS, NATIONAL_BASES, WORDING
 from .models import DocumentKind, DocumentProfile
 
@@ -35,7 +37,7 @@ class DocumentProfileForm(forms.ModelForm):
         model = DocumentProfile
         fields = PLAIN_FIELDS
         widgets = {
-            "plan_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "plan_date": DateInput(),
             "authority": forms.Textarea(attrs={"rows": 2}),
         }
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("calls/<int:pk>/edit/", calls.call_edit, name="call_edit"),
     path("calls/<int:pk>/publish/", calls.call_publish, name="call_publish"),
     path("calls/<int:pk>/start/", calls.dossier_start, name="dossier_start"),
+    path("calls/<int:pk>/support-hint/", calls.support_hint, name="support_hint"),
     path("<int:pk>/", dossier.dossier_detail, name="dossier_detail"),
     path("<int:pk>/edit/", dossier.dossier_edit, name="dossier_edit"),
     path("<int:pk>/attachments/", dossier.attachment_upload, name="attachment_upload"),

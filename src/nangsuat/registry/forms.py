@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.models import Agency
+from nangsuat.core.widgets import DateInput
 from nangsuat.reference.models import VsicCode, Ward
 
 from .importer import check_workbook
@@ -49,7 +50,7 @@ class EnterpriseForm(forms.Form):
     founded_on = forms.DateField(
         label=_("Ngày thành lập"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     bank_account = forms.CharField(
         label=_("Số tài khoản ngân hàng"),

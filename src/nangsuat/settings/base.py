@@ -125,6 +125,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # files under var/ by default, which every process on the host shares; CACHE_URL=redis://… for several hosts.
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
 
+# Dates typed day first in every language (nangsuat/formats/).
+FORMAT_MODULE_PATH = ["nangsuat.formats"]
+
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

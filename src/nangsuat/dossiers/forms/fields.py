@@ -6,7 +6,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from nangsuat.core.widgets import DateInput
+
 from ..uploads import IMAGE_TYPES, check_upload
+
+__all__ = ["REQUIRED", "DateInput", "MoneyField", "MultipleImageField"]
 
 REQUIRED = {"required": _("Vui lòng nhập trường này."), "invalid": _("Giá trị không hợp lệ.")}
 
@@ -54,10 +58,3 @@ class MultipleImageField(forms.FileField):
                 raise ValidationError(exc.messages) from exc
             cleaned.append(upload)
         return cleaned
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nangsuat.core.formatting import amount_in_words
 from nangsuat.core.refusals import add_form_errors
 from nangsuat.core.roles import Role
 from nangsuat.registry.models import Enterprise
@@ -19,6 +20,7 @@ from .. import selectors
 from ..effects import SUPPLEMENT_WORKING_DAYS, VALIDITY_WORKING_DAYS
 from ..forms.calls import CallContentFormSet, CallForm, PriorityForm, RubricForm
 from ..forms.dossiers import DossierForm
+from ..forms.fields import MoneyField
 from ..models import Call
 from ..registration import FORM_CODE, kind_label
 from ..services import calls as call_services
@@ -219,4 +221,40 @@ def dossier_start(request, pk: int):
             return redirect("dossiers:dossier_detail", pk=dossier.pk)
     return render(
         request, "dossiers/dossier_form.html", {"form": form, "call": call, "enterprise": enterprise}
+    )
+
+
+@login_required
+def support_hint(request, pk: int):
+    """The registration form's hint, drawn as the enterprise types (htmx): each amount in words, and the
+    most the programme may pay for the chosen content at the typed total cost."""
+    if request.user.role != Role.ENTERPRISE:
+        raise PermissionDenied(_("Chỉ doanh nghiệp được lập hồ sơ đăng ký."))
+    call = get_object_or_404(selectors.calls_for_enterprise(request.user), pk=pk)
+    money = MoneyField(required=False)
+    amounts = {}
+    for name in ("total_cost_vnd", "requested_support_vnd"):
+        try:
+            amounts[name] = money.clean(request.GET.get(name, ""))
+        except ValidationError:
+            amounts[name] = None
+    content = None
+    if str(request.GET.get("content", "")).isdigit():
+        content = (
+            call.contents.select_related("content").filter(content_id=int(request.GET["content"])).first()
+        )
+    total, asked = amounts["total_cost_vnd"], amounts["requested_support_vnd"]
+    limit = content.max_support_for(total) if content is not None and total else None
+    return render(
+        request,
+        "dossiers/_support_hint.html",
+        {
+            "total": total,
+            "asked": asked,
+            "total_words": amount_in_words(total) if total else "",
+            "asked_words": amount_in_words(asked) if asked else "",
+            "content": content,
+            "limit": limit,
+            "over": limit is not None and asked is not None and asked > limit,
+        },
     )

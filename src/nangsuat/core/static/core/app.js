@@ -38,3 +38,17 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// Amounts grouped as they are typed: 180000000 reads 180.000.000 (the server reads either).
+document.addEventListener("input", (event) => {
+  const el = event.target;
+  if (!el.matches || !el.matches("input.money")) return;
+  const digits = el.value.replace(/\D/g, "").replace(/^0+(?=\d)/, "");
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  if (grouped !== el.value) {
+    const fromEnd = el.value.length - (el.selectionEnd ?? el.value.length);
+    el.value = grouped;
+    const at = Math.max(0, grouped.length - fromEnd);
+    el.setSelectionRange(at, at);
+  }
+});

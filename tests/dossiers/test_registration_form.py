@@ -1,0 +1,66 @@
+"""The registration form as an SME fills it: amounts in words and the most the programme may pay for the
+chosen content, dates typed day first whatever the browser, and the withdraw link apart from Submit."""
+
+import pytest
+from django.urls import reverse
+
+from nangsuat.core.widgets import DateInput
+from tests.core.clients import client_for
+
+from .factories import make_dossier
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_hint_says_each_amount_in_words_and_the_contents_maximum(call, ent_user):
+    content = call.contents.first()
+    url = reverse("dossiers:support_hint", args=[call.pk])
+    response = client_for(ent_user).get(
+        url,
+        {"content": content.content_id, "total_cost_vnd": "180.000.000", "requested_support_vnd": "90000000"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Một trăm tám mươi triệu đồng" in html and "Chín mươi triệu đồng" in html
+    limit = content.max_support_for(180_000_000)
+    assert f"{limit:,}".replace(",", ".") in html and "vượt" not in html
+    over = client_for(ent_user).get(
+        url,
+        {"content": content.content_id, "total_cost_vnd": "180000000", "requested_support_vnd": "179000000"},
+    )
+    assert "Kinh phí đề nghị đang vượt mức này." in over.content.decode()
+    assert client_for(ent_user).get(url, {"total_cost_vnd": "abc"}).status_code == 200  # nothing to say
+
+
+def test_dates_are_typed_day_first_and_iso_is_read_too(call, ent_user):
+    assert DateInput().format == "%d/%m/%Y"
+    dossier = make_dossier(call=call, enterprise=ent_user.memberships.get().enterprise)
+    page = client_for(ent_user).get(reverse("dossiers:dossier_edit", args=[dossier.pk])).content.decode()
+    assert 'placeholder="dd/mm/yyyy"' in page and 'type="date"' not in page
+    from nangsuat.dossiers.forms.dossiers import DossierForm
+
+    for typed in ("05/01/2027", "2027-01-05"):
+        form = DossierForm({"content": call.contents.first().content_id, "period_start": typed}, call=call)
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["period_start"].isoformat() == "2027-01-05"
+
+
+def test_english_pages_read_dates_day_first_too(call, ent_user, settings):
+    from django.utils import translation
+
+    from nangsuat.dossiers.forms.dossiers import DossierForm
+
+    with translation.override("en"):
+        form = DossierForm(
+            {"content": call.contents.first().content_id, "period_start": "05/01/2027"}, call=call
+        )
+        assert form.is_valid() and form.cleaned_data["period_start"].month == 1
+
+
+def test_withdraw_stands_apart_from_submit(call, ent_user):
+    dossier = make_dossier(call=call, enterprise=ent_user.memberships.get().enterprise, state="submitted")
+    page = client_for(ent_user).get(reverse("dossiers:dossier_detail", args=[dossier.pk])).content.decode()
+    end = page.index('class="actions-bar__end"')
+    withdraw = page.index("/actions/withdraw/")
+    assert withdraw > end and "btn--quiet" in page[end : withdraw + 200]
+    assert "btn--danger-outline" not in page[end : withdraw + 200]
