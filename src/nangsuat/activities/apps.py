@@ -25,8 +25,4 @@ class ActivitiesConfig(AppConfig):
                 5,
             )
         )
-        add_nav_item(
-            NavItem(
-                _("Hoạt động chương trình"), "activities:index", AGENCY_READERS, "/activities/", "award", 45
-            )
-        )
+        add_nav_item(NavItem(_("Hoạt động"), "activities:index", AGENCY_READERS, "/activities/", "award", 45))

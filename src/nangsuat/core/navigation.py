@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
 
-from .roles import AGENCY_READERS, MEMBERSHIP_DECIDERS, Role
+from .roles import AGENCY_READERS, Role
 
 
 @dataclass(frozen=True)
@@ -36,14 +36,6 @@ NAV_ITEMS: list[NavItem] = [
         "/registry/enterprises/",
         icon="building",
         order=40,
-    ),
-    NavItem(
-        _("Nhập từ Excel"),
-        "registry:import_start",
-        MEMBERSHIP_DECIDERS,
-        "/registry/import/",
-        icon="upload",
-        order=41,
     ),
     NavItem(
         _("Hồ sơ doanh nghiệp"),
