@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import formats, translation
 from num2words import num2words
 
 
@@ -30,6 +31,13 @@ def format_date_vi(value: dt.date | dt.datetime | None) -> str:
         return ""
     month = f"{value.month:02d}" if value.month < 3 else str(value.month)
     return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def format_date(value: dt.date | dt.datetime | None) -> str:
+    """A date as the active language writes it: "ngày 05 tháng 01 năm 2027", or "5 January 2027"."""
+    if value and translation.get_language() not in (None, "vi"):
+        return formats.date_format(value, "j F Y")
+    return format_date_vi(value)
 
 
 def amount_in_words(amount: int) -> str:

@@ -61,4 +61,8 @@ class DefaultVietnameseLocaleMiddleware:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        user = getattr(request, "user", None)
+        if chosen == language and user is not None and user.is_authenticated and user.language != language:
+            # Remembered on the account, so the notifications and e-mails sent to them speak it too.
+            user._meta.model.objects.filter(pk=user.pk).update(language=language)
         return response

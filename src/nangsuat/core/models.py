@@ -58,6 +58,8 @@ class User(AbstractUser):
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
     email_notifications = models.BooleanField(_("nhận thông báo qua thư điện tử"), default=True)
+    # The language the person last chose with the switch: their notifications and e-mails speak it.
+    language = models.CharField(_("ngôn ngữ"), max_length=8, default="vi")
 
     objects = UserManager()
 

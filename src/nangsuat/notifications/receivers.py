@@ -15,9 +15,10 @@ import logging
 from django.db import transaction
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from nangsuat.core.formatting import format_date_vi
+from nangsuat.core.formatting import format_date
 from nangsuat.core.roles import Role
 from nangsuat.dossiers.permissions import can_see_dossier
 from nangsuat.dossiers.states import State
@@ -71,7 +72,7 @@ def _details(step, *, named: bool) -> list[str]:
     if step.note and named:
         lines.append(_("Ghi chú: %(note)s") % {"note": step.note})
     if dossier.due_on:
-        lines.append(_("Hạn xử lý: %(due)s") % {"due": format_date_vi(dossier.due_on)})
+        lines.append(_("Hạn xử lý: %(due)s") % {"due": format_date(dossier.due_on)})
     return lines
 
 
@@ -88,21 +89,26 @@ def notify_transition(step) -> int:
         if pk == getattr(step.actor, "pk", None):
             continue
         user, actions = next_actors.get(pk, (members.get(pk), []))
-        if pk in members:
-            title = _("Hồ sơ %(code)s: %(state)s") % {"code": code, "state": state_label(state)}
-        else:
-            title = _("Hồ sơ %(code)s chờ bạn xử lý: %(actions)s") % {
-                "code": code,
-                "actions": ", ".join(actions),
-            }
-        body = _details(step, named=names_dossier(user, dossier))
-        if actions:
-            body.append(_("Việc cần làm: %(actions)s") % {"actions": ", ".join(actions)})
-        verb = f"dossier_{state}"
-        where = task_url(user, dossier) or url
-        if notify(user, title=title, body="\n".join(body), url=where, dossier=dossier, verb=verb):
-            sent += 1
+        with translation.override(getattr(user, "language", None) or "vi"):
+            sent += _notify_one(step, user, actions, is_member=pk in members, code=code, url=url)
     return sent
+
+
+def _notify_one(step, user, actions, *, is_member: bool, code: str, url: str) -> int:
+    """One recipient's notification, worded in their language."""
+    dossier, state = step.dossier, step.transition.target
+    if is_member:
+        title = _("Hồ sơ %(code)s: %(state)s") % {"code": code, "state": state_label(state)}
+    else:
+        title = _("Hồ sơ %(code)s chờ bạn xử lý: %(actions)s") % {"code": code, "actions": ", ".join(actions)}
+    body = _details(step, named=names_dossier(user, dossier))
+    if actions:
+        body.append(_("Việc cần làm: %(actions)s") % {"actions": ", ".join(actions)})
+    where = task_url(user, dossier) or url
+    sent = notify(
+        user, title=title, body="\n".join(body), url=where, dossier=dossier, verb=f"dossier_{state}"
+    )
+    return 1 if sent else 0
 
 
 @receiver(dossier_transitioned, dispatch_uid="notifications.on_transition")

@@ -8,11 +8,11 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from nangsuat.core.calendar import add_working_days, working_days_between
-from nangsuat.core.formatting import format_date_vi
+from nangsuat.core.formatting import format_date
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.states import FINAL_STATES, PRIVATE_STATES
 from nangsuat.dossiers.tasks import task_url
@@ -41,35 +41,34 @@ def send_reminders(today: dt.date | None = None) -> dict[str, int]:
     for dossier in due_dossiers(today):
         counts["dossiers"] += 1
         code = dossier.tracking_code or f"#{dossier.pk}"
-        if dossier.due_on < today:
-            late = working_days_between(dossier.due_on, today)
-            title = _("Hồ sơ %(code)s đã quá hạn %(days)s ngày làm việc") % {
-                "code": code,
-                "days": max(late, 1),
-            }
-        else:
-            title = _("Hồ sơ %(code)s đến hạn xử lý %(due)s") % {
-                "code": code,
-                "due": format_date_vi(dossier.due_on),
-            }
+        late = working_days_between(dossier.due_on, today) if dossier.due_on < today else 0
         with transaction.atomic():
             for user, actions in users_acting_next(dossier).values():
-                body = "\n".join(
-                    (dossier_lines(dossier) if names_dossier(user, dossier) else [])
-                    + [
-                        _("Trạng thái: %(state)s") % {"state": state_label(dossier.state)},
-                        _("Hạn xử lý: %(due)s") % {"due": format_date_vi(dossier.due_on)},
-                        _("Việc cần làm: %(actions)s") % {"actions": ", ".join(actions)},
-                    ]
-                )
-                sent = notify(
-                    user,
-                    title=title,
-                    body=body,
-                    url=task_url(user, dossier) or dossier_url(dossier),
-                    dossier=dossier,
-                    verb="reminder",
-                    key=f"reminder:{dossier.pk}:{today.isoformat()}",
-                )
+                with translation.override(user.language or "vi"):  # each in their own language
+                    sent = _remind(dossier, user, actions, code=code, late=late, today=today)
                 counts["notifications"] += sent is not None
     return counts
+
+
+def _remind(dossier, user, actions, *, code: str, late: int, today: dt.date):
+    if late:
+        title = _("Hồ sơ %(code)s đã quá hạn %(days)s ngày làm việc") % {"code": code, "days": max(late, 1)}
+    else:
+        title = _("Hồ sơ %(code)s đến hạn xử lý %(due)s") % {"code": code, "due": format_date(dossier.due_on)}
+    body = "\n".join(
+        (dossier_lines(dossier) if names_dossier(user, dossier) else [])
+        + [
+            _("Trạng thái: %(state)s") % {"state": state_label(dossier.state)},
+            _("Hạn xử lý: %(due)s") % {"due": format_date(dossier.due_on)},
+            _("Việc cần làm: %(actions)s") % {"actions": ", ".join(actions)},
+        ]
+    )
+    return notify(
+        user,
+        title=title,
+        body=body,
+        url=task_url(user, dossier) or dossier_url(dossier),
+        dossier=dossier,
+        verb="reminder",
+        key=f"reminder:{dossier.pk}:{today.isoformat()}",
+    )

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, close_old_connections, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from nangsuat.core.audit import record_audit
@@ -155,6 +155,12 @@ def _send_email(notification_id: int) -> None:
     notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
     if notification is None or not notification.user.email:
         return
+    with translation.override(notification.user.language or "vi"):
+        _write_email(notification)
+
+
+def _write_email(notification: Notification) -> None:
+    notification_id = notification.pk
     name = notification.user.full_name or notification.user.username
     lines = [_("Kính gửi %(name)s,") % {"name": name}, "", notification.title]
     if notification.body:

@@ -1,9 +1,9 @@
 from django import template
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from ..formatting import format_date_vi, format_vnd
+from ..formatting import format_date, format_vnd
 
 register = template.Library()
 
@@ -16,9 +16,7 @@ def vnd(value):
 @register.filter
 def ngay(value):
     """A date as the page's language writes it: "ngày 05 tháng 01 năm 2027", or "5 January 2027"."""
-    if value and translation.get_language() != "vi":
-        return formats.date_format(value, "j F Y")
-    return format_date_vi(value)
+    return format_date(value)
 
 
 @register.filter
