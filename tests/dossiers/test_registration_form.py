@@ -64,3 +64,42 @@ def test_withdraw_stands_apart_from_submit(call, ent_user):
     withdraw = page.index("/actions/withdraw/")
     assert withdraw > end and "btn--quiet" in page[end : withdraw + 200]
     assert "btn--danger-outline" not in page[end : withdraw + 200]
+
+
+def test_papers_are_attached_in_the_same_step_as_the_form(call, ent_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from nangsuat.dossiers.models import Dossier
+    from tests.dossiers.factories import PDF_BYTES
+
+    content = call.contents.first()
+    kinds = content.required_attachments or ["registration_form"]
+    url = reverse("dossiers:dossier_start", args=[call.pk])
+    page = client_for(ent_user).get(url).content.decode()
+    assert 'enctype="multipart/form-data"' in page and f'name="paper_{kinds[0]}"' in page
+    data = {
+        "content": content.content_id,
+        "title": "Áp dụng 5S",
+        f"paper_{kinds[0]}": SimpleUploadedFile("phieu.pdf", PDF_BYTES, content_type="application/pdf"),
+    }
+    response = client_for(ent_user).post(url, data)
+    assert response.status_code == 302
+    dossier = Dossier.objects.get(title="Áp dụng 5S")
+    assert list(dossier.attachments.values_list("kind", flat=True)) == [kinds[0]]
+
+
+def test_a_refused_paper_keeps_nothing_and_says_so_under_its_field(call, ent_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from nangsuat.dossiers.models import Dossier
+
+    content = call.contents.first()
+    kind = (content.required_attachments or ["registration_form"])[0]
+    url = reverse("dossiers:dossier_start", args=[call.pk])
+    bad = SimpleUploadedFile("virus.exe", b"MZ\x90\x00 not a paper", content_type="application/pdf")
+    response = client_for(ent_user).post(
+        url, {"content": content.content_id, "title": "Không lưu", f"paper_{kind}": bad}
+    )
+    assert response.status_code == 200
+    assert f"paper_{kind}" in response.context["form"].errors
+    assert not Dossier.objects.filter(title="Không lưu").exists()

@@ -8,8 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from nangsuat.reference.models import SupportContent
 
 from ..models import Call, Dossier, EligibilityCheck
-from ..registration import FORM_FIELDS, REQUIRED_FIELDS, AttachmentKind
+from ..registration import (
+    DEFAULT_REQUIRED_ATTACHMENTS,
+    FORM_FIELDS,
+    REQUIRED_FIELDS,
+    AttachmentKind,
+    kind_label,
+)
 from .fields import REQUIRED, DateInput, MoneyField
+
+ATTACH_PREFIX = "paper_"
 
 
 class DossierForm(forms.ModelForm):
@@ -43,6 +51,33 @@ class DossierForm(forms.ModelForm):
         self.fields["content"].error_messages["invalid_choice"] = _("Nội dung không thuộc đợt đăng ký này.")
         for name in REQUIRED_FIELDS:
             self.fields[name].needed_to_submit = True  # starred: a draft may leave it empty, a submission not
+        # The papers the call asks for, attachable in the same step as the form (each optional here).
+        for kind in self.paper_kinds(call):
+            self.fields[ATTACH_PREFIX + kind] = forms.FileField(
+                label=kind_label(kind), required=False, error_messages={"empty": _("Tệp rỗng.")}
+            )
+
+    @staticmethod
+    def paper_kinds(call: Call) -> list[str]:
+        """The papers any of the call's contents asks for, in the order they are first asked."""
+        kinds: list[str] = []
+        for offered in call.contents.all():
+            for kind in offered.required_attachments or DEFAULT_REQUIRED_ATTACHMENTS:
+                if kind not in kinds and kind in AttachmentKind.values:
+                    kinds.append(kind)
+        return kinds
+
+    def papers(self) -> list[tuple[str, str, object]]:
+        """(field name, kind, upload) of each paper attached with the form."""
+        return [
+            (name, name[len(ATTACH_PREFIX) :], upload)
+            for name, upload in self.cleaned_data.items()
+            if name.startswith(ATTACH_PREFIX) and upload
+        ]
+
+    def dossier_data(self) -> dict:
+        """The form's values for the dossier services, without the papers."""
+        return {k: v for k, v in self.cleaned_data.items() if not k.startswith(ATTACH_PREFIX)}
 
     def _post_clean(self):
         # The services validate the model; the form only parses.

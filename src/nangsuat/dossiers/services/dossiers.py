@@ -256,3 +256,13 @@ def act(
     if errors:  # every missing field at once, each under its own field
         raise ValidationError(errors)
     return workflow.perform(dossier=dossier, action=action, actor=actor, note=note, payload=payload)
+
+
+def attach_papers(*, dossier: Dossier, actor: User, papers: list[tuple[str, str, object]]) -> None:
+    """Attach the papers sent with the registration form; a refused file is a ValidationError on the
+    form's own field for it (the caller's transaction then keeps nothing of the step)."""
+    for field, kind, upload in papers:
+        try:
+            add_attachment(dossier=dossier, actor=actor, kind=kind, upload=upload)
+        except ValidationError as exc:
+            raise ValidationError({field: exc.messages}) from exc

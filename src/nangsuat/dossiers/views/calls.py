@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -208,12 +209,14 @@ def dossier_start(request, pk: int):
     enterprise = enterprises.first()
     if enterprise is None:
         raise Http404
-    form = DossierForm(request.POST or None, call=call)
+    form = DossierForm(request.POST or None, request.FILES or None, call=call)
     if request.method == "POST" and form.is_valid():
         try:
-            dossier = dossier_services.create_draft(
-                call=call, enterprise=enterprise, actor=user, data=form.cleaned_data
-            )
+            with transaction.atomic():  # the draft and its papers, or nothing
+                dossier = dossier_services.create_draft(
+                    call=call, enterprise=enterprise, actor=user, data=form.dossier_data()
+                )
+                dossier_services.attach_papers(dossier=dossier, actor=user, papers=form.papers())
         except ValidationError as exc:
             add_form_errors(form, exc)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -89,10 +90,12 @@ def dossier_edit(request, pk: int):
     dossier = visible_dossier(request, pk)
     if request.user.role != Role.ENTERPRISE or dossier.state not in EDITABLE_STATES:
         raise PermissionDenied(_("Chỉ doanh nghiệp sửa được hồ sơ ở trạng thái bản nháp hoặc cần bổ sung."))
-    form = DossierForm(request.POST or None, instance=dossier, call=dossier.call)
+    form = DossierForm(request.POST or None, request.FILES or None, instance=dossier, call=dossier.call)
     if request.method == "POST" and form.is_valid():
         try:
-            dossier_services.update_dossier(dossier=dossier, actor=request.user, data=form.cleaned_data)
+            with transaction.atomic():  # the form and its papers, or nothing
+                dossier_services.update_dossier(dossier=dossier, actor=request.user, data=form.dossier_data())
+                dossier_services.attach_papers(dossier=dossier, actor=request.user, papers=form.papers())
         except (ValidationError, Refusal) as exc:
             add_form_errors(form, exc)
         else:
