@@ -21,7 +21,7 @@ from nangsuat.core.audit import record_audit
 from nangsuat.core.roles import AGENCY_READERS, PROGRAMME_MANAGERS, Role
 
 from . import selectors, services
-from .export import register_workbook
+from .export import register_filters, register_workbook
 from .forms import DocumentProfileForm
 from .models import Document, DocumentKind, DocumentProfile
 from .pdf import soffice_path
@@ -63,7 +63,7 @@ def export(request):
     _register_user(request)
     filters = selectors.RegisterFilters.from_params(request.GET)
     qs = selectors.register(user=request.user, filters=filters)[:20000]
-    content = register_workbook(qs)
+    content = register_workbook(qs, register_filters(filters))
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
