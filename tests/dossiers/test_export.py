@@ -15,7 +15,7 @@ from tests.core.clients import sign_in_after_totp
 from tests.core.factories import UserFactory
 from tests.core.workbooks import assert_office_layout, open_export
 from tests.dossiers.factories import DossierFactory
-from tests.registry.factories import EnterpriseFactory
+from tests.registry.factories import EnterpriseFactory, enterprise_user
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,15 @@ def test_dossier_export_without_filters_says_so_and_leaves_missing_amounts_empty
     )
     assert sheet.cell(row=4, column=headers["Kinh phí hợp đồng (đồng)"]).value is None
     assert sheet.cell(row=4, column=headers["Điểm hội đồng"]).value is None
+
+
+def test_an_enterprises_export_has_its_amounts_but_not_the_councils_score(client, can_tho):
+    officer = UserFactory(role=Role.OFFICER, agency=can_tho)
+    dossier = _paid_dossier(DossierFactory(call__agency=can_tho).call, officer)
+    client.force_login(enterprise_user(dossier.enterprise))
+    response = client.get(reverse("dossiers:dossier_export"))
+    sheet = open_export(response.content)
+    headers = {cell.value: cell.column for cell in sheet[3] if cell.value}
+    assert "Điểm hội đồng" not in headers
+    assert sheet.cell(row=4, column=headers["Mã hồ sơ"]).value == dossier.tracking_code
+    assert sheet.cell(row=4, column=headers["Đã thanh toán (đồng)"]).value == 135_000_000

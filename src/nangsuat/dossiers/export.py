@@ -39,17 +39,21 @@ class ExportColumn:
     value: Callable[[Dossier], Any]
     relations: tuple[str, ...]
     order: int
+    hidden_from: frozenset[str]
 
 
 _COLUMNS: list[ExportColumn] = []
 
 
-def export_column(column: Column, *, relations: Iterable[str] = (), order: int = 100):
-    """Register a column of the dossier export: ``value(dossier)`` reads only ``relations``."""
+def export_column(
+    column: Column, *, relations: Iterable[str] = (), order: int = 100, hidden_from: Iterable[str] = ()
+):
+    """Register a column of the dossier export: ``value(dossier)`` reads only ``relations``; the roles in
+    ``hidden_from`` get the export without it (what their pages do not show them)."""
 
     def register(value: Callable[[Dossier], Any]) -> Callable[[Dossier], Any]:
         _COLUMNS[:] = [c for c in _COLUMNS if c.column.header != column.header]  # a reload replaces
-        _COLUMNS.append(ExportColumn(column, value, tuple(relations), order))
+        _COLUMNS.append(ExportColumn(column, value, tuple(relations), order, frozenset(hidden_from)))
         _COLUMNS.sort(key=lambda c: c.order)
         return value
 
@@ -98,7 +102,7 @@ def dossier_filters(filters: DossierFilters) -> str:
     )
 
 
-def _rows(qs: QuerySet[Dossier]) -> Iterator[list[Any]]:
+def _rows(qs: QuerySet[Dossier], extras: list[ExportColumn]) -> Iterator[list[Any]]:
     labels = dict(State.choices)
     for d in qs.iterator(chunk_size=2000):
         yield [
@@ -115,13 +119,14 @@ def _rows(qs: QuerySet[Dossier]) -> Iterator[list[Any]]:
             d.total_cost_vnd,
             d.requested_support_vnd,
             d.priority_points,
-        ] + [extra.value(d) for extra in _COLUMNS]
+        ] + [extra.value(d) for extra in extras]
 
 
-def dossier_workbook(qs: QuerySet[Dossier], *, filters: str, limit: int) -> bytes:
+def dossier_workbook(qs: QuerySet[Dossier], *, role: str, filters: str, limit: int) -> bytes:
     """The first ``limit`` dossiers of ``qs`` (write-only workbook, the query read in chunks) with the
-    registered columns."""
-    relations = {relation for extra in _COLUMNS for relation in extra.relations}
+    registered columns ``role`` may read."""
+    extras = [extra for extra in _COLUMNS if role not in extra.hidden_from]
+    relations = {relation for extra in extras for relation in extra.relations}
     qs = qs.select_related(*sorted(relations))[:limit]
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_("Hồ sơ"))
@@ -129,7 +134,7 @@ def dossier_workbook(qs: QuerySet[Dossier], *, filters: str, limit: int) -> byte
         sheet,
         title=_("DANH SÁCH HỒ SƠ — CHƯƠNG TRÌNH 1322"),
         filters=filters,
-        columns=_base_columns() + [extra.column for extra in _COLUMNS],
-        rows=_rows(qs),
+        columns=_base_columns() + [extra.column for extra in extras],
+        rows=_rows(qs, extras),
     )
     return workbook_bytes(book)

@@ -57,7 +57,9 @@ def dossier_export(request):
     """The filtered list as an Excel workbook."""
     filters = selectors.DossierFilters.from_params(request.GET)
     qs = selectors.dossiers_for_user(user=request.user, filters=filters)
-    content = dossier_workbook(qs, filters=dossier_filters(filters), limit=EXPORT_LIMIT)
+    content = dossier_workbook(
+        qs, role=request.user.role, filters=dossier_filters(filters), limit=EXPORT_LIMIT
+    )
     response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="ho-so-{timezone.localdate():%Y%m%d}.xlsx"'
     return response
