@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from nangsuat.core.downloads import content_disposition
+from tests.api.conftest import ApiClient
 from tests.documents.helpers import run_effect
 
 
@@ -43,3 +44,16 @@ def test_pdf_opens_in_the_browser_under_type_and_number(client, dossier, owner, 
     assert response["Content-Disposition"].startswith('inline; filename="Hop dong ')
     assert response["Content-Disposition"].endswith(f"filename*=UTF-8''{quote(expected, safe='')}")
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_the_api_serves_the_same_names_pdf_inline(dossier, owner, officer):
+    document = run_effect("support_contract", dossier, officer, payload={"amount_vnd": 100_000_000})
+    document.pdf.save("hop-dong.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+    staff = ApiClient(officer)
+    name = f"Hợp đồng {document.number.replace('/', '-')}"
+    docx = staff.get(f"/api/v1/documents/{document.pk}/docx")
+    assert docx["Content-Disposition"].startswith("attachment; ")
+    assert docx["Content-Disposition"].endswith(quote(f"{name}.docx", safe=""))
+    pdf = staff.get(f"/api/v1/documents/{document.pk}/pdf")
+    assert pdf["Content-Disposition"].startswith("inline; ")
+    assert pdf["Content-Disposition"].endswith(quote(f"{name}.pdf", safe=""))
