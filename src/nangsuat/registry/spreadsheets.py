@@ -21,7 +21,6 @@ from nangsuat.core.spreadsheets import (
     TEXT,
     WRAP,
     Column,
-    append_row,
     filters_line,
     write_table,
 )
@@ -72,11 +71,29 @@ def template_workbook() -> Workbook:
 
 
 def error_report_workbook(result: ImportResult) -> Workbook:
+    """The import's errors, one line each, under the same title and header as the exports; the line under
+    the title says what the import did rather than naming filters."""
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Lỗi"))
-    sheet.append([_("Dòng"), _("Cột"), _("Giá trị"), _("Lỗi")])
-    for error in result.errors:
-        append_row(sheet, [error.row, error.column, error.value, error.message])
+    write_table(
+        book.create_sheet(_("Lỗi")),
+        title=_("LỖI NHẬP DANH SÁCH DOANH NGHIỆP"),
+        filters=_(
+            "Đã đọc %(total)s dòng: %(created)s thêm mới, %(updated)s cập nhật, %(errors)s dòng có lỗi."
+        )
+        % {
+            "total": result.total,
+            "created": result.created,
+            "updated": result.updated,
+            "errors": result.error_rows,
+        },
+        columns=[
+            Column(_("Dòng"), 8, NUMBER),
+            Column(_("Cột"), 24),
+            Column(_("Giá trị"), 30),
+            Column(_("Lỗi"), 60, WRAP),
+        ],
+        rows=([error.row, error.column, error.value, error.message] for error in result.errors),
+    )
     return book
 
 
