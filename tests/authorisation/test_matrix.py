@@ -126,6 +126,7 @@ PAGES: dict[str, dict[str, int]] = {
     "councils:sheets": answers(403, enterprise=404, finance=404, city=404),
     # Contracts: their enterprise and the agency's readers; not council members.
     "contracts:list": answers(200, council=403),
+    "contracts:export": answers(200, council=403),
     "contracts:detail": answers(200, council=404),
     "contracts:report_file": answers(200, council=404),
     "contracts:evidence_file": answers(200, council=404),
@@ -136,6 +137,7 @@ PAGES: dict[str, dict[str, int]] = {
     "submissions:index": answers(200, enterprise=403, council=403, finance=403),
     "submissions:call": answers(200, enterprise=404, council=404, finance=404),
     "submissions:total": answers(200, enterprise=404, council=404, finance=404),
+    "submissions:export": answers(200, enterprise=404, council=404, finance=404),
     "submissions:propose": POST_ONLY,
     "submissions:decision": answers(403, enterprise=404, officer=200, council=404, finance=404),
     "submissions:decision_draft": answers(200, enterprise=404, council=404, finance=404),

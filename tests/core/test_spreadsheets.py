@@ -17,6 +17,7 @@ from nangsuat.dossiers.views.lists import dossier_export
 from nangsuat.registry.importer import ImportResult, RowError
 from nangsuat.registry.spreadsheets import error_report_workbook, export_enterprises
 from tests.core.factories import UserFactory
+from tests.core.workbooks import open_export
 from tests.dossiers.factories import DossierFactory
 from tests.registry.factories import EnterpriseFactory
 
@@ -68,6 +69,13 @@ def test_import_error_report_writes_values_as_text():
     out = io.BytesIO()
     error_report_workbook(result).save(out)
     _assert_text(_cells(out.getvalue(), 2), FORMULAS)
+    sheet = open_export(out.getvalue())
+    assert sheet["A1"].value == "LỖI NHẬP DANH SÁCH DOANH NGHIỆP" and sheet.freeze_panes == "A4"
+    assert (
+        sheet["A3"].value == "Dòng"
+        and sheet["A3"].font.bold
+        and sheet["A2"].value.startswith("Đã đọc 0 dòng")
+    )
 
 
 @pytest.mark.django_db

@@ -1,16 +1,14 @@
 """PDF conversion after the commit, and who may download what."""
 
-import io
-
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from nangsuat.core.roles import Role
 from nangsuat.documents import services
 from nangsuat.documents.models import Document
 from nangsuat.documents.pdf import soffice_path
 from tests.core.factories import UserFactory
+from tests.core.workbooks import assert_office_layout, open_export
 from tests.dossiers.factories import DossierFactory
 from tests.registry.factories import EnterpriseFactory, enterprise_user
 
@@ -132,9 +130,13 @@ def test_register_page_filters_and_exports(client, can_tho, officer, vinh_long):
 
     response = client.get(reverse("documents:export"), {"kind": "receipt_slip"})
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = open_export(response.content)
+    headers = assert_office_layout(
+        sheet, title="SỔ ĐĂNG KÝ VĂN BẢN ĐI — CHƯƠNG TRÌNH 1322", filters="Loại văn bản: Phiếu tiếp nhận"
+    )
     rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]]
     assert [r[1] for r in rows] == ["01/TNHS-SKHCN"] and rows[0][5] == mine.tracking_code
+    assert sheet.cell(row=4, column=headers["Ngày ban hành"]).number_format == "DD/MM/YYYY"
 
 
 def test_enterprise_sees_only_its_own_documents_in_the_register(client, slip, owner, officer, dossier):

@@ -147,7 +147,7 @@ def test_background_job_reports_progress_and_error_report(
     assert job.status == "done", job.error
     assert (job.total, job.done, job.result["created"], job.result["error_rows"]) == (7, 7, 2, 5)
     sheet = load_workbook(job.output_file.open("rb")).active
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))  # under the title and the summary line
     assert rows[0] == ("Dòng", "Cột", "Giá trị", "Lỗi")
     assert rows[1] == (4, "Mã số thuế", "0100233480", "Mã số thuế không hợp lệ: sai chữ số kiểm tra.")
 
@@ -168,7 +168,7 @@ def test_command_line_import(officer, ward, vsic, tmp_path):
         stdout=out,
     )
     assert "thêm mới 2" in out.getvalue() and "lỗi 1 dòng" in out.getvalue()
-    assert load_workbook(tmp_path / "e.xlsx").active.max_row == 2
+    assert load_workbook(tmp_path / "e.xlsx").active.max_row == 4  # title, summary, header, one error
     out = io.StringIO()
     call_command("import_enterprises", str(path), "--agency", officer.agency.code, stdout=out)
     assert "thêm mới 0, cập nhật 0, không đổi 2" in out.getvalue()

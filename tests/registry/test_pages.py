@@ -1,13 +1,11 @@
-import io
-
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from nangsuat.core.roles import Role
 from nangsuat.registry import services
 from tests.core.clients import sign_in_after_totp
 from tests.core.factories import UserFactory
+from tests.core.workbooks import assert_office_layout, open_export
 from tests.registry.conftest import staff_user
 from tests.registry.factories import EnterpriseFactory, enterprise_user
 
@@ -86,9 +84,13 @@ def test_export_opens_with_filters(officer_client, officer):
     make(officer, "Công ty Xuất Một")
     make(officer, "Công ty Khác")
     response = officer_client.get(reverse("registry:enterprise_export"), {"q": "xuat"})
-    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    rows = list(book.active.iter_rows(values_only=True))
-    assert rows[0][0] == "Mã số thuế" and [r[1] for r in rows[1:]] == ["Công ty Xuất Một"]
+    sheet = open_export(b"".join(response.streaming_content))
+    headers = assert_office_layout(
+        sheet, title="DANH SÁCH DOANH NGHIỆP", filters="Tìm kiếm: xuat", amount_header="Doanh thu (đồng)"
+    )
+    rows = list(sheet.iter_rows(min_row=4, values_only=True))
+    assert headers["Mã số thuế"] == 1 and [r[1] for r in rows] == ["Công ty Xuất Một"]
+    assert rows[0][headers["Doanh thu (đồng)"] - 1] == 20_000_000_000
 
 
 def test_enterprise_user_sees_only_its_own(client, officer):

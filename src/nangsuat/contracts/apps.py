@@ -12,7 +12,10 @@ class ContractsConfig(AppConfig):
         from nangsuat.core.navigation import NavItem, add_nav_item
         from nangsuat.core.roles import DEPARTMENT, Role
 
-        from . import effects  # noqa: F401  registers the contract steps' workflow guards and effects
+        from . import (
+            effects,  # noqa: F401  registers the contract steps' workflow guards and effects
+            export_columns,  # noqa: F401  the dossier export's money columns
+        )
 
         city = DEPARTMENT
         add_nav_item(NavItem(_("Trình UBND"), "submissions:index", city, "/submissions/", "file", 31))

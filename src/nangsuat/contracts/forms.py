@@ -10,15 +10,20 @@ terminate → terminated_on (optional, default today).
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.dates import validate_plausible_date
 from nangsuat.core.widgets import DateInput
-from nangsuat.dossiers.models import Call
+from nangsuat.documents.models import DocumentKind
+from nangsuat.documents.numbering import suggest_number
+from nangsuat.dossiers.models import Call, Dossier
 from nangsuat.dossiers.uploads import check_upload, random_name, safe_original_name
 from nangsuat.dossiers.workflow import action_form
+
+from . import amounts
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -118,6 +123,17 @@ class AssignmentForm(forms.Form):
     decision_number = text_field(_("Số quyết định giao"), max_length=50)
     decision_date = date_field(_("Ngày quyết định"))
 
+    @staticmethod
+    def initial_for(dossier: Dossier) -> dict:
+        """The register's next decision number (taken only when the step is done: a number typed over it,
+        or one the register already holds, is checked then) and today."""
+        today = timezone.localdate()
+        kind = DocumentKind.ASSIGNMENT_DECISION
+        return {
+            "decision_number": suggest_number(agency=dossier.agency, kind=kind, year=today.year),
+            "decision_date": today,
+        }
+
 
 @action_form("sign_contract")
 class ContractForm(forms.Form):
@@ -126,6 +142,19 @@ class ContractForm(forms.Form):
     amount_vnd = amount_field(_("Kinh phí hỗ trợ (đồng)"))
     deliverables = text_field(_("Sản phẩm phải giao nộp"), textarea=True)
     deadline = date_field(_("Thời hạn hoàn thành"))
+
+    @staticmethod
+    def initial_for(dossier: Dossier) -> dict:
+        """The register's next contract number, the support the city approved, signed today, due when the
+        dossier's own period ends (else the call's contract deadline)."""
+        today = timezone.localdate()
+        kind = DocumentKind.SUPPORT_CONTRACT
+        return {
+            "number": suggest_number(agency=dossier.agency, kind=kind, year=today.year),
+            "signed_on": today,
+            "amount_vnd": amounts.approved_support(dossier),
+            "deadline": dossier.period_end or dossier.call.contract_ends,
+        }
 
     def clean(self):
         data = super().clean()
@@ -204,12 +233,28 @@ class LiquidationForm(forms.Form):
     final_amount_vnd = amount_field(_("Kinh phí quyết toán (đồng)"))
     liquidated_on = date_field(_("Ngày thanh lý"))
 
+    @staticmethod
+    def initial_for(dossier: Dossier) -> dict:
+        contract = getattr(dossier, "contract", None)  # a missing reverse one-to-one is an AttributeError
+        return {
+            "final_amount_vnd": contract.amount_vnd if contract is not None else None,
+            "liquidated_on": timezone.localdate(),
+        }
+
 
 @action_form("pay")
 class PaymentForm(forms.Form):
     amount_vnd = amount_field(_("Số tiền thanh toán (đồng)"))
     paid_on = date_field(_("Ngày thanh toán"))
     reference = text_field(_("Số chứng từ"), max_length=100)
+
+    @staticmethod
+    def initial_for(dossier: Dossier) -> dict:
+        liquidation = getattr(getattr(dossier, "contract", None), "liquidation", None)
+        return {
+            "amount_vnd": liquidation.final_amount_vnd if liquidation is not None else None,
+            "paid_on": timezone.localdate(),
+        }
 
 
 @action_form("terminate")

@@ -8,6 +8,7 @@ from .views import city, contracts, decision_draft
 app_name = "contracts"
 urlpatterns = [
     path("", contracts.contract_list, name="list"),
+    path("export.xlsx", contracts.contract_export, name="export"),
     path("<int:pk>/", contracts.contract_detail, name="detail"),
     path("<int:pk>/reports/", contracts.progress_add, name="progress_add"),
     path("<int:pk>/completion/", contracts.completion_request, name="completion_request"),
@@ -20,6 +21,7 @@ submission_patterns = [
     path("", city.city_index, name="index"),
     path("<int:call_pk>/", city.city_list, name="call"),
     path("<int:call_pk>/total/", city.city_total, name="total"),
+    path("<int:call_pk>/export.xlsx", city.city_export, name="export"),
     path("<int:call_pk>/propose/", city.city_propose, name="propose"),
     path("<int:call_pk>/decision/", city.city_decision, name="decision"),
     path(

@@ -14,7 +14,7 @@ class CouncilsConfig(AppConfig):
         from nangsuat.core.roles import Role
 
         # Registers the council's workflow guards and effects, and a member's tasks.
-        from . import effects, tasks  # noqa: F401
+        from . import effects, export_columns, tasks  # noqa: F401  (and the dossier export's score)
 
         label_actions(
             {

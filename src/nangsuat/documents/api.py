@@ -6,7 +6,7 @@ client with a Bearer token needs no browser session.
 
 import datetime as dt
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,8 +14,10 @@ from ninja import Field, Query, Router, Schema
 
 from nangsuat.api.pagination import paginated
 from nangsuat.api.schemas import Id
+from nangsuat.core.downloads import named_file_response
 
 from . import selectors
+from .filenames import download_name
 from .models import Document, DocumentKind
 
 router = Router(tags=["documents"])
@@ -102,5 +104,9 @@ def document_file(request, document_id: int, fmt: str):
         if fmt == "pdf"
         else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
-    name = f"{document.number.replace('/', '-')}.{fmt}"
-    return FileResponse(stored.open("rb"), as_attachment=True, filename=name, content_type=content_type)
+    return named_file_response(
+        stored.open("rb"),
+        filename=download_name(document, fmt),
+        content_type=content_type,
+        inline=fmt == "pdf",
+    )

@@ -2,66 +2,64 @@
 
 from __future__ import annotations
 
-import io
-
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
-from nangsuat.core.spreadsheets import append_row
+from nangsuat.core.spreadsheets import DATE, NUMBER, WRAP, Column, filters_line, workbook_bytes, write_table
 
-HEADERS = [
-    ("STT", 6),
-    ("Số, ký hiệu", 18),
-    ("Ngày ban hành", 14),
-    ("Loại văn bản", 30),
-    ("Trích yếu", 60),
-    ("Mã hồ sơ", 18),
-    ("Doanh nghiệp", 40),
-    ("Người ký", 24),
-    ("Tệp PDF", 16),
-]
+from .models import DocumentKind
 
 
-def register_workbook(documents) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Sổ văn bản"
-    thin = Side(style="thin", color="999999")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    ws.append(["SỔ ĐĂNG KÝ VĂN BẢN ĐI — CHƯƠNG TRÌNH 1322"])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([])
-    ws.append([h for h, _w in HEADERS])
-    for col, (_h, width) in enumerate(HEADERS, 1):
-        cell = ws.cell(row=3, column=col)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DCE6F1")
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
-        ws.column_dimensions[get_column_letter(col)].width = width
-    for i, doc in enumerate(documents, 1):
-        dossier = doc.dossier
-        append_row(
-            ws,
-            [
-                i,
-                doc.number,
-                doc.issued_on,
-                doc.get_kind_display(),
-                doc.title,
-                getattr(dossier, "tracking_code", "") or "",
-                getattr(getattr(dossier, "enterprise", None), "name", ""),
-                doc.signer_name,
-                doc.get_pdf_status_display(),
-            ],
-        )
-        row = ws.max_row
-        ws.cell(row=row, column=3).number_format = "DD/MM/YYYY"
-        for col in range(1, len(HEADERS) + 1):
-            ws.cell(row=row, column=col).border = border
-            ws.cell(row=row, column=col).alignment = Alignment(vertical="top", wrap_text=col in (4, 5, 7))
-    ws.freeze_panes = "A4"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+def _columns() -> list[Column]:
+    return [
+        Column(_("STT"), 6, NUMBER),
+        Column(_("Số, ký hiệu"), 18),
+        Column(_("Ngày ban hành"), 14, DATE),
+        Column(_("Loại văn bản"), 30, WRAP),
+        Column(_("Trích yếu"), 60, WRAP),
+        Column(_("Mã hồ sơ"), 18),
+        Column(_("Doanh nghiệp"), 40, WRAP),
+        Column(_("Người ký"), 24),
+        Column(_("Tệp PDF"), 16),
+    ]
+
+
+def register_filters(filters) -> str:
+    kinds = dict(DocumentKind.choices)
+    return filters_line(
+        [
+            (_("Từ khóa"), filters.q),
+            (_("Loại văn bản"), kinds.get(filters.kind, "")),
+            (_("Năm"), filters.year),
+            (_("Từ ngày"), f"{filters.date_from:%d/%m/%Y}" if filters.date_from else ""),
+            (_("Đến ngày"), f"{filters.date_to:%d/%m/%Y}" if filters.date_to else ""),
+        ]
+    )
+
+
+def register_workbook(documents, filters: str = "") -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Sổ văn bản")
+    rows = (
+        [
+            i,
+            doc.number,
+            doc.issued_on,
+            doc.get_kind_display(),
+            doc.title,
+            getattr(doc.dossier, "tracking_code", "") or "",
+            getattr(getattr(doc.dossier, "enterprise", None), "name", ""),
+            doc.signer_name,
+            doc.get_pdf_status_display(),
+        ]
+        for i, doc in enumerate(documents, 1)
+    )
+    write_table(
+        sheet,
+        title=_("SỔ ĐĂNG KÝ VĂN BẢN ĐI — CHƯƠNG TRÌNH 1322"),
+        filters=filters or filters_line([]),
+        columns=_columns(),
+        rows=rows,
+    )
+    return workbook_bytes(book)

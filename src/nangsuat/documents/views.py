@@ -9,19 +9,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nangsuat.core.audit import record_audit
+from nangsuat.core.downloads import named_file_response
 from nangsuat.core.roles import AGENCY_READERS, PROGRAMME_MANAGERS, Role
 
 from . import selectors, services
-from .export import register_workbook
+from .export import register_filters, register_workbook
+from .filenames import download_name
 from .forms import DocumentProfileForm
 from .models import Document, DocumentKind, DocumentProfile
 from .pdf import soffice_path
@@ -63,7 +64,7 @@ def export(request):
     _register_user(request)
     filters = selectors.RegisterFilters.from_params(request.GET)
     qs = selectors.register(user=request.user, filters=filters)[:20000]
-    content = register_workbook(qs)
+    content = register_workbook(qs, register_filters(filters))
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -72,7 +73,10 @@ def export(request):
     return response
 
 
-def _file_response(document: Document, field: str, extension: str, content_type: str):
+def _file_response(
+    document: Document, field: str, extension: str, content_type: str, *, inline: bool = False
+):
+    """The document's file under its Vietnamese name ("Tờ trình 02-TTr-SKHCN.pdf")."""
     stored = getattr(document, field)
     if not stored:
         raise Http404(_("Văn bản chưa có tệp %(ext)s.") % {"ext": extension.upper()})
@@ -80,8 +84,9 @@ def _file_response(document: Document, field: str, extension: str, content_type:
         handle = stored.open("rb")
     except FileNotFoundError as exc:
         raise Http404(_("Không tìm thấy tệp của văn bản.")) from exc
-    name = f"{slugify(document.number.replace('/', '-')) or document.pk}-{document.kind.replace('_', '-')}.{extension}"
-    return FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    return named_file_response(
+        handle, filename=download_name(document, extension), content_type=content_type, inline=inline
+    )
 
 
 def _document_for(request, pk: int) -> Document:
@@ -109,7 +114,9 @@ def download_pdf(request, pk: int):
         except Exception:  # noqa: BLE001 - the status says FAILED; the page offers the DOCX
             services.log.exception("PDF on demand failed for document %s", document.pk)
         document.refresh_from_db()
-    return _file_response(document, "pdf", "pdf", mimetypes.types_map.get(".pdf", "application/pdf"))
+    # A PDF opens in the browser's viewer; the DOCX, which a browser cannot show, downloads.
+    pdf_type = mimetypes.types_map.get(".pdf", "application/pdf")
+    return _file_response(document, "pdf", "pdf", pdf_type, inline=True)
 
 
 @login_required

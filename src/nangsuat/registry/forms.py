@@ -143,6 +143,21 @@ class EnterpriseFilterForm(forms.Form):
             "order": data.get("sort") or "",
         }
 
+    def filters_used(self) -> list[tuple[str, str]]:
+        """(label, value as shown) of each filter given, for the export's filters line."""
+        if not self.is_bound:
+            return []
+        self.is_valid()
+        used = []
+        for name in ("q", "ward", "vsic_section", "kind", "size"):
+            value, field = self.cleaned_data.get(name), self.fields[name]
+            if value:
+                shown = (
+                    dict(field.choices).get(value, value) if isinstance(field, forms.ChoiceField) else value
+                )
+                used.append((str(field.label), str(shown)))
+        return used
+
 
 class ImportForm(forms.Form):
     file = forms.FileField(

@@ -15,7 +15,15 @@ from openpyxl.styles import Font, PatternFill
 from nangsuat.core.audit import record_audit
 from nangsuat.core.jobs import report_progress, start_job
 from nangsuat.core.models import Agency, Job, User
-from nangsuat.core.spreadsheets import append_row
+from nangsuat.core.spreadsheets import (
+    AMOUNT,
+    NUMBER,
+    TEXT,
+    WRAP,
+    Column,
+    filters_line,
+    write_table,
+)
 
 from .importer import COLUMNS, ImportResult, import_records, read_table
 from .models import Enterprise
@@ -63,50 +71,76 @@ def template_workbook() -> Workbook:
 
 
 def error_report_workbook(result: ImportResult) -> Workbook:
+    """The import's errors, one line each, under the same title and header as the exports; the line under
+    the title says what the import did rather than naming filters."""
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Lỗi"))
-    sheet.append([_("Dòng"), _("Cột"), _("Giá trị"), _("Lỗi")])
-    for error in result.errors:
-        append_row(sheet, [error.row, error.column, error.value, error.message])
+    write_table(
+        book.create_sheet(_("Lỗi")),
+        title=_("LỖI NHẬP DANH SÁCH DOANH NGHIỆP"),
+        filters=_(
+            "Đã đọc %(total)s dòng: %(created)s thêm mới, %(updated)s cập nhật, %(errors)s dòng có lỗi."
+        )
+        % {
+            "total": result.total,
+            "created": result.created,
+            "updated": result.updated,
+            "errors": result.error_rows,
+        },
+        columns=[
+            Column(_("Dòng"), 8, NUMBER),
+            Column(_("Cột"), 24),
+            Column(_("Giá trị"), 30),
+            Column(_("Lỗi"), 60, WRAP),
+        ],
+        rows=([error.row, error.column, error.value, error.message] for error in result.errors),
+    )
     return book
 
 
-def export_enterprises(qs: QuerySet[Enterprise]) -> tempfile._TemporaryFileWrapper:
-    """Write the enterprises of ``qs`` (the list's filters applied) to a temporary .xlsx file, row by row
-    (openpyxl write-only mode, the queryset read in chunks), so a large export keeps memory flat."""
+def export_enterprises(qs: QuerySet[Enterprise], *, filters: str = "") -> tempfile._TemporaryFileWrapper:
+    """Write the enterprises of ``qs`` (the list's filters applied, named in ``filters``) to a temporary
+    .xlsx file, row by row (openpyxl write-only mode, the queryset read in chunks), so a large export
+    keeps memory flat."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_("Doanh nghiệp"))
-    sheet.append(
-        [str(c.header) for c in COLUMNS[:10]]
-        + [
-            _("Năm số liệu"),
-            _("Lao động tham gia BHXH"),
-            _("Doanh thu (đồng)"),
-            _("Tổng nguồn vốn (đồng)"),
-            _("Quy mô"),
+    widths = {"tax_code": 16, "name": 40, "short_name": 20, "address": 40, "email": 26, "representative": 24}
+    columns = [
+        Column(str(c.header), widths.get(c.key, 16), WRAP if c.key in ("name", "address") else TEXT)
+        for c in COLUMNS[:10]
+    ] + [
+        Column(_("Năm số liệu"), 10),
+        Column(_("Lao động tham gia BHXH"), 14, NUMBER),
+        Column(_("Doanh thu (đồng)"), 20, AMOUNT),
+        Column(_("Tổng nguồn vốn (đồng)"), 20, AMOUNT),
+        Column(_("Quy mô"), 14),
+    ]
+    rows = (
+        [
+            e.tax_code,
+            e.name,
+            e.short_name,
+            e.get_kind_display(),
+            e.vsic_id,
+            e.ward.name,
+            e.address,
+            e.phone,
+            e.email,
+            e.representative,
+            e.latest_year,
+            e.employees,
+            e.revenue_vnd,
+            e.capital_vnd,
+            e.get_size_class_display() if e.size_class else "",
         ]
+        for e in qs.select_related("ward", "vsic").iterator(chunk_size=2000)
     )
-    for e in qs.select_related("ward", "vsic").iterator(chunk_size=2000):
-        append_row(
-            sheet,
-            [
-                e.tax_code,
-                e.name,
-                e.short_name,
-                e.get_kind_display(),
-                e.vsic_id,
-                e.ward.name,
-                e.address,
-                e.phone,
-                e.email,
-                e.representative,
-                e.latest_year,
-                e.employees,
-                e.revenue_vnd,
-                e.capital_vnd,
-                e.get_size_class_display() if e.size_class else "",
-            ],
-        )
+    write_table(
+        sheet,
+        title=_("DANH SÁCH DOANH NGHIỆP"),
+        filters=filters or filters_line([]),
+        columns=columns,
+        rows=rows,
+    )
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # noqa: SIM115 - the response closes it
     book.save(handle.name)
     handle.seek(0)

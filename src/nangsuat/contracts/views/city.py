@@ -6,14 +6,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nangsuat.core.downloads import content_disposition
 from nangsuat.core.roles import CITY_LIST_READERS, Role
+from nangsuat.core.spreadsheets import XLSX_TYPE
 from nangsuat.dossiers.states import State
 
 from .. import amounts, selectors, services
+from ..export import city_list_workbook
 from ..forms import CityDecisionForm
 
 
@@ -65,6 +69,16 @@ def city_list(request, call_pk):
             "can_record": request.user.has_role(Role.OFFICER) and request.user.agency_id == call.agency_id,
         },
     )
+
+
+@login_required
+def city_export(request, call_pk):
+    """The call's list, in the council's rank order, as an Excel workbook."""
+    call = _city_call(request, call_pk)
+    response = HttpResponse(city_list_workbook(call, selectors.city_rows(call)), content_type=XLSX_TYPE)
+    name = _("Danh sách trình UBND %(call)s.xlsx") % {"call": call.title}
+    response["Content-Disposition"] = content_disposition(name)
+    return response
 
 
 @login_required

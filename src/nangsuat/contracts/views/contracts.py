@@ -10,24 +10,30 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nangsuat.core.downloads import content_disposition
 from nangsuat.core.errors import Refusal
 from nangsuat.core.refusals import add_form_errors, refuse
 from nangsuat.core.roles import AGENCY_READERS, Role
+from nangsuat.core.spreadsheets import XLSX_TYPE
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.services import dossiers as dossier_services
 from nangsuat.dossiers.states import State
 from nangsuat.dossiers.uploads import file_download
 
 from .. import amounts, selectors, services
+from ..export import contracts_workbook
 from ..forms import CompletionRequestForm, ProgressReportForm
 from ..models import CompletionEvidence
 from ..states import CONTRACT_LIST_STATES, REPORTING_STATES
+
+EXPORT_LIMIT = 20_000
 
 
 @login_required
@@ -42,6 +48,19 @@ def contract_list(request):
     return render(
         request, template, {"page_obj": page, "q": q, "state": state, "sort": sort, "states": states}
     )
+
+
+@login_required
+def contract_export(request):
+    """The list's contracts, with its search and state filter, as an Excel workbook."""
+    if not request.user.has_role(Role.ENTERPRISE, *AGENCY_READERS):
+        raise PermissionDenied
+    q, state = request.GET.get("q", ""), request.GET.get("state", "")
+    qs = selectors.contract_list(request.user, q=q, state=state, sort=request.GET.get("sort", ""))
+    content = contracts_workbook(qs[:EXPORT_LIMIT], q=q, state=state)
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = content_disposition(f"hop-dong-{timezone.localdate():%Y%m%d}.xlsx")
+    return response
 
 
 def _contract(request, pk):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from nangsuat.core.downloads import content_disposition
+
 from ..pdf import ConversionUnavailable, docx_to_pdf
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -19,5 +21,6 @@ def attachment(content: bytes, *, name: str, pdf: bool = False) -> HttpResponse:
         except (ConversionUnavailable, RuntimeError):
             return HttpResponse(_("Chưa tạo được tệp PDF; hãy tải tệp DOCX."), status=503)
     response = HttpResponse(content, content_type="application/pdf" if pdf else DOCX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{"pdf" if pdf else "docx"}"'
+    # A PDF opens in the browser's viewer; the DOCX, which a browser cannot show, downloads.
+    response["Content-Disposition"] = content_disposition(f"{name}.{'pdf' if pdf else 'docx'}", inline=pdf)
     return response

@@ -246,7 +246,11 @@ def dossier_action(request, pk: int, action: str):
     decision = workflow.may_act(request.user, dossier, transition)
     ready = workflow.check_conditions(dossier, transition) if decision else decision
     form_class = workflow.ACTION_FORMS.get(action)
-    form = form_class(request.POST or None, request.FILES or None) if form_class else None
+    # A form offers what the system already knows (the register's next number, the approved amount).
+    initial = (
+        form_class.initial_for(dossier) if hasattr(form_class, "initial_for") and not request.POST else None
+    )
+    form = form_class(request.POST or None, request.FILES or None, initial=initial) if form_class else None
     status, errors, note, note_errors = 200, [], request.POST.get("note", ""), []
     if request.method == "POST":
         try:

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import io
-
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -13,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nangsuat.core.roles import Role
-from nangsuat.core.spreadsheets import append_row
+from nangsuat.core.spreadsheets import XLSX_TYPE
 from nangsuat.core.throttle import over_limit
 from nangsuat.reference.models import SupportContent, Ward
 
 from .. import selectors
+from ..export import dossier_filters, dossier_workbook
 from ..models import Call
 from ..states import State
 from ..tasks import awaiting_enterprise, tasks_for
@@ -55,56 +54,13 @@ def dossier_list(request):
 
 @login_required
 def dossier_export(request):
-    """The filtered list as an Excel workbook (write-only, streamed from the query)."""
-    from openpyxl import Workbook
-
-    user = request.user
+    """The filtered list as an Excel workbook."""
     filters = selectors.DossierFilters.from_params(request.GET)
-    qs = selectors.dossiers_for_user(user=user, filters=filters)[:EXPORT_LIMIT]
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(_("Hồ sơ"))
-    ws.append(
-        [
-            _("Mã hồ sơ"),
-            _("Doanh nghiệp"),
-            _("Mã số thuế"),
-            _("Xã/phường"),
-            _("Đợt đăng ký"),
-            _("Nội dung"),
-            _("Tên nhiệm vụ"),
-            _("Trạng thái"),
-            _("Ngày nộp"),
-            _("Hạn xử lý"),
-            _("Tổng kinh phí (đồng)"),
-            _("Đề nghị hỗ trợ (đồng)"),
-            _("Điểm ưu tiên"),
-        ]
+    qs = selectors.dossiers_for_user(user=request.user, filters=filters)
+    content = dossier_workbook(
+        qs, role=request.user.role, filters=dossier_filters(filters), limit=EXPORT_LIMIT
     )
-    labels = dict(State.choices)
-    for d in qs.iterator(chunk_size=2000):
-        append_row(
-            ws,
-            [
-                d.tracking_code or "",
-                d.enterprise.name,
-                d.enterprise.tax_code,
-                d.enterprise.ward.name,
-                d.call.title,
-                d.content.name,
-                d.title,
-                str(labels.get(d.state, d.state)),
-                timezone.localtime(d.submitted_at).date() if d.submitted_at else None,
-                d.due_on,
-                d.total_cost_vnd,
-                d.requested_support_vnd,
-                d.priority_points,
-            ],
-        )
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="ho-so-{timezone.localdate():%Y%m%d}.xlsx"'
     return response
 

@@ -16,6 +16,7 @@ from nangsuat.core.pagination import CappedPaginator
 from nangsuat.core.permissions import require
 from nangsuat.core.refusals import add_form_errors
 from nangsuat.core.roles import AGENCY_READERS, Role
+from nangsuat.core.spreadsheets import filters_line
 
 from .. import selectors, services
 from ..forms import ContactForm, EnterpriseFilterForm, EnterpriseForm, YearFiguresForm
@@ -83,8 +84,8 @@ def enterprise_list(request):
 @login_required
 def enterprise_export(request):
     _staff_reader(request)
-    _form, qs = _filtered(request)
-    handle = export_enterprises(qs)
+    form, qs = _filtered(request)
+    handle = export_enterprises(qs, filters=filters_line(form.filters_used()))
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     return FileResponse(handle, as_attachment=True, filename=f"doanh-nghiep-{stamp}.xlsx")
 
