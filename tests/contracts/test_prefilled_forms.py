@@ -47,7 +47,7 @@ def test_assignment_offers_the_registers_next_number_and_refuses_one_it_holds(
     today = timezone.localdate()
     expected = suggest_number(agency=dossier.agency, kind="assignment_decision", year=today.year)
     page = _page(director, dossier, "assign")
-    assert f'value="{expected}"' in page and f'value="{today:%Y-%m-%d}"' in page
+    assert f'value="{expected}"' in page and f'value="{today:%d/%m/%Y}"' in page
 
     url = reverse("dossiers:dossier_action", args=[dossier.pk, "assign"])
     taken = client_for(director).post(url, {"decision_number": "45/QĐ-SKHCN", "decision_date": "2026-06-10"})
@@ -74,7 +74,7 @@ def test_contract_starts_with_the_approved_amount_today_and_the_period_end(call,
     number = suggest_number(agency=dossier.agency, kind="support_contract", year=today.year)
     assert 'value="150000000"' in page  # the city approved 150.000.000 đ
     assert (
-        f'value="{today:%Y-%m-%d}"' in page and 'value="2027-03-31"' in page and f'value="{number}"' in page
+        f'value="{today:%d/%m/%Y}"' in page and 'value="31/03/2027"' in page and f'value="{number}"' in page
     )
 
 
@@ -88,7 +88,7 @@ def test_contract_deadline_falls_back_to_the_calls_contract_end(call, officer, d
         actor=director,
         payload={"decision_number": "46/QĐ-SKHCN", "decision_date": D(2026, 6, 10)},
     )
-    assert 'value="2026-12-15"' in _page(director, dossier, "sign_contract")
+    assert 'value="15/12/2026"' in _page(director, dossier, "sign_contract")
 
 
 def test_liquidation_and_payment_start_with_the_amount_before_them_and_today(
@@ -97,7 +97,7 @@ def test_liquidation_and_payment_start_with_the_amount_before_them_and_today(
     dossier = contracted(call, officer, director, council, amount=140_000_000)
     dossier.state = "accepted"  # the acceptance is not what this test is about
     dossier.save()
-    today = f"{timezone.localdate():%Y-%m-%d}"
+    today = f"{timezone.localdate():%d/%m/%Y}"
     page = _page(director, dossier, "liquidate")
     assert 'value="140000000"' in page and f'value="{today}"' in page
     workflow.perform(

@@ -78,6 +78,7 @@ class CityRow:
     amount: int
     limit: int | None
     proposed: bool
+    position: int = 0  # 1, 2, 3… on this list, in the council's order: no gap for dossiers not here
 
 
 def city_rows(call: Call) -> list[CityRow]:
@@ -103,4 +104,6 @@ def city_rows(call: Call) -> list[CityRow]:
             )
         )
     rows.sort(key=lambda r: (r.rank is None, r.rank or 0, r.dossier.pk))
+    for position, row in enumerate(rows, 1):
+        row.position = position
     return rows

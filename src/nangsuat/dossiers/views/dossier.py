@@ -17,7 +17,7 @@ from nangsuat.core.permissions import require
 from nangsuat.core.refusals import add_form_errors, refuse, refuse_form
 from nangsuat.core.roles import DEPARTMENT, Role
 
-from .. import selectors, workflow
+from .. import selectors, stepper, workflow
 from ..forms.dossiers import AttachmentForm, CommentForm, DossierForm, EligibilityForm, OverrideForm
 from ..models import Attachment, Dossier, VisitPhoto
 from ..permissions import can_comment, visible_dossiers
@@ -81,8 +81,20 @@ def dossier_detail(request, pk: int):
         "comment_form": CommentForm() if can_comment(user, dossier) else None,
         "override_form": OverrideForm() if user.role == Role.DIRECTOR else None,
         "offered": offered,
+        "road": stepper.steps(dossier.state, withdrawn_from=_withdrawn_from(dossier)),
     }
     return render(request, "dossiers/dossier_detail.html", context)
+
+
+def _withdrawn_from(dossier) -> str | None:
+    if dossier.state != State.WITHDRAWN:
+        return None
+    return (
+        selectors.history_of(dossier)
+        .filter(to_state=State.WITHDRAWN)
+        .values_list("from_state", flat=True)
+        .first()
+    )
 
 
 @login_required
