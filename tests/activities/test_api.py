@@ -115,14 +115,31 @@ def test_an_unknown_tax_code_is_400_naming_it_unless_the_enterprise_is_described
     assert described.json()["enterprise"]["id"] == added.pk
 
 
-def test_a_described_enterprise_without_its_vsic_and_ward_is_400_naming_them(api, can_tho):
+def test_an_enterprise_named_by_tax_code_and_name_alone_is_added_as_a_provisional_entry(api, can_tho):
     course = CourseFactory(agency=can_tho)
+    code = valid_tax_code(555)
     response = api.post(
         f"/api/v1/trainings/{course.pk}/participants",
-        {"full_name": "Lê Văn C", "tax_code": valid_tax_code(555), "enterprise_name": "Công ty Mới"},
+        {"full_name": "Lê Văn C", "tax_code": code, "enterprise_name": "Công ty Mới"},
     )
-    assert response.status_code == 400
-    assert set(response.json()["errors"]) == {"vsic_code", "ward_code"}
+    assert response.status_code == 201, response.json()
+    added = Enterprise.objects.get(agency=can_tho, tax_code=code)
+    assert added.name == "Công ty Mới" and added.is_provisional and added.vsic_section == ""
+    listed = api.get(f"/api/v1/enterprises/{added.pk}").json()
+    assert listed["vsic_code"] is None and listed["ward_code"] is None and listed["ward_name"] == ""
+    assert api.get("/api/v1/enterprises", {"q": "Công ty Mới"}).status_code == 200
+    from django.urls import reverse
+
+    from nangsuat.core.roles import Role
+    from tests.core.clients import client_after_totp
+    from tests.core.factories import UserFactory
+
+    officer = client_after_totp(UserFactory(role=Role.OFFICER, agency=can_tho))
+    page = officer.get(reverse("registry:enterprise_detail", args=[added.pk])).content.decode()
+    assert "Mục tạm" in page  # the officer is told to complete it
+    assert officer.get(reverse("registry:enterprise_list")).status_code == 200
+    assert officer.get(reverse("registry:enterprise_edit", args=[added.pk])).status_code == 200
+    assert officer.get(reverse("registry:enterprise_export")).status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -70,8 +70,8 @@ def _form_errors(form: forms.BaseForm) -> ValidationError:
 
 def resolve_enterprise(*, actor: User, agency: Agency, data: dict[str, Any]) -> Enterprise | None:
     """The registry's enterprise with ``data["tax_code"]`` in ``agency``; None when no tax code is given.
-    An unknown one is added when ``enterprise_name``, ``vsic_code`` and ``ward_code`` are given, else
-    refused naming ``tax_code``."""
+    An unknown one is added when ``enterprise_name`` is given (with ``vsic_code`` and ``ward_code`` when
+    known; without them as a provisional registry entry), else refused naming ``tax_code``."""
     raw = nfc(str(data.get("tax_code") or ""))
     if not raw:
         return None
@@ -87,22 +87,23 @@ def resolve_enterprise(*, actor: User, agency: Agency, data: dict[str, Any]) -> 
         raise ValidationError(
             {
                 "tax_code": _(
-                    "Mã số thuế %(code)s chưa có trong sổ doanh nghiệp: nhập tên doanh nghiệp (kèm mã ngành "
-                    "VSIC và xã/phường) để thêm vào sổ."
+                    "Mã số thuế %(code)s chưa có trong sổ doanh nghiệp: nhập tên doanh nghiệp để thêm vào sổ."
                 )
                 % {"code": tax_code}
             }
         )
-    missing = {
-        key: _("Cần thông tin này để thêm doanh nghiệp mới vào sổ.")
-        for key in ("vsic_code", "ward_code")
-        if not str(data.get(key) or "").strip()
-    }
-    if missing:
-        raise ValidationError(missing)
-    profile = {"tax_code": tax_code, "name": name, "vsic": data["vsic_code"], "ward": data["ward_code"]}
+    # Without its VSIC line and ward the enterprise is added as a provisional entry an officer completes.
+    profile = {"tax_code": tax_code, "name": name}
+    for key, field in (("vsic_code", "vsic"), ("ward_code", "ward")):
+        if str(data.get(key) or "").strip():
+            profile[field] = data[key]
     try:
-        return create_enterprise(actor=actor, agency=agency, data=profile)
+        return create_enterprise(
+            actor=actor,
+            agency=agency,
+            data=profile,
+            provisional=not ("vsic" in profile and "ward" in profile),
+        )
     except ValidationError as exc:
         renamed = {"vsic": "vsic_code", "ward": "ward_code", "name": "enterprise_name"}
         raise ValidationError(

@@ -109,7 +109,7 @@ def _rows(qs: QuerySet[Dossier], extras: list[ExportColumn]) -> Iterator[list[An
             d.tracking_code or "",
             d.enterprise.name,
             d.enterprise.tax_code,
-            d.enterprise.ward.name,
+            d.enterprise.ward.name if d.enterprise.ward_id else "",
             d.call.title,
             d.content.name,
             d.title,

@@ -51,9 +51,11 @@ class EnterpriseOut(Schema):
     name: str = Field(..., description="Tên doanh nghiệp")
     short_name: str
     kind: str = Field(..., description="company | cooperative | household | establishment")
-    vsic_code: str = Field(..., description="Mã ngành kinh tế chính VSIC 2018")
+    vsic_code: str | None = Field(
+        ..., description="Mã ngành kinh tế chính VSIC 2018 (null: mục tạm, chưa bổ sung)"
+    )
     vsic_section: str
-    ward_code: str = Field(..., description="Mã xã/phường")
+    ward_code: str | None = Field(..., description="Mã xã/phường (null: mục tạm, chưa bổ sung)")
     ward_name: str
     address: str
     phone: str
@@ -75,7 +77,11 @@ class EnterpriseOut(Schema):
 
     resolve_vsic_code = from_attribute("vsic_id")
     resolve_ward_code = from_attribute("ward_id")
-    resolve_ward_name = from_attribute("ward.name")
+
+    @staticmethod
+    def resolve_ward_name(obj) -> str:
+        return obj.ward.name if obj.ward_id else ""
+
     resolve_agency = from_attribute("agency.code")
 
 

@@ -47,16 +47,26 @@ class Enterprise(models.Model):
     kind = models.CharField(
         _("loại hình"), max_length=20, choices=EnterpriseKind.choices, default=EnterpriseKind.COMPANY
     )
+    # Empty only on a provisional entry, added from a programme activity's list (a tax code and a name):
+    # an officer completes it (``is_provisional``).
     vsic = models.ForeignKey(
         VsicCode,
         verbose_name=_("ngành kinh tế chính (VSIC)"),
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
+        null=True,
+        blank=True,
     )
     vsic_section = models.CharField(max_length=1, editable=False)
     ward = models.ForeignKey(
-        Ward, verbose_name=_("xã/phường"), on_delete=models.PROTECT, related_name="+", db_index=False
+        Ward,
+        verbose_name=_("xã/phường"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        null=True,
+        blank=True,
     )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
@@ -112,6 +122,11 @@ class Enterprise(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_provisional(self) -> bool:
+        """Added from an activity's list with a tax code and a name only: its line and ward are owed."""
+        return self.vsic_id is None or self.ward_id is None
 
 
 class EnterpriseYear(models.Model):

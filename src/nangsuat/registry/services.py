@@ -162,15 +162,19 @@ def _save_unique(enterprise: Enterprise) -> None:
 
 
 @transaction.atomic
-def create_enterprise(*, actor: User | None, agency: Agency, data: dict[str, Any]) -> Enterprise:
+def create_enterprise(
+    *, actor: User | None, agency: Agency, data: dict[str, Any], provisional: bool = False
+) -> Enterprise:
     """Add an enterprise to ``agency``'s registry. ``data`` holds PROFILE_FIELDS (``vsic`` and ``ward`` as
-    objects or codes). Refuses a bad or already registered tax code, a ward outside the agency's province."""
-    missing = [f for f in ("tax_code", "name", "vsic", "ward") if not data.get(f)]
+    objects or codes). Refuses a bad or already registered tax code, a ward outside the agency's province.
+    A ``provisional`` entry (from a programme activity's list) may come with a tax code and a name only."""
+    needed = ("tax_code", "name") if provisional else ("tax_code", "name", "vsic", "ward")
+    missing = [f for f in needed if not data.get(f)]
     if missing:
         raise ValidationError({f: _("Vui lòng nhập thông tin này.") for f in missing})
     cleaned = clean_profile(data, agency=agency)
     enterprise = Enterprise(agency=agency, **cleaned)
-    enterprise.vsic_section = enterprise.vsic.section
+    enterprise.vsic_section = enterprise.vsic.section if enterprise.vsic is not None else ""
     refresh_search_text(enterprise)
     refresh_size_class(enterprise)
     enterprise._history_user = actor  # type: ignore[attr-defined]
@@ -203,7 +207,7 @@ def update_enterprise(
             setattr(enterprise, field, value)
     if not changed:
         return enterprise
-    enterprise.vsic_section = enterprise.vsic.section
+    enterprise.vsic_section = enterprise.vsic.section if enterprise.vsic is not None else ""
     refresh_search_text(enterprise)
     refresh_size_class(enterprise)
     enterprise._history_user = actor  # type: ignore[attr-defined]

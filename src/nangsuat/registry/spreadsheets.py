@@ -121,7 +121,7 @@ def export_enterprises(qs: QuerySet[Enterprise], *, filters: str = "") -> tempfi
             e.short_name,
             e.get_kind_display(),
             e.vsic_id,
-            e.ward.name,
+            e.ward.name if e.ward_id else "",
             e.address,
             e.phone,
             e.email,
