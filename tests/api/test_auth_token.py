@@ -145,7 +145,7 @@ def test_session_of_staff_without_totp_is_refused(can_tho):
     client.force_login(officer)
     assert client.get(ME_URL).status_code == 401
     enrol_totp(officer, DEMO_TOTP_SECRET)
-    assert client.get(ME_URL).status_code == 401  # enrolled, but this session never gave a code
+    assert client.get(ME_URL).status_code == 401  # enrolled, but this sign-in never gave a code
     assert client_after_totp(officer).get(ME_URL).status_code == 200
 
 

@@ -1,4 +1,4 @@
-"""Every staff session has passed TOTP in this session, however it was opened: pages, the admin site, the
+"""Every staff session has passed TOTP at its own sign-in, however it was opened: pages, the admin site, the
 API called from the browser and the token page all refuse a session opened by the password alone."""
 
 import pytest

@@ -87,7 +87,7 @@ def test_a_retried_submission_answers_200_with_the_dossier(call, ent_user, api_c
 def test_a_committed_step_whose_answer_cannot_be_read_is_303_not_500(call, ent_user, api_client, monkeypatch):
     from django.db import OperationalError
 
-    from nangsuat.dossiers import api
+    from nangsuat.dossiers.api import dossiers as api
     from tests.dossiers.factories import make_dossier
 
     dossier = make_dossier(call=call, enterprise=ent_user.memberships.get().enterprise)

@@ -35,7 +35,7 @@ class BearerTokenAuth(HttpBearer):
 
 class BrowserSessionAuth(SessionAuth):
     """The signed-in browser session (CSRF checked on writes). A staff session counts only once it has
-    passed TOTP in this session, as on pages: not one opened by the password alone, nor one of a staff
+    passed TOTP at its own sign-in, as on pages: not one opened by the password alone, nor one of a staff
     member who has not enrolled yet."""
 
     def __call__(self, request: HttpRequest):

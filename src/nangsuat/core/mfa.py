@@ -1,4 +1,4 @@
-"""TOTP helpers around django-allauth's MFA: whether this session passed the second factor, enrolling a
+"""TOTP helpers around django-allauth's MFA: whether the current sign-in passed the second factor, enrolling a
 known secret (demo accounts) and computing the current code (the demo's `nangsuat totp` command and the
 browser tests)."""
 
@@ -14,7 +14,7 @@ TOTP_PERIOD = 30
 
 
 def passed_second_factor(request, user) -> bool:
-    """Whether this session's sign-in included a second factor. allauth records every step of a sign-in
+    """Whether the current sign-in included a second factor. allauth records every step of a sign-in
     in the session: the code given at login or at a reauthentication is an ``mfa`` record; the password
     alone (or Django's own login, which records nothing) is not."""
     return any(r.get("method") == "mfa" for r in get_authentication_records(request, user))

@@ -18,7 +18,7 @@ _ENROLMENT_PREFIX = "/accounts/"
 
 
 class StaffMfaRequiredMiddleware:
-    """A staff session that has not passed TOTP in this session goes no further. Enrolled: the session
+    """A staff session whose sign-in has not passed TOTP goes no further. Enrolled: the session
     was opened by the password alone (Django's own login, a session from before this rule), so it is
     signed out and sent to the product's sign-in, which asks for the code. Not enrolled yet: sent to
     enrol, and the code that enrols counts as the second factor (``mfa.count_enrolment_as_second_factor``)."""
