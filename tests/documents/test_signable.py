@@ -189,6 +189,33 @@ def test_a_walk_to_payment_draws_every_document_without_a_dotted_blank(paid):
         assert DOTS not in text, f"{kind}: {[line for line in text.splitlines() if DOTS in line]}"
 
 
+def test_numbers_and_dates_typed_on_the_forms_are_the_documents_and_the_enterprise_sees_its_own(paid):
+    from nangsuat.documents.selectors import visible_documents
+    from nangsuat.registry.models import EnterpriseMembership
+
+    assert (paid["assignment_decision"].number, paid["assignment_decision"].issued_on) == (
+        "45/QĐ-SKHCN",
+        D(2026, 6, 10),
+    )
+    assert (paid["support_contract"].number, paid["support_contract"].issued_on) == (
+        "07/HĐ-SKHCN",
+        D(2026, 6, 20),
+    )
+    contract = all_text(docx_of(paid["support_contract"]))
+    assert "150.000.000 đồng" in contract and "Một trăm năm mươi triệu đồng" in contract
+    assert "45/QĐ-SKHCN" in contract and "ngày 31 tháng 12 năm 2026" in contract
+    council = all_text(docx_of(paid["council_minutes"]))
+    assert "Tính khả thi" in council and "ĐỀ XUẤT HỖ TRỢ" in council and "40,00" in council
+    decision = all_text(docx_of(paid["assignment_decision"]))
+    assert "1234/QĐ-UBND" in decision and "Cần Thơ, ngày 10 tháng 6 năm 2026" in decision
+    liquidation = all_text(docx_of(paid["liquidation_minutes"]))
+    assert "140.000.000 đồng" in liquidation and "07/HĐ-SKHCN" in liquidation
+    assert "07/HĐ-SKHCN" in all_text(docx_of(paid["payment_request"]))
+    owner = EnterpriseMembership.objects.get(enterprise=paid["support_contract"].dossier.enterprise).user
+    seen = set(visible_documents(owner).values_list("kind", flat=True))
+    assert "support_contract" in seen and "council_minutes" not in seen
+
+
 def test_the_receipt_is_the_one_stop_form_with_its_receiver_and_the_submissions_time(paid):
     document = paid["receipt_slip"]
     text = all_text(docx_of(document))
