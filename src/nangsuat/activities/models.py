@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.models import Agency
+from nangsuat.core.text import fold
 from nangsuat.dossiers.models import Call, Dossier
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
@@ -260,6 +261,8 @@ class ConformityCertificate(Record):
     enterprise = models.ForeignKey(Enterprise, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("loại chứng nhận"), max_length=20, choices=ConformityKind.choices)
     product_group = models.CharField(_("nhóm sản phẩm"), max_length=255)
+    # fold(product_group): one product group of one enterprise, however it is spelt, counts once
+    product_group_key = models.CharField(max_length=255, editable=False, default="")
     standard_code = models.CharField(_("số hiệu tiêu chuẩn, quy chuẩn"), max_length=100)
     certificate_number = models.CharField(_("số giấy chứng nhận"), max_length=50, blank=True)
     certifying_body = models.CharField(_("tổ chức chứng nhận"), max_length=255, blank=True)
@@ -273,6 +276,12 @@ class ConformityCertificate(Record):
 
     def __str__(self) -> str:
         return f"{self.product_group} ({self.standard_code})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.product_group_key = fold(self.product_group)
+        if kwargs.get("update_fields") is not None and "product_group" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "product_group_key"}
+        super().save(*args, **kwargs)
 
 
 class AwardKind(models.TextChoices):
