@@ -217,55 +217,6 @@ def register(user: User, slug: str, *, q: str = "", year: int | None = None, kin
     return qs
 
 
-def target_counts(user: User, *, year: int | None = None) -> dict[str, int]:
-    """What the targets of Kế hoạch 14 (I.2) count, from the records ``user`` may read, for ``year`` (the
-    course's plan year, the event's, certificate's and award's year) or the whole programme:
-
-    - ``manager_trainings``: participations (lượt) of enterprise managers who attended (a: ~500);
-    - ``people_trained``: the distinct people behind all attended participations;
-    - ``certified_experts``: distinct experts with a certificate (a: ~20);
-    - ``enterprises_reached``: distinct enterprises reached by an event, or with someone on a course, or
-      applying a management system (b: ≥ 2,000);
-    - ``enterprises_with_systems``: distinct enterprises applying a management system or tool (c: 100);
-    - ``conformity_product_groups``: distinct (enterprise, product group, kind) certified (d: ≥ 20);
-    - ``quality_award_entrants``: distinct enterprises entered for the National Quality Award (d: 5).
-    """
-    courses = visible_courses(user)
-    events = visible_events(user)
-    systems = visible_systems(user)
-    conformity = visible_conformity(user)
-    awards = visible_awards(user).filter(kind="national_quality")
-    experts = visible_experts(user).exclude(certificate_number="")
-    if year:
-        courses = courses.filter(year=year)
-        events = events.filter(held_on__year=year)
-        systems = systems.filter(issued_on__year=year)
-        conformity = conformity.filter(issued_on__year=year)
-        awards = awards.filter(year=year)
-        experts = experts.filter(certified_on__year=year)
-    attended = Participation.objects.filter(course__in=courses, deleted_at__isnull=True, attended=True)
-    reached = (
-        set(
-            EventEnterprise.objects.filter(event__in=events, deleted_at__isnull=True).values_list(
-                "enterprise_id", flat=True
-            )
-        )
-        | set(attended.exclude(enterprise=None).values_list("enterprise_id", flat=True))
-        | set(systems.values_list("enterprise_id", flat=True))
-    )
-    return {
-        "manager_trainings": attended.filter(is_manager=True).count(),
-        "people_trained": attended.values("person").distinct().count(),
-        "certified_experts": experts.values("person").distinct().count(),
-        "enterprises_reached": len(reached),
-        "enterprises_with_systems": systems.values("enterprise").distinct().count(),
-        "conformity_product_groups": conformity.values("enterprise", "product_group", "kind")
-        .distinct()
-        .count(),
-        "quality_award_entrants": awards.exclude(enterprise=None).values("enterprise").distinct().count(),
-    }
-
-
 def open_courses(user: User) -> QuerySet[Course]:
     """Courses an enterprise user may register its people for: open, not started, of the agencies of the
     enterprises it represents."""
