@@ -5,6 +5,7 @@ from nangsuat.accounts.second_factor import totp_enrolment
 from nangsuat.accounts.urls import profile_patterns
 from nangsuat.api.site import api
 from nangsuat.contracts.urls import submission_patterns
+from nangsuat.showcase.urls import public_patterns
 from nangsuat.core.health import healthz, readyz
 
 urlpatterns = [
@@ -26,6 +27,8 @@ urlpatterns = [
     path("documents/", include("nangsuat.documents.urls")),
     path("notifications/", include("nangsuat.notifications.urls")),
     path("activities/", include("nangsuat.activities.urls")),
+    path("showcase/", include("nangsuat.showcase.urls")),
+    path("cong-khai/", include((public_patterns, "public"))),
     path("api/v1/", api.urls),
     path("api-tokens/", include("nangsuat.api.urls")),
     path("", include("nangsuat.portal.urls")),
