@@ -1,5 +1,7 @@
 """The officer's forms for a good-practice model; every field refused with a Vietnamese message."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -82,9 +84,17 @@ class FigureForm(forms.Form):
 FigureFormSet = forms.formset_factory(FigureForm, extra=0, max_num=FIGURES_PER_CASE, validate_max=True)
 
 
+def _plain(value: Decimal) -> Decimal:
+    """1250.00 → 1250, 4.80 → 4.8: the figure as it was typed."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
 def figure_formset(case: Case | None, data=None):
     initial = (
-        [{"label": f.label, "before": f.before, "after": f.after, "unit": f.unit} for f in case.figures.all()]
+        [
+            {"label": f.label, "before": _plain(f.before), "after": _plain(f.after), "unit": f.unit}
+            for f in case.figures.all()
+        ]
         if case
         else []
     )
