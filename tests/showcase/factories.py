@@ -120,7 +120,8 @@ def public_world(can_tho: Agency, vinh_long: Agency) -> PublicWorld:
 
     ward = some_ward()
     second_ward, _ = Ward.objects.get_or_create(
-        code="31999", defaults={"province_id": ward.province_id, "name": "Phường Thới An", "division_type": "Phường"}
+        code="31999",
+        defaults={"province_id": ward.province_id, "name": "Phường Thới An", "division_type": "Phường"},
     )
     five_s = SupportContentFactory(code="5s", name="5S — Sàng lọc, Sắp xếp")
     approved = DossierFactory(

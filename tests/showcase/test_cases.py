@@ -66,7 +66,9 @@ def test_publication_is_refused_without_the_enterprises_consent(world):
     with pytest.raises(Conflict, match="văn bản đồng ý công bố của doanh nghiệp"):
         services.publish(case=case, actor=world.officer)
     response = _officer_client(world.officer).post(f"/showcase/{case.pk}/publish/", follow=True)
-    assert "Chưa thể công bố: cần ghi nhận văn bản đồng ý công bố của doanh nghiệp" in response.content.decode()
+    assert (
+        "Chưa thể công bố: cần ghi nhận văn bản đồng ý công bố của doanh nghiệp" in response.content.decode()
+    )
     case.refresh_from_db()
     assert case.state == CaseState.DRAFT
 
@@ -161,14 +163,29 @@ def test_the_officer_creates_edits_and_records_consent_through_the_pages(world):
     client = _officer_client(world.officer)
     response = client.post(
         "/showcase/new/",
-        {"dossier": world.paid.pk, "title": "Mô hình", "summary": "Tóm tắt", "applied": "5S", "narrative": "Câu chuyện"},
+        {
+            "dossier": world.paid.pk,
+            "title": "Mô hình",
+            "summary": "Tóm tắt",
+            "applied": "5S",
+            "narrative": "Câu chuyện",
+        },
     )
     case = Case.objects.get(dossier=world.paid)
     assert response.status_code == 302 and response["Location"] == f"/showcase/{case.pk}/"
     figures = {
-        "fig-TOTAL_FORMS": "2", "fig-INITIAL_FORMS": "0", "fig-MIN_NUM_FORMS": "0", "fig-MAX_NUM_FORMS": "8",
-        "fig-0-label": "Tỷ lệ lỗi", "fig-0-before": "4,8", "fig-0-after": "1,9", "fig-0-unit": "%",
-        "fig-1-label": "Năng suất", "fig-1-before": "", "fig-1-after": "12", "fig-1-unit": "",
+        "fig-TOTAL_FORMS": "2",
+        "fig-INITIAL_FORMS": "0",
+        "fig-MIN_NUM_FORMS": "0",
+        "fig-MAX_NUM_FORMS": "8",
+        "fig-0-label": "Tỷ lệ lỗi",
+        "fig-0-before": "4,8",
+        "fig-0-after": "1,9",
+        "fig-0-unit": "%",
+        "fig-1-label": "Năng suất",
+        "fig-1-before": "",
+        "fig-1-after": "12",
+        "fig-1-unit": "",
     }
     text = {"title": "Mô hình 5S", "summary": "Tóm tắt", "applied": "5S", "narrative": "Câu chuyện"}
     bad = client.post(f"/showcase/{case.pk}/", {**text, **figures})
@@ -177,14 +194,18 @@ def test_the_officer_creates_edits_and_records_consent_through_the_pages(world):
     assert client.post(f"/showcase/{case.pk}/", {**text, **figures}).status_code == 302
     case.refresh_from_db()
     assert case.title == "Mô hình 5S"
-    assert [(f.label, str(f.before), str(f.after)) for f in case.figures.all()] == [("Tỷ lệ lỗi", "4.80", "1.90")]
+    assert [(f.label, str(f.before), str(f.after)) for f in case.figures.all()] == [
+        ("Tỷ lệ lỗi", "4.80", "1.90")
+    ]
     future = (dt.date.today() + dt.timedelta(days=400)).strftime("%d/%m/%Y")
     refused = client.post(
-        f"/showcase/{case.pk}/consent/", {"given_by": "Giám đốc", "given_on": future, "file": consent_upload()}
+        f"/showcase/{case.pk}/consent/",
+        {"given_by": "Giám đốc", "given_on": future, "file": consent_upload()},
     )
     assert refused.status_code == 400
     ok = client.post(
-        f"/showcase/{case.pk}/consent/", {"given_by": "Giám đốc", "given_on": "20/11/2026", "file": consent_upload()}
+        f"/showcase/{case.pk}/consent/",
+        {"given_by": "Giám đốc", "given_on": "20/11/2026", "file": consent_upload()},
     )
     assert ok.status_code == 302
     case.refresh_from_db()
@@ -208,4 +229,6 @@ def test_the_officers_list_and_the_portal_listing_have_empty_states(world):
     client = _officer_client(world.officer)
     html = client.get("/showcase/").content.decode()
     assert "Chưa có mô hình nào." in html and "1 hồ sơ đã nghiệm thu đạt chưa có mô hình." in html
-    assert "Chưa có mô hình điển hình nào được công bố." in Client().get("/cong-khai/mo-hinh/").content.decode()
+    assert (
+        "Chưa có mô hình điển hình nào được công bố." in Client().get("/cong-khai/mo-hinh/").content.decode()
+    )

@@ -137,8 +137,15 @@ def test_excel_export_holds_the_filtered_rows(world):
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[c for c in row] for row in sheet.iter_rows(min_row=4, values_only=True)]
     assert values == [
-        [1, "Công ty TNHH Chế biến Thủy sản Sông Hậu", enterprise_of(world.paid).ward.name,
-         world.paid.content.name, 150_000_000, "Đã thanh toán", 2026]
+        [
+            1,
+            "Công ty TNHH Chế biến Thủy sản Sông Hậu",
+            enterprise_of(world.paid).ward.name,
+            world.paid.content.name,
+            150_000_000,
+            "Đã thanh toán",
+            2026,
+        ]
     ]
 
 
@@ -166,11 +173,22 @@ def test_nothing_personal_and_no_council_scores_anywhere_public(world, can_tho):
     }
     book = load_workbook(io.BytesIO(client.get("/cong-khai/xuat-excel/").content))
     pages["export"] = " ".join(str(v) for row in book.active.iter_rows(values_only=True) for v in row if v)
-    assert enterprise_of(world.paid).name in pages["list"] and enterprise_of(world.paid).name in pages["export"]
+    assert (
+        enterprise_of(world.paid).name in pages["list"] and enterprise_of(world.paid).name in pages["export"]
+    )
     leaks = [(where, secret) for where, text in pages.items() for secret in secrets if secret in text]
     assert leaks == []
     api_keys = {key for item in client.get("/api/v1/public/supported").json()["items"] for key in item}
-    assert api_keys == {"enterprise", "enterprise_url", "ward", "content", "amount_vnd", "state", "state_label", "year"}
+    assert api_keys == {
+        "enterprise",
+        "enterprise_url",
+        "ward",
+        "content",
+        "amount_vnd",
+        "state",
+        "state_label",
+        "year",
+    }
 
 
 def test_the_enterprise_entry_is_public_only_for_listed_enterprises(world):

@@ -49,6 +49,7 @@ class NewCaseForm(CaseTextForm):
 
 
 def _figure_number(label) -> forms.DecimalField:
+    # the label doubles as placeholder: on a phone the row's column headings are hidden
     return forms.DecimalField(
         label=label,
         required=False,
@@ -57,15 +58,25 @@ def _figure_number(label) -> forms.DecimalField:
         min_value=-FIGURE_LIMIT,
         max_value=FIGURE_LIMIT,
         localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "placeholder": label}),
     )
 
 
 class FigureForm(forms.Form):
-    label = forms.CharField(label=_("Chỉ số"), max_length=120, required=False)
+    label = forms.CharField(
+        label=_("Chỉ số"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Chỉ số, ví dụ: tỷ lệ sản phẩm lỗi")}),
+    )
     before = _figure_number(_("Trước"))
     after = _figure_number(_("Sau"))
-    unit = forms.CharField(label=_("Đơn vị"), max_length=40, required=False)
+    unit = forms.CharField(
+        label=_("Đơn vị"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Đơn vị")}),
+    )
 
     def clean(self):
         data = super().clean()
@@ -103,7 +114,19 @@ def figure_formset(case: Case | None, data=None):
     return formset
 
 
-class PhotoForm(forms.Form):
+class EditorForm(forms.Form):
+    """A form of the case's editor: its fields' ids carry the form's name, as several forms share a page
+    (the photo's and the consent's both have a ``file``)."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class PhotoForm(EditorForm):
+    id_prefix = "photo"
     file = forms.FileField(
         label=_("Ảnh"),
         help_text=_("Ảnh JPEG hoặc PNG, tối đa 5 MB."),
@@ -112,7 +135,8 @@ class PhotoForm(forms.Form):
     caption = forms.CharField(label=_("Chú thích ảnh"), max_length=200, required=False)
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(EditorForm):
+    id_prefix = "consent"
     given_by = forms.CharField(
         label=_("Người đại diện doanh nghiệp đồng ý"),
         max_length=150,
@@ -128,5 +152,6 @@ class ConsentForm(forms.Form):
     )
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(EditorForm):
+    id_prefix = "withdraw"
     reason = forms.CharField(label=_("Lý do gỡ"), min_length=5, max_length=300)
