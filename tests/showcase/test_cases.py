@@ -232,3 +232,17 @@ def test_the_officers_list_and_the_portal_listing_have_empty_states(world):
     assert (
         "Chưa có mô hình điển hình nào được công bố." in Client().get("/cong-khai/mo-hinh/").content.decode()
     )
+
+
+def test_removing_a_photo_deletes_its_file_after_commit_with_an_audit_entry(
+    world, django_capture_on_commit_callbacks
+):
+    case = make_case(world.paid, world.officer, publish=False)
+    photo = case.photos.get()
+    storage, name = photo.file.storage, photo.file.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _officer_client(world.officer).post(f"/showcase/{case.pk}/photos/{photo.pk}/remove/")
+    assert response.status_code == 302 and not case.photos.exists() and not storage.exists(name)
+    entry = AuditEntry.objects.filter(action="showcase.photo_removed").get()
+    assert entry.data == {"photo": photo.pk}

@@ -132,9 +132,10 @@ def _chart(code: str, tallied, target: int, unit: str) -> str:
     bytes, so a chart is drawn once for every visitor until a figure changes)."""
     figures = f"{code}:{sorted(tallied.by_year.items())}:{tallied.total}:{target}:{unit}"
     key = "showcase:chart:" + hashlib.sha256(figures.encode()).hexdigest()
-    return cache.get_or_set(
+    svg = cache.get_or_set(
         key, lambda: year_chart(tallied, target=target, fmt="svg", unit=unit).decode(), CHART_SECONDS
     )
+    return str(svg)
 
 
 def progress_of(agency: Agency) -> list[Progress]:

@@ -173,10 +173,11 @@ def remove_photo(*, photo: CasePhoto, actor: User) -> None:
     case = Case.objects.select_for_update().get(pk=photo.case_id)
     _require_manager(actor, case.agency_id)
     _require_draft(case)
-    name = photo.file.name
+    name, storage, photo_id = photo.file.name or "", photo.file.storage, photo.pk
     photo.delete()
-    transaction.on_commit(lambda: photo.file.storage.delete(name))
-    record_audit(actor=actor, action="showcase.photo_removed", target=case, data={"photo": photo.pk})
+    if name:  # the file goes once the row is surely gone
+        transaction.on_commit(lambda: storage.delete(name))
+    record_audit(actor=actor, action="showcase.photo_removed", target=case, data={"photo": photo_id})
 
 
 @transaction.atomic
