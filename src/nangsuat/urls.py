@@ -5,8 +5,8 @@ from nangsuat.accounts.second_factor import totp_enrolment
 from nangsuat.accounts.urls import profile_patterns
 from nangsuat.api.site import api
 from nangsuat.contracts.urls import submission_patterns
-from nangsuat.showcase.urls import public_patterns
 from nangsuat.core.health import healthz, readyz
+from nangsuat.showcase.urls import public_patterns
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
