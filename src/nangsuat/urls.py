@@ -6,6 +6,7 @@ from nangsuat.accounts.urls import profile_patterns
 from nangsuat.api.site import api
 from nangsuat.contracts.urls import submission_patterns
 from nangsuat.core.health import healthz, readyz
+from nangsuat.showcase.urls import public_patterns
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -26,6 +27,8 @@ urlpatterns = [
     path("documents/", include("nangsuat.documents.urls")),
     path("notifications/", include("nangsuat.notifications.urls")),
     path("activities/", include("nangsuat.activities.urls")),
+    path("showcase/", include("nangsuat.showcase.urls")),
+    path("cong-khai/", include((public_patterns, "public"))),
     path("api/v1/", api.urls),
     path("api-tokens/", include("nangsuat.api.urls")),
     path("", include("nangsuat.portal.urls")),

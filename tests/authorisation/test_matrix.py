@@ -52,6 +52,13 @@ PAGES: dict[str, dict[str, int]] = {
     "healthz": everyone(200),
     "readyz": everyone(200),
     "dossiers:public_lookup": everyone(200),
+    # The public list of supported enterprises and the published good-practice models (nothing personal).
+    "public:supported": everyone(200),
+    "public:supported_export": everyone(200),
+    "public:cases": everyone(200),
+    "public:case": everyone(200),
+    "public:photo": everyone(200),
+    "public:enterprise": everyone(200),
     # Anyone signed in.
     "core:dashboard": answers(200),
     "notifications:list": answers(200),
@@ -176,6 +183,17 @@ PAGES: dict[str, dict[str, int]] = {
     "activities:event_detail": answers(200, council=403),
     "activities:event_reach": POST_ONLY,
     "activities:event_unreach": POST_ONLY,
+    # Good-practice models: the Department (officers, directors) and administrators of the agency.
+    "showcase:case_list": answers(403, officer=200, director=200, admin=200),
+    "showcase:case_create": answers(403, officer=200, director=200, admin=200),
+    "showcase:case_edit": answers(403, officer=200, director=200, admin=200),
+    "showcase:photo_add": POST_ONLY,
+    "showcase:photo_preview": answers(403, officer=200, director=200, admin=200),
+    "showcase:photo_remove": POST_ONLY,
+    "showcase:consent": POST_ONLY,
+    "showcase:consent_file": answers(403, officer=200, director=200, admin=200),
+    "showcase:publish": POST_ONLY,
+    "showcase:withdraw": POST_ONLY,
 }
 
 API_READS: dict[str, dict[str, int]] = {
@@ -193,6 +211,7 @@ API_READS: dict[str, dict[str, int]] = {
     ),
     # The public lookup needs the enterprise's tax code too: without it, nobody learns anything.
     "GET /api/v1/public/dossiers/{tracking_code}": everyone(404),
+    "GET /api/v1/public/supported": everyone(200),  # the public list: anyone, nothing personal
     "GET /api/v1/councils": answers(200, anonymous=NOT_SIGNED_IN),
     "GET /api/v1/councils/{council_id}": answers(
         200, anonymous=NOT_SIGNED_IN, enterprise=404, finance=404, city=404

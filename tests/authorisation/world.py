@@ -26,7 +26,9 @@ from tests.activities.factories import activity_world
 from tests.core.factories import UserFactory
 from tests.councils.factories import make_council, score_all
 from tests.dossiers.factories import PDF_BYTES, PNG_BYTES, CallFactory, DossierFactory
+from tests.indicators.factories import accepted_dossier
 from tests.registry.factories import EnterpriseFactory, enterprise_user
+from tests.showcase.factories import make_case
 
 ANONYMOUS = "anonymous"
 ROLES = (
@@ -201,4 +203,15 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
         "tracking_code": dossier.tracking_code,
     }
     ids.update(activity_world(can_tho, officer=officer, enterprise=enterprise))
+    # a published good-practice model of the enterprise, drawn from a paid dossier, with a photo
+    case = make_case(accepted_dossier(can_tho, enterprise, on=D(2026, 11, 9), state="paid"), officer)
+    ids.update(
+        {
+            "pk:showcase": case.pk,
+            "photo_id:showcase": case.photos.get().pk,
+            "pk:public": case.pk,
+            "photo_id:public": case.photos.get().pk,
+            "pk:public:enterprise": enterprise.pk,
+        }
+    )
     return World(users=users, ids=ids)

@@ -51,6 +51,11 @@ TAGS = [
         "description": "Đào tạo, chuyên gia, tuyên truyền, chứng nhận, giải thưởng (KH 14, I.2). "
         "*Programme activities: trainings, experts, events, certifications, awards.*",
     },
+    {
+        "name": "public",
+        "description": "Danh sách công khai doanh nghiệp được hỗ trợ (KH 14, II.2.d), không cần đăng nhập. "
+        "*The public list of supported enterprises, no sign-in.*",
+    },
 ]
 
 api = NinjaAPI(
@@ -71,3 +76,4 @@ api.add_router("/councils", "nangsuat.councils.api.router")
 api.add_router("/", "nangsuat.contracts.api.router")
 api.add_router("/documents", "nangsuat.documents.api.router")
 api.add_router("/", "nangsuat.activities.api.router")
+api.add_router("/", "nangsuat.showcase.api.router")
