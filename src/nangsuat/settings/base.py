@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "nangsuat.portal",
     "nangsuat.activities",
     "nangsuat.indicators",
+    "nangsuat.reports",
     "nangsuat.demo",
 ]
 
