@@ -51,6 +51,11 @@ TAGS = [
         "description": "Đào tạo, chuyên gia, tuyên truyền, chứng nhận, giải thưởng (KH 14, I.2). "
         "*Programme activities: trainings, experts, events, certifications, awards.*",
     },
+    {
+        "name": "reports",
+        "description": "Báo cáo năm, sơ kết, tổng kết gửi UBND thành phố và báo cáo gửi Bộ (KH 14, V.1.đ). "
+        "*Reports on the plan to the city and the ministry.*",
+    },
 ]
 
 api = NinjaAPI(
@@ -71,3 +76,4 @@ api.add_router("/councils", "nangsuat.councils.api.router")
 api.add_router("/", "nangsuat.contracts.api.router")
 api.add_router("/documents", "nangsuat.documents.api.router")
 api.add_router("/", "nangsuat.activities.api.router")
+api.add_router("/", "nangsuat.reports.api.router")

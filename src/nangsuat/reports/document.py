@@ -37,7 +37,7 @@ WHAT = {
 
 
 def _draft_mark(doc: OfficialDocument) -> None:
-    """"DỰ THẢO" above the header, as a draft the director has not signed yet."""
+    """ "DỰ THẢO" above the header, as a draft the director has not signed yet."""
     mark = doc.doc.add_paragraph()
     mark.alignment = LEFT
     run = mark.add_run("DỰ THẢO")
@@ -154,9 +154,7 @@ def report(head: Head, data: dict[str, Any]) -> OfficialDocument:
             f"Các đợt đăng ký {('năm ' + span) if len(figures.get('years') or []) == 1 else ('giai đoạn ' + span)} "
             f"có {number(int(money.get('enterprises') or 0))} doanh nghiệp được hỗ trợ:"
         )
-        doc.para(
-            "Bảng 2. Danh sách doanh nghiệp được hỗ trợ", bold=True, indent=False, align=CENTER
-        )
+        doc.para("Bảng 2. Danh sách doanh nghiệp được hỗ trợ", bold=True, indent=False, align=CENTER)
         _supported_table(doc, supported, committed)
     else:
         doc.para("Chưa có doanh nghiệp được phê duyệt hỗ trợ trong kỳ báo cáo.")
@@ -179,10 +177,14 @@ def report(head: Head, data: dict[str, Any]) -> OfficialDocument:
     doc.heading("IV. KIẾN NGHỊ, ĐỀ XUẤT")
     _lines(doc, narrative.get("proposals", ""))
     doc.para(f"Trên đây là báo cáo {WHAT[kind].format(year=year, span=span)} của {head.issuer_short}./.")
-    copy = "UBND $province (để báo cáo)" if kind not in CITY_KINDS else "Bộ Khoa học và Công nghệ (để báo cáo)"
+    copy = (
+        "UBND $province (để báo cáo)" if kind not in CITY_KINDS else "Bộ Khoa học và Công nghệ (để báo cáo)"
+    )
     doc.signatures(
         [signer(data, ["GIÁM ĐỐC"])],
-        recipients(data, ["Như trên", copy, "Giám đốc, các Phó Giám đốc Sở", "Lưu: VT, QLCN"], DocumentKind.REPORT),
+        recipients(
+            data, ["Như trên", copy, "Giám đốc, các Phó Giám đốc Sở", "Lưu: VT, QLCN"], DocumentKind.REPORT
+        ),
     )
     return doc
 

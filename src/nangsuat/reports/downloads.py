@@ -49,7 +49,9 @@ def report_file(report: Report, extension: str):
     else:
         data = document_data(report, signer=None, draft=True)
         if extension == "docx":
-            content = draw(report.agency, data, number=draft_number(report.agency), issued_on=timezone.localdate())
+            content = draw(
+                report.agency, data, number=draft_number(report.agency), issued_on=timezone.localdate()
+            )
         else:
             content = workbook_of(report, data)
         handle = io.BytesIO(content)

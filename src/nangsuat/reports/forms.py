@@ -14,7 +14,10 @@ class ReportCreateForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Loại báo cáo"),
         choices=ReportKind.choices,
-        error_messages={"required": _("Chọn loại báo cáo."), "invalid_choice": _("Loại báo cáo không hợp lệ.")},
+        error_messages={
+            "required": _("Chọn loại báo cáo."),
+            "invalid_choice": _("Loại báo cáo không hợp lệ."),
+        },
         help_text=_("Sơ kết lập cho năm 2028, tổng kết cho năm 2030."),
     )
     year = forms.TypedChoiceField(
@@ -45,9 +48,15 @@ class NarrativeForm(forms.ModelForm):
 
 
 class ReportFilters(forms.Form):
-    kind = forms.ChoiceField(label=_("Loại báo cáo"), choices=[("", _("Tất cả"))] + ReportKind.choices, required=False)
+    kind = forms.ChoiceField(
+        label=_("Loại báo cáo"), choices=[("", _("Tất cả"))] + ReportKind.choices, required=False
+    )
     year = forms.TypedChoiceField(
-        label=_("Năm"), choices=[("", _("Tất cả"))] + [(y, y) for y in PERIOD], coerce=int, required=False, empty_value=None
+        label=_("Năm"),
+        choices=[("", _("Tất cả"))] + [(y, y) for y in PERIOD],
+        coerce=int,
+        required=False,
+        empty_value=None,
     )
     state = forms.ChoiceField(
         label=_("Tình trạng"), choices=[("", _("Tất cả"))] + ReportState.choices, required=False

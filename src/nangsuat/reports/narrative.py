@@ -93,7 +93,9 @@ def directions(kind: str, year: int, figures: dict[str, Any]) -> str:
         lines = [f"Năm {year + 1}, Sở Khoa học và Công nghệ tập trung:"]
     for row in lagging(figures, year):
         left = max(row["target"] - row["total"], 0)
-        lines.append(f"- {row['name']}: phấn đấu thực hiện {number(left)} {row['unit']} còn lại của chỉ tiêu.")
+        lines.append(
+            f"- {row['name']}: phấn đấu thực hiện {number(left)} {row['unit']} còn lại của chỉ tiêu."
+        )
     lines += [
         "- Tiếp tục tuyên truyền, phổ biến, đào tạo về năng suất, chất lượng cho doanh nghiệp trên địa bàn.",
         "- Đẩy nhanh tiến độ nghiệm thu, thanh lý, thanh toán các nhiệm vụ hỗ trợ đã ký hợp đồng.",

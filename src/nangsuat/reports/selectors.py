@@ -40,7 +40,9 @@ def visible_reports(user: User) -> QuerySet[Report]:
 def can_read_reports(user: User) -> Decision:
     if user.is_authenticated and user.role in READERS:
         return ALLOW
-    return deny(_("Báo cáo chỉ dành cho Sở Khoa học và Công nghệ, UBND thành phố và Bộ Khoa học và Công nghệ."))
+    return deny(
+        _("Báo cáo chỉ dành cho Sở Khoa học và Công nghệ, UBND thành phố và Bộ Khoa học và Công nghệ.")
+    )
 
 
 def can_write_reports(user: User) -> Decision:

@@ -44,12 +44,18 @@ def check_kind_and_year(kind: str, year: Any) -> int:
         raise ValidationError({"year": _("Năm báo cáo phải là một số.")}) from None
     if year not in PERIOD:
         raise ValidationError(
-            {"year": _("Năm báo cáo phải trong giai đoạn %(start)s – %(end)s.") % {"start": PERIOD[0], "end": PERIOD[-1]}}
+            {
+                "year": _("Năm báo cáo phải trong giai đoạn %(start)s – %(end)s.")
+                % {"start": PERIOD[0], "end": PERIOD[-1]}
+            }
         )
     fixed = FIXED_YEARS.get(kind)
     if fixed is not None and year != fixed:
         raise ValidationError(
-            {"year": _("%(kind)s được lập cho năm %(year)s.") % {"kind": ReportKind(kind).label, "year": fixed}}
+            {
+                "year": _("%(kind)s được lập cho năm %(year)s.")
+                % {"kind": ReportKind(kind).label, "year": fixed}
+            }
         )
     return year
 
@@ -81,7 +87,9 @@ def create_report(*, actor: User, kind: str, year: Any) -> tuple[Report, bool]:
             )
     except IntegrityError:  # drafted by someone else a moment ago
         return Report.objects.get(agency_id=actor.agency_id, kind=kind, year=year), False
-    record_audit(actor=actor, action="reports.created", target=report, to_state=report.state, note=str(report))
+    record_audit(
+        actor=actor, action="reports.created", target=report, to_state=report.state, note=str(report)
+    )
     return report, True
 
 

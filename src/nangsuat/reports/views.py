@@ -57,7 +57,9 @@ def report_list(request):
 @login_required
 def report_create(request):
     require(selectors.can_write_reports(request.user))
-    form = ReportCreateForm(request.POST or None, initial={"kind": request.GET.get("kind") or ReportKind.ANNUAL})
+    form = ReportCreateForm(
+        request.POST or None, initial={"kind": request.GET.get("kind") or ReportKind.ANNUAL}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             report, created = services.create_report(
@@ -139,12 +141,10 @@ def report_xlsx(request, pk: int):
 def report_sign(request, pk: int):
     """The director's confirmation, then the signature: the number and the frozen files cannot be undone."""
     report = _report(request, pk)
-    decision = selectors.can_sign(request.user, report)
-    if not decision:
-        if report.is_signed:
-            messages.info(request, decision.reason)
-            return redirect("reports:detail", report.pk)
-        require(decision)
+    if report.is_signed:
+        messages.info(request, _("Báo cáo đã được ký."))
+        return redirect("reports:detail", report.pk)
+    require(selectors.can_sign(request.user, report))
     if request.method == "POST":
         try:
             report = services.sign_report(report=report, actor=request.user)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook
 
 from nangsuat.core.spreadsheets import AMOUNT, DATE, NUMBER, WRAP, Column, workbook_bytes, write_table
@@ -19,15 +21,15 @@ from .kinds import period_text
 
 # A sheet's name holds at most 31 characters.
 SHEET_NAMES = {
-    "manager_trainings": "Cán bộ quản lý được đào tạo",
-    "certified_experts": "Chuyên gia năng suất",
-    "enterprises_reached": "DN được tiếp cận",
-    "enterprises_supported": "DN được hỗ trợ (nghiệm thu)",
-    "product_groups_certified": "Nhóm SP hợp chuẩn, hợp quy",
-    "award_entrants": "DN dự Giải thưởng CLQG",
+    "manager_trainings": _lazy("Cán bộ quản lý được đào tạo"),
+    "certified_experts": _lazy("Chuyên gia năng suất"),
+    "enterprises_reached": _lazy("DN được tiếp cận"),
+    "enterprises_supported": _lazy("DN được hỗ trợ (nghiệm thu)"),
+    "product_groups_certified": _lazy("Nhóm SP hợp chuẩn, hợp quy"),
+    "award_entrants": _lazy("DN dự Giải thưởng CLQG"),
 }
-SUMMARY_SHEET = "Tổng hợp"
-SUPPORTED_SHEET = "Danh sách DN được hỗ trợ"
+SUMMARY_SHEET = _lazy("Tổng hợp")
+SUPPORTED_SHEET = _lazy("Danh sách DN được hỗ trợ")
 
 
 def _year(day) -> int | None:
@@ -38,13 +40,13 @@ def _records_table(code: str, agency_id: int) -> tuple[list[Column], list[list[A
     qs = records(code, scope_of(agency_id))
     if code == "manager_trainings":
         columns = [
-            Column("TT", 6, NUMBER),
-            Column("Họ và tên", 26),
-            Column("Chức vụ", 20),
-            Column("Doanh nghiệp", 36, WRAP),
-            Column("Khóa đào tạo", 40, WRAP),
-            Column("Ngày bắt đầu", 13, DATE),
-            Column("Năm", 8, NUMBER),
+            Column(_("TT"), 6, NUMBER),
+            Column(_("Họ và tên"), 26),
+            Column(_("Chức vụ"), 20),
+            Column(_("Doanh nghiệp"), 36, WRAP),
+            Column(_("Khóa đào tạo"), 40, WRAP),
+            Column(_("Ngày bắt đầu"), 13, DATE),
+            Column(_("Năm"), 8, NUMBER),
         ]
         rows = [
             [
@@ -59,13 +61,13 @@ def _records_table(code: str, agency_id: int) -> tuple[list[Column], list[list[A
         ]
     elif code == "certified_experts":
         columns = [
-            Column("TT", 6, NUMBER),
-            Column("Họ và tên", 26),
-            Column("Nơi công tác", 36, WRAP),
-            Column("Số chứng chỉ", 16),
-            Column("Ngày cấp", 12, DATE),
-            Column("Cơ quan cấp", 30, WRAP),
-            Column("Năm", 8, NUMBER),
+            Column(_("TT"), 6, NUMBER),
+            Column(_("Họ và tên"), 26),
+            Column(_("Nơi công tác"), 36, WRAP),
+            Column(_("Số chứng chỉ"), 16),
+            Column(_("Ngày cấp"), 12, DATE),
+            Column(_("Cơ quan cấp"), 30, WRAP),
+            Column(_("Năm"), 8, NUMBER),
         ]
         rows = [
             [
@@ -80,14 +82,14 @@ def _records_table(code: str, agency_id: int) -> tuple[list[Column], list[list[A
         ]
     elif code == "product_groups_certified":
         columns = [
-            Column("TT", 6, NUMBER),
-            Column("Doanh nghiệp", 36, WRAP),
-            Column("Nhóm sản phẩm", 30, WRAP),
-            Column("Loại chứng nhận", 16),
-            Column("Tiêu chuẩn, quy chuẩn", 20),
-            Column("Số giấy chứng nhận", 18),
-            Column("Ngày cấp", 12, DATE),
-            Column("Năm", 8, NUMBER),
+            Column(_("TT"), 6, NUMBER),
+            Column(_("Doanh nghiệp"), 36, WRAP),
+            Column(_("Nhóm sản phẩm"), 30, WRAP),
+            Column(_("Loại chứng nhận"), 16),
+            Column(_("Tiêu chuẩn, quy chuẩn"), 20),
+            Column(_("Số giấy chứng nhận"), 18),
+            Column(_("Ngày cấp"), 12, DATE),
+            Column(_("Năm"), 8, NUMBER),
         ]
         rows = [
             [
@@ -103,10 +105,10 @@ def _records_table(code: str, agency_id: int) -> tuple[list[Column], list[list[A
         ]
     else:  # the enterprise counts list registry entries
         columns = [
-            Column("TT", 6, NUMBER),
-            Column("Tên doanh nghiệp", 44, WRAP),
-            Column("Mã số thuế", 16),
-            Column("Xã, phường", 26),
+            Column(_("TT"), 6, NUMBER),
+            Column(_("Tên doanh nghiệp"), 44, WRAP),
+            Column(_("Mã số thuế"), 16),
+            Column(_("Xã, phường"), 26),
         ]
         rows = [[e.name, e.tax_code, e.ward.name if e.ward else ""] for e in qs]
     return columns, [[i, *row] for i, row in enumerate(rows, 1)]
@@ -115,19 +117,20 @@ def _records_table(code: str, agency_id: int) -> tuple[list[Column], list[list[A
 def workbook(*, agency_id: int, title: str, figures: dict[str, Any]) -> bytes:
     book = Workbook()
     summary = book.active
-    summary.title = SUMMARY_SHEET
+    summary.title = str(SUMMARY_SHEET)
     write_table(
         summary,
         title=title,
-        filters=f"Giai đoạn {period_text()}; cột “Cả giai đoạn” đếm mỗi đối tượng một lần",
+        filters=_("Giai đoạn %(period)s; cột “Cả giai đoạn” đếm mỗi đối tượng một lần")
+        % {"period": period_text()},
         columns=[
-            Column("Mã", 24),
-            Column("Chỉ tiêu", 44, WRAP),
-            Column("Đơn vị tính", 14),
-            Column("Chỉ tiêu KH", 12, NUMBER),
+            Column(_("Mã"), 24),
+            Column(_("Chỉ tiêu"), 44, WRAP),
+            Column(_("Đơn vị tính"), 14),
+            Column(_("Chỉ tiêu KH"), 12, NUMBER),
             *(Column(str(year), 9, NUMBER) for year in PERIOD),
-            Column("Cả giai đoạn", 12, NUMBER),
-            Column("Tỷ lệ (%)", 10, NUMBER),
+            Column(_("Cả giai đoạn"), 12, NUMBER),
+            Column(_("Tỷ lệ (%)"), 10, NUMBER),
         ],
         rows=[
             [r["code"], r["name"], r["unit"], r["target"], *r["values"], r["total"], r["share"]]
@@ -135,28 +138,29 @@ def workbook(*, agency_id: int, title: str, figures: dict[str, Any]) -> bytes:
         ],
     )
     for row in figures["indicators"]:
-        sheet = book.create_sheet(SHEET_NAMES[row["code"]])
+        sheet = book.create_sheet(str(SHEET_NAMES[row["code"]]))
         columns, rows = _records_table(row["code"], agency_id)
         write_table(
             sheet,
             title=f"{row['name']} — {len(rows)} {row['unit']}",
-            filters=f"Các bản ghi được tính trong cả giai đoạn {period_text()} (mã {row['code']})",
+            filters=_("Các bản ghi được tính trong cả giai đoạn %(period)s (mã %(code)s)")
+            % {"period": period_text(), "code": row["code"]},
             columns=columns,
             rows=rows,
         )
-    sheet = book.create_sheet(SUPPORTED_SHEET)
+    sheet = book.create_sheet(str(SUPPORTED_SHEET))
     write_table(
         sheet,
-        title="Danh sách doanh nghiệp được hỗ trợ",
-        filters=f"Các đợt đăng ký năm {period_text(tuple(figures['years']))}",
+        title=_("Danh sách doanh nghiệp được hỗ trợ"),
+        filters=_("Các đợt đăng ký năm %(years)s") % {"years": period_text(tuple(figures["years"]))},
         columns=[
-            Column("TT", 6, NUMBER),
-            Column("Doanh nghiệp", 40, WRAP),
-            Column("Xã, phường", 24),
-            Column("Nội dung hỗ trợ", 36, WRAP),
-            Column("Kinh phí (đồng)", 16, AMOUNT),
-            Column("Tình trạng", 18),
-            Column("Năm", 8, NUMBER),
+            Column(_("TT"), 6, NUMBER),
+            Column(_("Doanh nghiệp"), 40, WRAP),
+            Column(_("Xã, phường"), 24),
+            Column(_("Nội dung hỗ trợ"), 36, WRAP),
+            Column(_("Kinh phí (đồng)"), 16, AMOUNT),
+            Column(_("Tình trạng"), 18),
+            Column(_("Năm"), 8, NUMBER),
         ],
         rows=[
             [i, r["name"], r["ward"], r["content"], r["amount_vnd"], r["state"], r["year"]]
