@@ -46,10 +46,21 @@ def _draft_mark(doc: OfficialDocument) -> None:
     doc.doc.tables[0]._tbl.addprevious(mark._p)
 
 
+def _heading(doc: OfficialDocument, value: str) -> None:
+    """A section heading, kept on the page of what follows it."""
+    doc.para(value, bold=True).paragraph_format.keep_with_next = True
+
+
+def _caption(doc: OfficialDocument, value: str) -> None:
+    """A table's caption, kept on the page of its table."""
+    doc.para(value, bold=True, indent=False, align=CENTER).paragraph_format.keep_with_next = True
+
+
 def _lines(doc: OfficialDocument, value: str) -> None:
-    """The officer's text, one paragraph a line; an empty section shows dots to be filled."""
+    """The officer's text, one paragraph a line (a line announcing a list stays with its first item); an
+    empty section shows dots to be filled."""
     for line in [line.strip() for line in str(value or "").splitlines() if line.strip()] or ["…………"]:
-        doc.para(line)
+        doc.para(line).paragraph_format.keep_with_next = line.endswith(":")
 
 
 def _indicator_table(doc: OfficialDocument, rows: list[dict[str, Any]]) -> None:
@@ -132,21 +143,21 @@ def report(head: Head, data: dict[str, Any]) -> OfficialDocument:
     bases(doc, data, DocumentKind.REPORT)
     doc.para(f"{head.issuer_short} báo cáo {WHAT[kind].format(year=year, span=span)} như sau:")
 
-    doc.heading("I. KẾT QUẢ THỰC HIỆN")
-    doc.heading("1. Kết quả đạt được")
+    _heading(doc, "I. KẾT QUẢ THỰC HIỆN")
+    _heading(doc, "1. Kết quả đạt được")
     _lines(doc, narrative.get("results", ""))
-    doc.heading("2. Kết quả thực hiện các chỉ tiêu")
+    _heading(doc, "2. Kết quả thực hiện các chỉ tiêu")
     doc.para(
         "Số liệu được tổng hợp từ hệ thống quản lý Chương trình; mỗi năm tính theo ngày của hồ sơ, hoạt động; "
         "cột “Cả giai đoạn” đếm mỗi người, doanh nghiệp, nhóm sản phẩm một lần trong cả giai đoạn "
         f"{period_text()}.",
         italic=True,
     )
-    doc.para("Bảng 1. Kết quả thực hiện các chỉ tiêu", bold=True, indent=False, align=CENTER)
+    _caption(doc, "Bảng 1. Kết quả thực hiện các chỉ tiêu")
     _indicator_table(doc, rows)
     if rows:
         _charts(doc, rows)
-    doc.heading("3. Doanh nghiệp được hỗ trợ")
+    _heading(doc, "3. Doanh nghiệp được hỗ trợ")
     supported = figures.get("supported") or []
     committed = int(money.get("committed_vnd") or 0)
     if supported:
@@ -154,11 +165,11 @@ def report(head: Head, data: dict[str, Any]) -> OfficialDocument:
             f"Các đợt đăng ký {('năm ' + span) if len(figures.get('years') or []) == 1 else ('giai đoạn ' + span)} "
             f"có {number(int(money.get('enterprises') or 0))} doanh nghiệp được hỗ trợ:"
         )
-        doc.para("Bảng 2. Danh sách doanh nghiệp được hỗ trợ", bold=True, indent=False, align=CENTER)
+        _caption(doc, "Bảng 2. Danh sách doanh nghiệp được hỗ trợ")
         _supported_table(doc, supported, committed)
     else:
         doc.para("Chưa có doanh nghiệp được phê duyệt hỗ trợ trong kỳ báo cáo.")
-    doc.heading("4. Kinh phí thực hiện")
+    _heading(doc, "4. Kinh phí thực hiện")
     paid = int(money.get("paid_vnd") or 0)
     doc.para(f"- Kinh phí hỗ trợ đã phê duyệt, ký hợp đồng: {format_vnd(committed, ' đồng')}.")
     doc.para(
@@ -167,14 +178,14 @@ def report(head: Head, data: dict[str, Any]) -> OfficialDocument:
         + (f", đạt {percent(round(100 * paid / committed, 1))} kinh phí hỗ trợ." if committed else ".")
     )
 
-    doc.heading("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
-    doc.heading("1. Tồn tại, hạn chế")
+    _heading(doc, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
+    _heading(doc, "1. Tồn tại, hạn chế")
     _lines(doc, narrative.get("shortcomings", ""))
-    doc.heading("2. Nguyên nhân")
+    _heading(doc, "2. Nguyên nhân")
     _lines(doc, narrative.get("causes", ""))
-    doc.heading("III. PHƯƠNG HƯỚNG, NHIỆM VỤ")
+    _heading(doc, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ")
     _lines(doc, narrative.get("directions", ""))
-    doc.heading("IV. KIẾN NGHỊ, ĐỀ XUẤT")
+    _heading(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT")
     _lines(doc, narrative.get("proposals", ""))
     doc.para(f"Trên đây là báo cáo {WHAT[kind].format(year=year, span=span)} của {head.issuer_short}./.")
     copy = (

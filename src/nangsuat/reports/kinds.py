@@ -50,7 +50,9 @@ def summary_of(kind: str, year: int, province: str) -> str:
     products = "doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa"
     if kind == ReportKind.MIDTERM:
         first = f"Sơ kết giai đoạn {period_text(span_of(kind, year))} thực hiện Kế hoạch triển khai"
-        return f"{first}\nChương trình hỗ trợ {products}\ngiai đoạn {period_text()}{where}"
+        second = "Chương trình hỗ trợ doanh nghiệp nâng cao năng suất"
+        third = f"và chất lượng sản phẩm, hàng hóa giai đoạn {period_text()}"
+        return f"{first}\n{second}\n{third}" + (f"\n{where.strip()}" if where else "")
     if kind == ReportKind.FINAL:
         first = "Tổng kết thực hiện Kế hoạch triển khai Chương trình hỗ trợ"
         return f"{first}\n{products}\ngiai đoạn {period_text()}{where}"

@@ -47,9 +47,13 @@ def results(kind: str, year: int, figures: dict[str, Any]) -> str:
         "Kết quả thực hiện các chỉ tiêu của Kế hoạch:",
     ]
     for row in figures["indicators"]:
+        if len(years) == 1:
+            done = f"năm {year} đạt {number(value_in(row, year))} {row['unit']}"
+        else:
+            done = ", ".join(f"năm {y} đạt {number(value_in(row, y))}" for y in years) + f" {row['unit']}"
         lines.append(
-            f"- {row['name']}: năm {year} đạt {number(value_in(row, year))} {row['unit']}; lũy kế giai đoạn "
-            f"{number(row['total'])}/{number(row['target'])} {row['unit']}, đạt {percent(row['share'])} chỉ tiêu."
+            f"- {row['name']}: {done}; lũy kế giai đoạn {number(row['total'])}/{number(row['target'])} "
+            f"{row['unit']}, đạt {percent(row['share'])} chỉ tiêu."
         )
     return "\n".join(lines)
 
