@@ -84,7 +84,7 @@ def _figure_rows(figures: dict) -> list[dict]:
             "target_text": number(row["target"]),
             "total_text": number(row["total"]),
             "share_text": percent(row["share"]),
-            "bar": min(row["share"] or 0, 100),
+            "bar": round(min(row["share"] or 0, 100)),  # an integer: a CSS width, never "0,4"
         }
         for row in figures["indicators"]
     ]
