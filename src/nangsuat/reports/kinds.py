@@ -27,7 +27,7 @@ class ReportState(models.TextChoices):
 # The reports addressed to the City People's Committee; the other one goes to the Ministry.
 CITY_KINDS = frozenset({ReportKind.ANNUAL, ReportKind.MIDTERM, ReportKind.FINAL})
 # The only year a review may be for.
-FIXED_YEARS = {ReportKind.MIDTERM: MIDTERM_YEAR, ReportKind.FINAL: FINAL_YEAR}
+FIXED_YEARS: dict[str, int] = {ReportKind.MIDTERM: MIDTERM_YEAR, ReportKind.FINAL: FINAL_YEAR}
 MINISTRY_NAME = "Bộ Khoa học và Công nghệ"
 PROGRAMME = "Chương trình hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa"
 

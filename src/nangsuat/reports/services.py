@@ -69,24 +69,25 @@ def create_report(*, actor: User, kind: str, year: Any) -> tuple[Report, bool]:
     """The agency's report of ``kind`` for ``year``: the one already drafted, or a new draft whose narrative
     starts from the figures. Returns (report, created)."""
     decision = selectors.can_write_reports(actor)
-    if not decision:
+    agency_id = actor.agency_id
+    if not decision or agency_id is None:
         raise Forbidden(decision.reason)
     year = check_kind_and_year(kind, year)
-    existing = Report.objects.filter(agency_id=actor.agency_id, kind=kind, year=year).first()
+    existing = Report.objects.filter(agency_id=agency_id, kind=kind, year=year).first()
     if existing is not None:
         return existing, False
-    figures = figures_of(actor.agency_id, kind, year)
+    figures = figures_of(agency_id, kind, year)
     try:
         with transaction.atomic():
             report = Report.objects.create(
-                agency_id=actor.agency_id,
+                agency_id=agency_id,
                 kind=kind,
                 year=year,
                 created_by=actor,
                 **narrative.defaults(kind, year, figures),
             )
     except IntegrityError:  # drafted by someone else a moment ago
-        return Report.objects.get(agency_id=actor.agency_id, kind=kind, year=year), False
+        return Report.objects.get(agency_id=agency_id, kind=kind, year=year), False
     record_audit(
         actor=actor, action="reports.created", target=report, to_state=report.state, note=str(report)
     )
