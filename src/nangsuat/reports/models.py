@@ -2,6 +2,8 @@
 signs it. Signing enters it in the document register (a "Báo cáo", ``15/BC-SKHCN``) and freezes its DOCX
 (the register's document) and its workbook (kept here); the figures are those of the moment of signing."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,13 +13,13 @@ from nangsuat.documents.models import Document
 
 from .kinds import ReportKind, ReportState
 
-# The narrative sections, in the order the report prints them: field → its heading in the report.
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("results", "Kết quả đạt được"),
-    ("shortcomings", "Tồn tại, hạn chế"),
-    ("causes", "Nguyên nhân"),
-    ("directions", "Phương hướng, nhiệm vụ"),
-    ("proposals", "Kiến nghị, đề xuất"),
+# The narrative sections, in the order the report prints them: field → its heading on the page.
+SECTIONS: tuple[tuple[str, Any], ...] = (
+    ("results", _("Kết quả đạt được")),
+    ("shortcomings", _("Tồn tại, hạn chế")),
+    ("causes", _("Nguyên nhân")),
+    ("directions", _("Phương hướng, nhiệm vụ")),
+    ("proposals", _("Kiến nghị, đề xuất")),
 )
 SECTION_FIELDS = tuple(name for name, _heading in SECTIONS)
 
