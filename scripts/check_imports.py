@@ -23,6 +23,7 @@ PACKAGE = "nangsuat"
 # Top floor first; apps on one floor may import each other (without a cycle).
 FLOORS: tuple[tuple[str, ...], ...] = (
     ("demo",),
+    ("reports",),
     ("indicators", "showcase"),
     ("contracts",),
     ("documents",),

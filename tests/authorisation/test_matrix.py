@@ -194,6 +194,14 @@ PAGES: dict[str, dict[str, int]] = {
     "showcase:consent_file": answers(403, officer=200, director=200, admin=200),
     "showcase:publish": POST_ONLY,
     "showcase:withdraw": POST_ONLY,
+    # Reports on the plan: the Department drafts and reads all of its agency's; the city reads the signed ones
+    # addressed to it (the sample: a signed annual report), the ministry the signed reports to the ministry.
+    "reports:list": answers(403, officer=200, director=200, city=200, ministry=200),
+    "reports:create": answers(403, officer=200, director=200),
+    "reports:detail": answers(403, officer=200, director=200, city=200, ministry=404),
+    "reports:docx": answers(403, officer=200, director=200, city=200, ministry=404),
+    "reports:xlsx": answers(403, officer=200, director=200, city=200, ministry=404),
+    "reports:sign": answers(403, officer=302, director=302, city=302, ministry=404),  # signed: back to it
 }
 
 API_READS: dict[str, dict[str, int]] = {
@@ -238,6 +246,15 @@ API_READS: dict[str, dict[str, int]] = {
     "GET /api/v1/certifications": answers(200, anonymous=NOT_SIGNED_IN, council=403),
     "GET /api/v1/systems": answers(200, anonymous=NOT_SIGNED_IN, council=403),
     "GET /api/v1/awards": answers(200, anonymous=NOT_SIGNED_IN, council=403),
+    "GET /api/v1/reports": answers(
+        403, anonymous=NOT_SIGNED_IN, officer=200, director=200, city=200, ministry=200
+    ),
+    "GET /api/v1/reports/{report_id}": answers(
+        403, anonymous=NOT_SIGNED_IN, officer=200, director=200, city=200, ministry=404
+    ),
+    "GET /api/v1/reports/{report_id}/{fmt}": answers(
+        403, anonymous=NOT_SIGNED_IN, officer=200, director=200, city=200, ministry=404
+    ),
 }
 
 # The API's writes, not requested here: each with the tests that answer it as the wrong role, agency or
@@ -272,6 +289,7 @@ API_WRITES: dict[str, str] = {
     "POST /api/v1/certifications": "tests/activities/test_api.py",
     "POST /api/v1/systems": "tests/activities/test_api.py",
     "POST /api/v1/awards": "tests/activities/test_api.py",
+    "POST /api/v1/reports": "tests/reports/test_api.py",
 }
 
 ROOT = Path(__file__).resolve().parents[2]

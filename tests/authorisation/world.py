@@ -22,6 +22,7 @@ from nangsuat.dossiers.models import Attachment, Visit, VisitPhoto
 from nangsuat.notifications.models import Notification
 from nangsuat.registry.models import Contact, EnterpriseMembership, EnterpriseYear
 from nangsuat.registry.spreadsheets import IMPORT_JOB
+from nangsuat.reports.services import create_report, sign_report
 from tests.activities.factories import activity_world
 from tests.core.factories import UserFactory
 from tests.councils.factories import make_council, score_all
@@ -159,6 +160,9 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
     }
     document = Document.objects.filter(dossier=contracted).order_by("pk").first()
     document.pdf.save("van-ban.pdf", ContentFile(PDF_BYTES))  # drawn already: no LibreOffice on a GET
+    # A signed annual report to the city (the city reads it; the ministry, to which it is not addressed, does not).
+    annual, _created = create_report(actor=officer, kind="annual", year=2026)
+    annual = sign_report(report=annual, actor=director)
     ids = {
         # pages
         "pk:registry": enterprise.pk,
@@ -191,6 +195,7 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
         "pk:submissions:decision_draft_pdf": document.pk,
         "pk:api_tokens": token.pk,
         "pk:accounts": officer.pk,
+        "pk:reports": annual.pk,
         # API path parameters
         "enterprise_id": enterprise.pk,
         "call_id": call.pk,
@@ -200,6 +205,7 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
         "contract_id": contract.pk,
         "document_id": document.pk,
         "fmt": "docx",
+        "report_id": annual.pk,
         "tracking_code": dossier.tracking_code,
     }
     ids.update(activity_world(can_tho, officer=officer, enterprise=enterprise))

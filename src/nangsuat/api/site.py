@@ -56,6 +56,11 @@ TAGS = [
         "description": "Danh sách công khai doanh nghiệp được hỗ trợ (KH 14, II.2.d), không cần đăng nhập. "
         "*The public list of supported enterprises, no sign-in.*",
     },
+    {
+        "name": "reports",
+        "description": "Báo cáo năm, sơ kết, tổng kết gửi UBND thành phố và báo cáo gửi Bộ (KH 14, V.1.đ). "
+        "*Reports on the plan to the city and the ministry.*",
+    },
 ]
 
 api = NinjaAPI(
@@ -77,3 +82,4 @@ api.add_router("/", "nangsuat.contracts.api.router")
 api.add_router("/documents", "nangsuat.documents.api.router")
 api.add_router("/", "nangsuat.activities.api.router")
 api.add_router("/", "nangsuat.showcase.api.router")
+api.add_router("/", "nangsuat.reports.api.router")

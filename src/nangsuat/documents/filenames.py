@@ -25,6 +25,7 @@ def _short_names() -> dict[str, str]:
         DocumentKind.ACCEPTANCE_MINUTES: _("Biên bản nghiệm thu"),
         DocumentKind.LIQUIDATION_MINUTES: _("Biên bản thanh lý"),
         DocumentKind.PAYMENT_REQUEST: _("Công văn đề nghị thanh toán"),
+        DocumentKind.REPORT: _("Báo cáo"),
     }
 
 

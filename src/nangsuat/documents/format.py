@@ -403,6 +403,37 @@ class OfficialDocument:
         self.space(4)
         return table
 
+    def picture(self, content: bytes, width_mm: float, caption: str = "") -> None:
+        """An image (a chart) centred on the text width, its caption in italics below."""
+        p = self.doc.add_paragraph()
+        p.alignment = CENTER
+        _spacing(p, before=6, after=0)
+        p.paragraph_format.keep_with_next = bool(caption)
+        p.add_run().add_picture(io.BytesIO(content), width=Mm(width_mm))
+        if caption:
+            p = self.doc.add_paragraph()
+            p.alignment = CENTER
+            _spacing(p, before=2, after=4)
+            _font(_run(p, caption), 12, italic=True)
+
+    def pictures(self, items: list[tuple[str, bytes]], columns: int = 2) -> None:
+        """Images side by side, ``columns`` to a row, each under its caption (no borders); a row never
+        splits across two pages."""
+        width = TEXT_WIDTH_MM / columns
+        rows = [items[i : i + columns] for i in range(0, len(items), columns)]
+        table = _layout_table(self.doc, len(rows), [width] * columns)
+        for row, chunk in zip(table.rows, rows, strict=True):
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            for cell, (caption, content) in zip(row.cells, chunk, strict=False):
+                p = cell.paragraphs[0]
+                p.alignment = CENTER
+                _spacing(p, before=6, after=2)
+                _font(_run(p, caption), 11, bold=True)
+                p = cell.add_paragraph()
+                p.alignment = CENTER
+                p.add_run().add_picture(io.BytesIO(content), width=Mm(width - 4))
+        self.space(4)
+
     # Signatures and recipients.
     def signatures(self, signatures: list[Signature], recipients: list[str] | None = None) -> None:
         # The page that carries the signature must carry some of the text too (Nghị định 30, Phụ lục I).

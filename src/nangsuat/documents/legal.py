@@ -44,6 +44,7 @@ NATIONAL_BASES: dict[str, list[str]] = {
     "city_decision": [LOCAL_GOVERNMENT_LAW, DECISION_1322, CIRCULAR_15, CIRCULAR_35],
     "supplement_request": [CIRCULAR_15],
     "payment_request": [CIRCULAR_35],
+    "report": [DECISION_1322, CIRCULAR_15],
 }
 # Kinds that cite the authority under which the director signs (a decision of the director).
 SIGNED_UNDER_AUTHORITY = {"assignment_decision"}

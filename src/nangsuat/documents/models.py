@@ -23,6 +23,7 @@ class DocumentKind(models.TextChoices):
     ACCEPTANCE_MINUTES = "acceptance_minutes", _("Biên bản nghiệm thu")
     LIQUIDATION_MINUTES = "liquidation_minutes", _("Biên bản thanh lý hợp đồng")
     PAYMENT_REQUEST = "payment_request", _("Công văn đề nghị thanh toán")
+    REPORT = "report", _("Báo cáo")
     OTHER = "other", _("Văn bản khác")
 
 
