@@ -26,6 +26,7 @@ urlpatterns = [
     path("documents/", include("nangsuat.documents.urls")),
     path("notifications/", include("nangsuat.notifications.urls")),
     path("activities/", include("nangsuat.activities.urls")),
+    path("dashboard/", include("nangsuat.indicators.urls")),
     path("api/v1/", api.urls),
     path("api-tokens/", include("nangsuat.api.urls")),
     path("", include("nangsuat.portal.urls")),
