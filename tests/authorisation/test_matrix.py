@@ -176,6 +176,14 @@ PAGES: dict[str, dict[str, int]] = {
     "activities:event_detail": answers(200, council=403),
     "activities:event_reach": POST_ONLY,
     "activities:event_unreach": POST_ONLY,
+    # The dashboard of the plan's indicators: the agency's readers (the ministry every agency's); the
+    # targets: the agency's director or administrator; the provinces side by side: the ministry.
+    "indicators:dashboard": answers(200, **READERS),
+    "indicators:records": answers(200, **READERS),
+    "indicators:export": answers(200, **READERS),
+    "indicators:dossiers": answers(200, **READERS),
+    "indicators:targets": answers(403, director=200, admin=200),
+    "indicators:provinces": answers(403, ministry=200),
 }
 
 API_READS: dict[str, dict[str, int]] = {
@@ -219,6 +227,8 @@ API_READS: dict[str, dict[str, int]] = {
     "GET /api/v1/certifications": answers(200, anonymous=NOT_SIGNED_IN, council=403),
     "GET /api/v1/systems": answers(200, anonymous=NOT_SIGNED_IN, council=403),
     "GET /api/v1/awards": answers(200, anonymous=NOT_SIGNED_IN, council=403),
+    "GET /api/v1/indicators": answers(200, anonymous=NOT_SIGNED_IN, council=403, enterprise=403),
+    "GET /api/v1/indicators/{code}/records": answers(200, anonymous=NOT_SIGNED_IN, council=403, enterprise=403),
 }
 
 # The API's writes, not requested here: each with the tests that answer it as the wrong role, agency or

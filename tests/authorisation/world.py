@@ -199,6 +199,9 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
         "document_id": document.pk,
         "fmt": "docx",
         "tracking_code": dossier.tracking_code,
+        # the indicators: one indicator's records, and the dossiers behind one figure
+        "code": "enterprises_reached",
+        "name": "committed",
     }
     ids.update(activity_world(can_tho, officer=officer, enterprise=enterprise))
     return World(users=users, ids=ids)

@@ -51,6 +51,11 @@ TAGS = [
         "description": "Đào tạo, chuyên gia, tuyên truyền, chứng nhận, giải thưởng (KH 14, I.2). "
         "*Programme activities: trainings, experts, events, certifications, awards.*",
     },
+    {
+        "name": "indicators",
+        "description": "Chỉ tiêu của Kế hoạch (KH 14, I.2) và các bản ghi được tính. "
+        "*The plan's indicators against their targets, and the records behind each value.*",
+    },
 ]
 
 api = NinjaAPI(
@@ -71,3 +76,4 @@ api.add_router("/councils", "nangsuat.councils.api.router")
 api.add_router("/", "nangsuat.contracts.api.router")
 api.add_router("/documents", "nangsuat.documents.api.router")
 api.add_router("/", "nangsuat.activities.api.router")
+api.add_router("/", "nangsuat.indicators.api.router")
