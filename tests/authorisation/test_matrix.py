@@ -228,7 +228,9 @@ API_READS: dict[str, dict[str, int]] = {
     "GET /api/v1/systems": answers(200, anonymous=NOT_SIGNED_IN, council=403),
     "GET /api/v1/awards": answers(200, anonymous=NOT_SIGNED_IN, council=403),
     "GET /api/v1/indicators": answers(200, anonymous=NOT_SIGNED_IN, council=403, enterprise=403),
-    "GET /api/v1/indicators/{code}/records": answers(200, anonymous=NOT_SIGNED_IN, council=403, enterprise=403),
+    "GET /api/v1/indicators/{code}/records": answers(
+        200, anonymous=NOT_SIGNED_IN, council=403, enterprise=403
+    ),
 }
 
 # The API's writes, not requested here: each with the tests that answer it as the wrong role, agency or

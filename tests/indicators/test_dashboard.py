@@ -70,7 +70,9 @@ def test_another_agencys_records_never_show(world, vinh_long, director):  # noqa
     officer = UserFactory(role=Role.OFFICER, agency=vinh_long)
     page = _client(officer).get("/dashboard/").content.decode()
     assert _shown(page, "manager_trainings") == 1
-    names = [r[2] for r in _client(officer).get("/dashboard/indicators/enterprises_supported/").context["rows"]]
+    names = [
+        r[2] for r in _client(officer).get("/dashboard/indicators/enterprises_supported/").context["rows"]
+    ]
     assert world["a"].name not in names
 
 

@@ -28,8 +28,22 @@ COURSE = {
     "year": 2027,
 }
 EVENTS = [
-    ("Hội nghị triển khai Chương trình 1322 năm 2027", "conference", D(2027, 2, 24), "Trung tâm Hội nghị", 240, 120),
-    ("Diễn đàn năng suất vùng Đồng bằng sông Cửu Long", "seminar", D(2027, 6, 10), "Trường Đại học Cần Thơ", 180, 70),
+    (
+        "Hội nghị triển khai Chương trình 1322 năm 2027",
+        "conference",
+        D(2027, 2, 24),
+        "Trung tâm Hội nghị",
+        240,
+        120,
+    ),
+    (
+        "Diễn đàn năng suất vùng Đồng bằng sông Cửu Long",
+        "seminar",
+        D(2027, 6, 10),
+        "Trường Đại học Cần Thơ",
+        180,
+        70,
+    ),
 ]
 CONFORMITY = [
     ("standard", "Trái cây sấy dẻo", "TCVN 10392:2014"),

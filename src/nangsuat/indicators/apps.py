@@ -13,7 +13,16 @@ class IndicatorsConfig(AppConfig):
         from nangsuat.core.roles import AGENCY_READERS, NATIONAL_ROLES
 
         # The staff's first entry: the plan's targets and the programme's figures.
-        add_nav_item(NavItem(_("Bảng điều hành"), "indicators:dashboard", AGENCY_READERS, "/dashboard/", "chart", -1))
         add_nav_item(
-            NavItem(_("Tổng hợp các tỉnh"), "indicators:provinces", NATIONAL_ROLES, "/dashboard/provinces/", "chart", 1)
+            NavItem(_("Bảng điều hành"), "indicators:dashboard", AGENCY_READERS, "/dashboard/", "chart", -1)
+        )
+        add_nav_item(
+            NavItem(
+                _("Tổng hợp các tỉnh"),
+                "indicators:provinces",
+                NATIONAL_ROLES,
+                "/dashboard/provinces/",
+                "chart",
+                1,
+            )
         )

@@ -97,9 +97,7 @@ def wards_for(user: User, agency: Agency | None = None) -> QuerySet[Ward]:
     return Ward.objects.filter(province_id=agency.province_code).only("code", "name")
 
 
-def _dossiers(
-    user: User, *, ward: str | None, year: int | None, agency_id: int | None
-) -> QuerySet[Dossier]:
+def _dossiers(user: User, *, ward: str | None, year: int | None, agency_id: int | None) -> QuerySet[Dossier]:
     qs = visible_dossiers(Dossier.objects.all(), user)
     if agency_id and user.sees_all_agencies:
         qs = qs.filter(agency_id=agency_id)

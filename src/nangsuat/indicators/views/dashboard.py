@@ -13,11 +13,11 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
 
 from nangsuat.core.permissions import require
 from nangsuat.core.spreadsheets import XLSX_TYPE, filters_line, write_table
 from nangsuat.dossiers.states import State
-from openpyxl import Workbook
 
 from ..charts import year_chart
 from ..counting import Tally, records, scope_for

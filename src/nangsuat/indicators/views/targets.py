@@ -28,7 +28,9 @@ def targets_edit(request):
                 value = form.cleaned_data[f"value_{indicator.code}"]
                 source = form.cleaned_data[f"source_{indicator.code}"]
                 if value != values[indicator.code] or source != sources[indicator.code]:
-                    set_target(agency=agency, code=indicator.code, value=value, source=source, actor=request.user)
+                    set_target(
+                        agency=agency, code=indicator.code, value=value, source=source, actor=request.user
+                    )
                     changed += 1
         if changed:
             messages.success(request, _("Đã lưu %(n)s chỉ tiêu.") % {"n": changed})
