@@ -92,7 +92,7 @@ def test_the_dossier_figures_open_their_dossiers(world, director):  # noqa: F811
         assert _count(listed) == expected, name
         if name != "overdue":
             assert listed.context["money"]["vnd"] == figures[name]["vnd"]
-    for state, _label, n in figures["by_state"]:
+    for state, _label, n, _pct in figures["by_state"]:
         assert _count(client.get(f"/dashboard/dossiers/{state}/")) == n
     assert figures["committed"]["n"] == 2  # accepted, paid (the terminated one is released)
 

@@ -108,11 +108,14 @@ def _dossiers(user: User, *, ward: str | None, year: int | None, agency_id: int 
     return qs
 
 
-def _overdue(qs: QuerySet[Dossier], today: dt.date) -> QuerySet[Dossier]:
+def overdue_condition(today: dt.date) -> Q:
     """A step past its due date, or a contract still running past its deadline."""
-    return qs.exclude(state__in=FINAL_STATES).filter(
-        Q(due_on__lt=today) | Q(state__in=REPORTING_STATES, contract__deadline__lt=today)
-    )
+    late = Q(due_on__lt=today) | Q(state__in=REPORTING_STATES, contract__deadline__lt=today)
+    return late & ~Q(state__in=FINAL_STATES)
+
+
+def _overdue(qs: QuerySet[Dossier], today: dt.date) -> QuerySet[Dossier]:
+    return qs.filter(overdue_condition(today))
 
 
 def dossier_set(
@@ -142,7 +145,12 @@ def dossier_figures(
     """Dossiers by state, money asked, committed and paid, and the overdue work: a few aggregate queries."""
     qs = _dossiers(user, ward=ward, year=year, agency_id=agency_id)
     counts = dict(qs.order_by().values_list("state").annotate(n=Count("pk")))
-    by_state = [(state, label, counts[state]) for state, label in State.choices if counts.get(state)]
+    most = max(counts.values(), default=0)
+    by_state = [
+        (state, label, counts[state], round(100 * counts[state] / most))
+        for state, label in State.choices
+        if counts.get(state)
+    ]
     money = {
         name: set_sum(dossier_set(user, name, ward=ward, year=year, agency_id=agency_id), name)
         for name in SET_AMOUNTS

@@ -72,7 +72,7 @@ class TargetsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for indicator in INDICATORS:
             self.fields[f"value_{indicator.code}"] = forms.IntegerField(
-                label=indicator.name,
+                label=_("Chỉ tiêu cả giai đoạn (%(unit)s)") % {"unit": indicator.unit},
                 min_value=0,
                 max_value=10**9,
                 initial=initial_values[indicator.code],

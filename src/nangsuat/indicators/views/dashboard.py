@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import BooleanField, ExpressionWrapper
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -22,7 +23,15 @@ from nangsuat.dossiers.states import State
 from ..charts import year_chart
 from ..counting import Tally, records, scope_for
 from ..definitions import BY_CODE
-from ..figures import COMMITTED_AMOUNT, DOSSIER_SETS, SET_AMOUNTS, dashboard_figures, dossier_set, set_sum
+from ..figures import (
+    COMMITTED_AMOUNT,
+    DOSSIER_SETS,
+    SET_AMOUNTS,
+    dashboard_figures,
+    dossier_set,
+    overdue_condition,
+    set_sum,
+)
 from ..forms import FigureFilters
 from ..listing import COLUMNS, export_columns, shown, sorted_records, table_rows
 from ..permissions import can_compare_agencies, can_read_indicators, can_set_targets
@@ -145,7 +154,10 @@ def dossier_records(request, name: str):
     )
     money = set_sum(qs, name) if name in SET_AMOUNTS else None
     qs = qs.select_related("enterprise", "enterprise__ward", "call", "contract")
-    qs = qs.annotate(amount=SET_AMOUNTS.get(name, COMMITTED_AMOUNT)).order_by("-created_at", "-id")
+    qs = qs.annotate(
+        amount=SET_AMOUNTS.get(name, COMMITTED_AMOUNT),
+        late=ExpressionWrapper(overdue_condition(timezone.localdate()), output_field=BooleanField()),
+    ).order_by("-created_at", "-id")
     page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
     title = DOSSIER_SETS.get(name) or _("Hồ sơ ở trạng thái “%(state)s”") % {"state": State(name).label}
     return render(

@@ -18,7 +18,7 @@ def agency_rows(user, *, year: int | None) -> tuple[list[dict], dict]:
     """One row per agency (its values and targets per indicator) and the national row (the distinct
     totals over every agency, never the sum of the rows for a distinct count)."""
     found = tallies(scope_for(user))
-    agencies = list(Agency.objects.order_by("name"))
+    agencies = list(Agency.objects.order_by("place_name", "name"))
 
     def value(t) -> int:
         return t.by_year.get(year, 0) if year else t.total
