@@ -146,3 +146,23 @@ def test_the_export_lists_the_same_records(world, director):  # noqa: F811
     response = _client(director).get("/dashboard/indicators/enterprises_reached/export.xlsx?year=2027")
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.max_row - 3 == EXPECTED["enterprises_reached"][0][2027]
+
+
+def test_the_kept_figures_change_as_soon_as_a_record_does(world, director, settings, can_tho):  # noqa: F811
+    from django.core.cache import cache
+
+    from nangsuat.indicators.counting import scope_for
+    from nangsuat.indicators.figures import indicator_rows
+    from tests.activities.factories import AwardFactory
+    from tests.registry.factories import EnterpriseFactory
+
+    settings.INDICATORS_CACHE_SECONDS = 60
+    cache.clear()
+    scope = scope_for(director)
+
+    def entrants() -> int:
+        return next(r.tally.total for r in indicator_rows(scope) if r.indicator.code == "award_entrants")
+
+    assert entrants() == 1
+    AwardFactory(agency=can_tho, enterprise=EnterpriseFactory(agency=can_tho), year=2028)
+    assert entrants() == 2

@@ -12,6 +12,8 @@ class IndicatorsConfig(AppConfig):
         from nangsuat.core.navigation import NavItem, add_nav_item
         from nangsuat.core.roles import AGENCY_READERS, NATIONAL_ROLES
 
+        from . import receivers  # noqa: F401  a counted record's change drops the cached figures
+
         # The staff's first entry: the plan's targets and the programme's figures.
         add_nav_item(
             NavItem(_("Bảng điều hành"), "indicators:dashboard", AGENCY_READERS, "/dashboard/", "chart", -1)

@@ -8,8 +8,14 @@ Reads only, scoped first: the indicators through ``counting.scope_for``, the dos
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -72,6 +78,28 @@ class IndicatorRow:
         return min(self.share, 100)
 
 
+_VERSION = "indicators:version"
+
+
+def figures_changed(**_kwargs) -> None:
+    """A counted record changed: every cached figure is dropped (a new version names new keys)."""
+    cache.set(_VERSION, uuid.uuid4().hex, None)
+
+
+def _cached(parts: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept ``INDICATORS_CACHE_SECONDS`` under a key of ``parts`` and the records' version."""
+    seconds = settings.INDICATORS_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    version = cache.get_or_set(_VERSION, "0", None)
+    key = "indicators:" + hashlib.sha256(repr((version, *parts)).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, seconds)
+    return found
+
+
 def agency_ids_of(scope: Scope) -> list[int]:
     if scope.agency_ids is None:
         return list(Agency.objects.values_list("pk", flat=True))
@@ -79,7 +107,7 @@ def agency_ids_of(scope: Scope) -> list[int]:
 
 
 def indicator_rows(scope: Scope, *, year: int | None = None) -> list[IndicatorRow]:
-    found = tallies(scope)
+    found = _cached(("tallies", scope), lambda: tallies(scope))
     targets = targets_of(agency_ids_of(scope))
     rows = []
     for indicator in INDICATORS:
@@ -142,7 +170,16 @@ def dossier_set(
 def dossier_figures(
     user: User, *, ward: str | None = None, year: int | None = None, agency_id: int | None = None
 ) -> dict:
-    """Dossiers by state, money asked, committed and paid, and the overdue work: a few aggregate queries."""
+    """Dossiers by state, money asked, committed and paid, and the overdue work: a few aggregate queries,
+    kept like the indicators (what a user sees of the dossiers follows from the role and the agency)."""
+    seen_as = (user.role, user.agency_id, user.sees_all_agencies, timezone.localdate())
+    return _cached(
+        ("dossiers", seen_as, ward, year, agency_id),
+        lambda: _dossier_figures(user, ward=ward, year=year, agency_id=agency_id),
+    )
+
+
+def _dossier_figures(user: User, *, ward: str | None, year: int | None, agency_id: int | None) -> dict:
     qs = _dossiers(user, ward=ward, year=year, agency_id=agency_id)
     counts = dict(qs.order_by().values_list("state").annotate(n=Count("pk")))
     most = max(counts.values(), default=0)
