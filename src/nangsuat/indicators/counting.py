@@ -10,7 +10,7 @@ drill-down (``records``) lists the same keys, one row each, so its count is the 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import CharField, F, Min, Q, QuerySet, Value
 from django.db.models.functions import Cast, Concat, ExtractYear
 
@@ -179,14 +179,19 @@ def _distinct_counts(parts: list[QuerySet]) -> list[tuple]:
         selects.append(f"SELECT a_, y_, k_ FROM ({sql}) s{n}")
         params.extend(p)
     union = " UNION ALL ".join(selects)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Hundreds of thousands of keys are sorted in memory, not on disk; a statement this short
+            # gains nothing from compiling it (JIT costs ~20 ms here).
+            cursor.execute("SET LOCAL work_mem = '32MB'")
+            cursor.execute("SET LOCAL jit = off")
             cursor.execute(
                 f"SELECT a_, y_, COUNT(DISTINCT k_), GROUPING(a_, y_) FROM ({union}) u "
                 "GROUP BY GROUPING SETS ((a_, y_), (a_), (y_), ())",
                 params,
             )
             return cursor.fetchall()
+    with connection.cursor() as cursor:
         rows = []
         for columns, grouping in _GROUPS:
             a = "a_" if "a_" in columns else "NULL"
