@@ -9,6 +9,7 @@ drill-down (``records``) lists the same keys, one row each, so its count is the 
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import CharField, F, Min, Q, QuerySet, Value
@@ -42,7 +43,7 @@ class Scope:
     enterprises of one ward."""
 
     agency_ids: tuple[int, ...] | None
-    ward_id: int | None = None
+    ward_id: str | None = None  # a ward's code
 
     def limit(self, qs: QuerySet, agency: str, ward: str | None) -> QuerySet:
         if self.agency_ids is not None:
@@ -52,7 +53,7 @@ class Scope:
         return qs
 
 
-def scope_for(user: User, *, agency_id: int | None = None, ward_id: int | None = None) -> Scope:
+def scope_for(user: User, *, agency_id: int | None = None, ward_id: str | None = None) -> Scope:
     """The caller's agency; the ministry (and a national administrator) reads every agency, or one it
     names. Anyone else reads nothing."""
     if not (user.is_authenticated and user.is_active and user.role in AGENCY_READERS):
@@ -85,6 +86,7 @@ class Source:
         """The source's rows in ``scope`` and ``years`` as (``a_`` agency, ``y_`` year, ``k_`` key)."""
         qs = scope.limit(self.in_years(years), self.agency, self.ward)
         year = F(self.date) if self.year_field else ExtractYear(self.date)
+        key: Any
         if self.key == "key":  # a product group: the enterprise and the folded name together
             key = Concat(Cast("enterprise_id", CharField()), Value("|"), F("product_group_key"))
         else:
@@ -173,7 +175,8 @@ _GROUPS = ((("a_", "y_"), 0), (("a_",), 1), (("y_",), 2), ((), 3))
 def _distinct_counts(parts: list[QuerySet]) -> list[tuple]:
     """(agency, year, count, grouping) rows: the distinct keys of the sources together in each group, in one
     statement on PostgreSQL (grouping sets), one per group elsewhere."""
-    selects, params = [], []
+    selects: list[str] = []
+    params: list[Any] = []
     for n, qs in enumerate(parts):
         sql, p = qs.query.sql_with_params()
         selects.append(f"SELECT a_, y_, k_ FROM ({sql}) s{n}")
@@ -212,15 +215,15 @@ def tally(code: str, scope: Scope) -> Tally:
         for agency_id, year, count, grouping in _distinct_counts(
             [source.keyed(scope, PERIOD) for source in sources(code)]
         ):
-            year = int(year) if year is not None else None
-            if grouping == 0:
+            if grouping in (0, 1):
                 agency = per_agency.setdefault(agency_id, Tally(code, dict.fromkeys(PERIOD, 0), 0))
-                agency.by_year[year] = count
-            elif grouping == 1:
-                per_agency.setdefault(agency_id, Tally(code, dict.fromkeys(PERIOD, 0), 0)).total = count
+                if grouping == 0:
+                    agency.by_year[int(year)] = count
+                else:
+                    agency.total = count
             elif grouping == 2:
-                by_year[year] = count
-            elif count:
+                by_year[int(year)] = count
+            else:
                 total = count
     return Tally(code, by_year, total, per_agency)
 
