@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import CharField, F, Min, Q, QuerySet, Value
+from django.db.models import CharField, F, Min, QuerySet, Value
 from django.db.models.functions import Cast, Concat, ExtractYear
 
 from nangsuat.activities.models import (
@@ -264,10 +264,11 @@ def records(code: str, scope: Scope, *, year: int | None = None) -> QuerySet:
             .select_related("enterprise")
             .order_by("enterprise__name", "product_group", "pk")
         )
-    condition = Q()
-    for source, qs in zip(sources(code), found, strict=True):
-        condition |= Q(pk__in=qs.values(source.key))
-    return Enterprise.objects.filter(condition).select_related("ward").order_by("name", "pk")
+    # One subquery of every source's keys (UNION ALL), which the database joins once; an OR of one subquery
+    # per source is checked row by row over the whole registry once a source outgrows memory.
+    keys = [qs.order_by().values_list(s.key, flat=True) for s, qs in zip(sources(code), found, strict=True)]
+    union = keys[0].union(*keys[1:], all=True) if len(keys) > 1 else keys[0]
+    return Enterprise.objects.filter(pk__in=union).select_related("ward").order_by("name", "pk")
 
 
 def _listed_model(code: str):
