@@ -30,6 +30,7 @@ urlpatterns = [
     path("showcase/", include("nangsuat.showcase.urls")),
     path("cong-khai/", include((public_patterns, "public"))),
     path("reports/", include("nangsuat.reports.urls")),
+    path("dashboard/", include("nangsuat.indicators.urls")),
     path("api/v1/", api.urls),
     path("api-tokens/", include("nangsuat.api.urls")),
     path("", include("nangsuat.portal.urls")),

@@ -202,6 +202,14 @@ PAGES: dict[str, dict[str, int]] = {
     "reports:docx": answers(403, officer=200, director=200, city=200, ministry=404),
     "reports:xlsx": answers(403, officer=200, director=200, city=200, ministry=404),
     "reports:sign": answers(403, officer=302, director=302, city=302, ministry=404),  # signed: back to it
+    # The dashboard of the plan's indicators: the agency's readers (the ministry every agency's); the
+    # targets: the agency's director or administrator; the provinces side by side: the ministry.
+    "indicators:dashboard": answers(200, **READERS),
+    "indicators:records": answers(200, **READERS),
+    "indicators:export": answers(200, **READERS),
+    "indicators:dossiers": answers(200, **READERS),
+    "indicators:targets": answers(403, director=200, admin=200),
+    "indicators:provinces": answers(403, ministry=200),
 }
 
 API_READS: dict[str, dict[str, int]] = {
@@ -254,6 +262,10 @@ API_READS: dict[str, dict[str, int]] = {
     ),
     "GET /api/v1/reports/{report_id}/{fmt}": answers(
         403, anonymous=NOT_SIGNED_IN, officer=200, director=200, city=200, ministry=404
+    ),
+    "GET /api/v1/indicators": answers(200, anonymous=NOT_SIGNED_IN, council=403, enterprise=403),
+    "GET /api/v1/indicators/{code}/records": answers(
+        200, anonymous=NOT_SIGNED_IN, council=403, enterprise=403
     ),
 }
 

@@ -207,6 +207,9 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
         "fmt": "docx",
         "report_id": annual.pk,
         "tracking_code": dossier.tracking_code,
+        # the indicators: one indicator's records, and the dossiers behind one figure
+        "code": "enterprises_reached",
+        "name": "committed",
     }
     ids.update(activity_world(can_tho, officer=officer, enterprise=enterprise))
     # a published good-practice model of the enterprise, drawn from a paid dossier, with a photo

@@ -90,14 +90,15 @@ def test_dashboard_lists_the_next_days_off():
 def test_navigation_follows_the_role(rf, can_tho):
     officer = UserFactory(role=Role.OFFICER, agency=can_tho)
     labels = [str(i["label"]) for i in navigation.items_for(officer, "/registry/enterprises/")]
-    assert labels[0] == "Tổng quan"
+    assert labels[:2] == ["Bảng điều hành", "Tổng quan"]  # the staff's first entry: the plan's figures
     assert "Doanh nghiệp" in labels
     active = [str(i["label"]) for i in navigation.items_for(officer, "/registry/enterprises/") if i["active"]]
     assert active == ["Doanh nghiệp"]
     active = [str(i["label"]) for i in navigation.items_for(officer, "/dossiers/calls/12/") if i["active"]]
     assert active == ["Đợt đăng ký"]
     enterprise = UserFactory(role=Role.ENTERPRISE, agency=can_tho)
-    assert "Doanh nghiệp" not in [str(i["label"]) for i in navigation.items_for(enterprise, "/app/")]
+    enterprise_labels = [str(i["label"]) for i in navigation.items_for(enterprise, "/app/")]
+    assert "Doanh nghiệp" not in enterprise_labels and "Bảng điều hành" not in enterprise_labels
     from django.contrib.auth.models import AnonymousUser
 
     assert navigation.items_for(AnonymousUser(), "/") == []
@@ -117,8 +118,8 @@ def test_apps_add_nav_items_and_unknown_urls_are_skipped(can_tho, monkeypatch):
     items = navigation.items_for(officer, "/app/")
     labels = [str(i["label"]) for i in items]
     assert "Không có trang" not in labels
-    assert labels[:2] == ["Tổng quan", "Trang chủ công khai"]
-    assert items[1]["icon"] == "home"
+    assert labels[:3] == ["Bảng điều hành", "Tổng quan", "Trang chủ công khai"]
+    assert items[2]["icon"] == "home"
 
 
 def test_language_switch_sets_english(client):

@@ -61,6 +61,11 @@ TAGS = [
         "description": "Báo cáo năm, sơ kết, tổng kết gửi UBND thành phố và báo cáo gửi Bộ (KH 14, V.1.đ). "
         "*Reports on the plan to the city and the ministry.*",
     },
+    {
+        "name": "indicators",
+        "description": "Chỉ tiêu của Kế hoạch (KH 14, I.2) và các bản ghi được tính. "
+        "*The plan's indicators against their targets, and the records behind each value.*",
+    },
 ]
 
 api = NinjaAPI(
@@ -83,3 +88,4 @@ api.add_router("/documents", "nangsuat.documents.api.router")
 api.add_router("/", "nangsuat.activities.api.router")
 api.add_router("/", "nangsuat.showcase.api.router")
 api.add_router("/", "nangsuat.reports.api.router")
+api.add_router("/", "nangsuat.indicators.api.router")

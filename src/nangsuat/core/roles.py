@@ -43,3 +43,5 @@ MEMBERSHIP_DECIDERS = frozenset({Role.OFFICER, Role.ADMIN})
 # Record the programme's activities (courses, experts, events, certificates, awards); the other agency
 # readers read them only.
 ACTIVITY_RECORDERS = frozenset({Role.OFFICER, Role.ADMIN})
+# Set the agency's targets for the plan's indicators (the plan's own figures otherwise).
+TARGET_SETTERS = frozenset({Role.DIRECTOR, Role.ADMIN})

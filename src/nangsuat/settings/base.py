@@ -127,6 +127,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Counters that must hold across the server's processes (rate limits, used TOTP codes) live in this cache:
 # files under var/ by default, which every process on the host shares; CACHE_URL=redis://… for several hosts.
 CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+# The dashboard's figures are kept this many seconds, and dropped as soon as a record they count changes
+# through the ORM (a bulk import shows within that time); 0 counts on every request.
+INDICATORS_CACHE_SECONDS = env.int("INDICATORS_CACHE_SECONDS", default=60)
 
 # Dates typed day first in every language (nangsuat/formats/).
 FORMAT_MODULE_PATH = ["nangsuat.formats"]

@@ -16,6 +16,7 @@ TARGETS = {
     "registry": "Sổ doanh nghiệp: nhập, tìm kiếm, trang danh sách",
     "dossiers": "Hồ sơ hỗ trợ",
     "activities": "Hoạt động chương trình: nhập danh sách học viên",
+    "dashboard": "Bảng điều hành: chỉ tiêu, hồ sơ, kinh phí (so với DuckDB trên Parquet)",
 }
 
 

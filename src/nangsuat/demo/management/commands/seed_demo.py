@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from nangsuat.core.models import User
-from nangsuat.demo import accounts, activities, dossiers, enterprises, reports, showcase
+from nangsuat.demo import accounts, activities, dossiers, enterprises, plan2027, reports, showcase
 from nangsuat.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 # In this order: the enterprises need the agencies, the dossiers need both.
@@ -14,6 +14,7 @@ SEEDS = (
     ("Sổ doanh nghiệp", enterprises.seed),
     ("Đợt đăng ký và hồ sơ", dossiers.seed),
     ("Hoạt động chương trình", activities.seed),
+    ("Kế hoạch hoạt động năm 2027", plan2027.seed),
     ("Mô hình điển hình", showcase.seed),
     ("Báo cáo", reports.seed),
 )
