@@ -23,7 +23,7 @@ PACKAGE = "nangsuat"
 # Top floor first; apps on one floor may import each other (without a cycle).
 FLOORS: tuple[tuple[str, ...], ...] = (
     ("demo",),
-    ("indicators", "showcase"),
+    ("indicators", "showcase", "productivity"),
     ("contracts",),
     ("documents",),
     ("councils", "notifications"),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "nangsuat.activities",
     "nangsuat.indicators",
     "nangsuat.showcase",
+    "nangsuat.productivity",
     "nangsuat.demo",
 ]
 

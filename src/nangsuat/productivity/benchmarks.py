@@ -1,0 +1,278 @@
+"""Benchmarks: for each agency, year, VSIC section (or division), size class and ward (each also "all"),
+the count and quartiles of each indicator, precomputed into ``Benchmark`` so no request scans the
+figures. ``refresh_benchmarks`` is a plain function: ``nangsuat refresh-benchmarks`` calls it (the
+nightly timer ``deploy/systemd/nangsuat-benchmarks.timer``), an import of figures calls it when it ends,
+and a job queue may call it as it is.
+
+Quartiles by linear interpolation between closest ranks: PostgreSQL's ``percentile_cont`` in one
+``GROUPING SETS`` query there, ``quartiles.py`` in Python elsewhere (the tests check both agree).
+
+Suppression (statistical confidentiality): a cell of fewer than ``MIN_CELL`` enterprises is shown only to
+the agency's staff (``AGENCY_READERS``); everyone else — enterprise users, council experts, the public —
+reads it as suppressed, on the pages, in the API and in the exports. The size class is the enterprise's
+current one (Nghị định 80/2021, from the registry's latest year).
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nangsuat.core.models import User
+from nangsuat.core.roles import AGENCY_READERS
+
+from .models import ALL, MEASURE_FIELDS, Benchmark, EnterpriseFigures
+from .quartiles import quartiles
+from .services import compute_rows, registry_employees
+
+MIN_CELL = 3  # a cell of fewer enterprises is suppressed outside the agency's staff
+
+MEASURE_LABELS = {
+    "labour_productivity": _("Năng suất lao động (đồng/người)"),
+    "labour_productivity_hour": _("Năng suất lao động theo giờ (đồng/giờ)"),
+    "capital_productivity": _("Năng suất vốn (đồng GTTT/đồng TSCĐ)"),
+    "energy_productivity": _("Năng suất năng lượng (đồng/kWh)"),
+    "labour_productivity_growth": _("Tăng năng suất lao động (%/năm)"),
+    "tfp_growth": _("Tăng TFP (%/năm)"),
+}
+PERCENT_MEASURES = ("labour_productivity_growth", "tfp_growth")
+# Which dimensions each cell splits on (the rest read "all"): every filter combination of the page,
+# plus the division within a section.
+DIMENSIONS = ("vsic_section", "vsic_division", "size_class", "ward")
+GROUPINGS: tuple[tuple[str, ...], ...] = (
+    (),
+    ("vsic_section",),
+    ("size_class",),
+    ("ward",),
+    ("vsic_section", "size_class"),
+    ("vsic_section", "ward"),
+    ("size_class", "ward"),
+    ("vsic_section", "size_class", "ward"),
+    ("vsic_section", "vsic_division"),
+    ("vsic_section", "vsic_division", "size_class"),
+)
+
+
+def can_see_small_cells(user: User | None) -> bool:
+    return bool(user is not None and user.is_authenticated and user.role in AGENCY_READERS)
+
+
+# --- Refreshing ---------------------------------------------------------------------------------------
+
+
+def _figures(agency_ids: Iterable[int] | None):
+    qs = EnterpriseFigures.objects.filter(
+        enterprise__vsic__isnull=False, enterprise__ward__isnull=False
+    ).exclude(enterprise__size_class="")
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=list(agency_ids))
+    return qs
+
+
+def recompute_measures(agency_ids: Iterable[int] | None = None, *, chunk: int = 5000) -> int:
+    """Recompute every stored indicator from the figures and the registry's employees (they may have
+    changed in the registry since), enterprise by enterprise in chunks. Returns the rows read."""
+    qs = EnterpriseFigures.objects.all()
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=list(agency_ids))
+    ids = list(qs.values_list("enterprise_id", flat=True).distinct().order_by("enterprise_id"))
+    done = 0
+    for start in range(0, len(ids), chunk):
+        batch = ids[start : start + chunk]
+        rows = list(EnterpriseFigures.objects.filter(enterprise_id__in=batch))
+        compute_rows(rows, registry_employees(batch))
+        EnterpriseFigures.objects.bulk_update(rows, ["employees", *MEASURE_FIELDS], batch_size=1000)
+        done += len(rows)
+    return done
+
+
+def _python_cells(agency_ids):
+    values: dict[tuple, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    rows = _figures(agency_ids).values_list(
+        "agency_id",
+        "year",
+        "enterprise__vsic_section",
+        "enterprise__vsic_id",
+        "enterprise__size_class",
+        "enterprise__ward_id",
+        *MEASURE_FIELDS,
+    )
+    for agency, year, section, vsic, size, ward, *measured in rows.iterator(chunk_size=5000):
+        dims = {"vsic_section": section, "vsic_division": vsic[:2], "size_class": size, "ward": ward}
+        for grouping in GROUPINGS:
+            key = (agency, year, *(dims[d] if d in grouping else ALL for d in DIMENSIONS))
+            for field, value in zip(MEASURE_FIELDS, measured, strict=True):
+                if value is not None:
+                    values[key][field].append(value)
+    for key, by_measure in values.items():
+        for field, found in by_measure.items():
+            yield (*key, field, len(found), *quartiles(found))
+
+
+def _grouping_sql(grouping: tuple[str, ...]) -> str:
+    return "(" + ", ".join(_COLUMN[d] for d in grouping) + ")"
+
+
+_COLUMN = {
+    "vsic_section": "e.vsic_section",
+    "vsic_division": "substr(e.vsic_id, 1, 2)",
+    "size_class": "e.size_class",
+    "ward": "e.ward_id",
+}
+
+
+def _postgres_cells(agency_ids):
+    aggregates = ", ".join(
+        f"count(f.{m}), percentile_cont(array[0.25, 0.5, 0.75]) within group (order by f.{m})"
+        for m in MEASURE_FIELDS
+    )
+    dims = ", ".join(f"case when grouping({_COLUMN[d]}) = 1 then '' else {_COLUMN[d]} end" for d in DIMENSIONS)
+    where = "e.vsic_id is not null and e.ward_id is not null and e.size_class <> ''"
+    params: list = []
+    if agency_ids is not None:
+        where += " and f.agency_id = any(%s)"
+        params.append(list(agency_ids))
+    sets = ", ".join(_grouping_sql(g) for g in GROUPINGS)
+    sql = (
+        f"select f.agency_id, f.year, {dims}, {aggregates} "
+        "from productivity_enterprisefigures f join registry_enterprise e on e.id = f.enterprise_id "
+        f"where {where} group by f.agency_id, f.year, grouping sets ({sets})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for row in cursor:
+            key, rest = row[:6], row[6:]
+            for index, field in enumerate(MEASURE_FIELDS):
+                n, cuts = rest[2 * index], rest[2 * index + 1]
+                if n:
+                    yield (*key, field, n, *cuts)
+
+
+def compute_cells(agency_ids: Iterable[int] | None = None) -> list[tuple]:
+    """(agency, year, section, division, size, ward, measure, n, p25, median, p75) of every cell."""
+    if connection.vendor == "postgresql":
+        return list(_postgres_cells(agency_ids))
+    return list(_python_cells(agency_ids))
+
+
+@transaction.atomic
+def refresh_benchmarks(agency_ids: Iterable[int] | None = None, *, recompute: bool = True) -> dict:
+    """Recompute the stored indicators (``recompute``), then rewrite the benchmark cells of these agencies
+    (None: all) in one transaction, so readers see the old cells until the new ones are complete."""
+    agency_ids = list(agency_ids) if agency_ids is not None else None
+    rows = recompute_measures(agency_ids) if recompute else 0
+    now = timezone.now()
+    cells = compute_cells(agency_ids)
+    old = Benchmark.objects.all() if agency_ids is None else Benchmark.objects.filter(agency_id__in=agency_ids)
+    old.delete()
+    Benchmark.objects.bulk_create(
+        (
+            Benchmark(
+                agency_id=a,
+                year=y,
+                vsic_section=s,
+                vsic_division=d,
+                size_class=z,
+                ward=str(w),
+                measure=m,
+                n=n,
+                p25=p25,
+                median=med,
+                p75=p75,
+                refreshed_at=now,
+            )
+            for a, y, s, d, z, w, m, n, p25, med, p75 in cells
+        ),
+        batch_size=2000,
+    )
+    return {"rows": rows, "cells": len(cells), "refreshed_at": now.isoformat()}
+
+
+# --- Reading ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    measure: str
+    n: int
+    p25: float | None
+    median: float | None
+    p75: float | None
+    suppressed: bool
+
+    @property
+    def label(self) -> str:
+        return str(MEASURE_LABELS[self.measure])
+
+    def as_api(self) -> dict:
+        if self.suppressed:
+            return {"measure": self.measure, "suppressed": True}
+        return {"measure": self.measure, "n": self.n, "p25": self.p25, "median": self.median, "p75": self.p75}
+
+
+def shown(row: Benchmark, *, full: bool) -> Cell:
+    if row.n < MIN_CELL and not full:
+        return Cell(row.measure, 0, None, None, None, True)
+    return Cell(row.measure, row.n, row.p25, row.median, row.p75, False)
+
+
+def cells_of(
+    *,
+    agency_id: int,
+    user: User | None,
+    year: int,
+    vsic_section: str = ALL,
+    vsic_division: str = ALL,
+    size_class: str = ALL,
+    ward: str = ALL,
+) -> list[Cell]:
+    """The benchmark cell of each indicator for these filters (in ``MEASURE_FIELDS`` order), small cells
+    suppressed unless ``user`` is the agency's staff. An indicator nobody has is absent."""
+    full = can_see_small_cells(user)
+    rows = {
+        r.measure: r
+        for r in Benchmark.objects.filter(
+            agency_id=agency_id,
+            year=year,
+            vsic_section=vsic_section,
+            vsic_division=vsic_division,
+            size_class=size_class,
+            ward=ward,
+        )
+    }
+    return [shown(rows[m], full=full) for m in MEASURE_FIELDS if m in rows]
+
+
+def years_of(agency_id: int) -> list[int]:
+    return sorted(
+        Benchmark.objects.filter(agency_id=agency_id, vsic_section=ALL, size_class=ALL, ward=ALL)
+        .values_list("year", flat=True)
+        .distinct(),
+        reverse=True,
+    )
+
+
+def peer_medians(
+    *, agency_id: int, vsic_section: str, size_class: str, measure: str = "labour_productivity"
+) -> dict[int, tuple[float, int]]:
+    """{year: (median, n)} of one indicator in a peer group (section × size), every year."""
+    return {
+        y: (m, n)
+        for y, m, n in Benchmark.objects.filter(
+            agency_id=agency_id,
+            vsic_section=vsic_section,
+            vsic_division=ALL,
+            size_class=size_class,
+            ward=ALL,
+            measure=measure,
+        ).values_list("year", "median", "n")
+    }
+
+
+def refreshed_at(agency_id: int):
+    return (
+        Benchmark.objects.filter(agency_id=agency_id).order_by("-refreshed_at").values_list("refreshed_at", flat=True)
+    ).first()
