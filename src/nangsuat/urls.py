@@ -29,6 +29,7 @@ urlpatterns = [
     path("activities/", include("nangsuat.activities.urls")),
     path("showcase/", include("nangsuat.showcase.urls")),
     path("cong-khai/", include((public_patterns, "public"))),
+    path("nang-suat/", include("nangsuat.productivity.urls")),
     path("api/v1/", api.urls),
     path("api-tokens/", include("nangsuat.api.urls")),
     path("", include("nangsuat.portal.urls")),

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nangsuat.productivity.measures import YearFigures, labour_share, measures, series, tfp_growth, value_added
+from nangsuat.productivity.measures import (
+    YearFigures,
+    labour_share,
+    measures,
+    series,
+    tfp_growth,
+    value_added,
+)
 
 BEFORE = YearFigures(
     year=2023,
@@ -78,7 +85,9 @@ def test_missing_or_zero_denominators_give_no_indicator():
 
 def test_tfp_needs_a_labour_share_between_0_and_1():
     assert labour_share(YearFigures(year=2024, value_added_vnd=1_000, wages_vnd=1_500)) is None
-    assert tfp_growth(NOW, YearFigures(year=2023, employees=40, fixed_assets_vnd=1, value_added_vnd=4)) is None
+    assert (
+        tfp_growth(NOW, YearFigures(year=2023, employees=40, fixed_assets_vnd=1, value_added_vnd=4)) is None
+    )
 
 
 positive = st.integers(min_value=1, max_value=10**12)
@@ -86,8 +95,16 @@ positive = st.integers(min_value=1, max_value=10**12)
 
 @given(positive, positive, positive, positive, st.integers(min_value=1, max_value=10**6))
 def test_labour_productivity_is_value_added_per_person(w, d, s, t, people):
-    m = measures(YearFigures(year=2024, employees=people, wages_vnd=w, depreciation_vnd=d,
-                             operating_surplus_vnd=s, production_taxes_vnd=t))
+    m = measures(
+        YearFigures(
+            year=2024,
+            employees=people,
+            wages_vnd=w,
+            depreciation_vnd=d,
+            operating_surplus_vnd=s,
+            production_taxes_vnd=t,
+        )
+    )
     assert m.labour_productivity == pytest.approx((w + d + s + t) / people)
 
 
@@ -97,7 +114,9 @@ def test_tfp_is_zero_when_output_grows_as_its_inputs(va, assets, hours, factor):
     wages = va // 2 or 1
     if not 0 < wages / va < 1:
         return
-    before = YearFigures(year=2023, hours_worked=hours, fixed_assets_vnd=assets, value_added_vnd=va, wages_vnd=wages)
+    before = YearFigures(
+        year=2023, hours_worked=hours, fixed_assets_vnd=assets, value_added_vnd=va, wages_vnd=wages
+    )
     now = YearFigures(
         year=2024,
         hours_worked=round(hours * factor) or 1,
@@ -107,5 +126,8 @@ def test_tfp_is_zero_when_output_grows_as_its_inputs(va, assets, hours, factor):
     )
     result = tfp_growth(now, before)
     if result is not None:
-        g = [math.log(n / b) for n, b in ((now.value_added_vnd, va), (now.fixed_assets_vnd, assets), (now.hours_worked, hours))]
+        g = [
+            math.log(n / b)
+            for n, b in ((now.value_added_vnd, va), (now.fixed_assets_vnd, assets), (now.hours_worked, hours))
+        ]
         assert abs(result) <= abs(g[0] - g[1]) + abs(g[0] - g[2]) + 1e-9

@@ -45,9 +45,13 @@ class BenchmarkFilters(InputSchema):
     year: int = Field(..., ge=2000, le=2100, description="Năm")
     vsic_section: str = Field("", max_length=1, description="Ngành cấp 1 VSIC (A–U); trống: mọi ngành")
     vsic_division: str = Field("", max_length=2, description="Ngành cấp 2 VSIC; trống: mọi ngành cấp 2")
-    size_class: str = Field("", max_length=10, description="micro | small | medium | large; trống: mọi quy mô")
+    size_class: str = Field(
+        "", max_length=10, description="micro | small | medium | large; trống: mọi quy mô"
+    )
     ward: str = Field("", max_length=10, description="Mã xã/phường; trống: toàn thành phố")
-    agency: str = Field("", max_length=20, description="Mã cơ quan; mặc định: cơ quan của người gọi hoặc của cổng")
+    agency: str = Field(
+        "", max_length=20, description="Mã cơ quan; mặc định: cơ quan của người gọi hoặc của cổng"
+    )
 
 
 class CellOut(Schema):
@@ -83,7 +87,9 @@ def enterprise_productivity(request, enterprise_id: int):
     }
 
 
-@router.put("/enterprises/{int:enterprise_id}/productivity/{int:year}", summary="Ghi số liệu năng suất của một năm")
+@router.put(
+    "/enterprises/{int:enterprise_id}/productivity/{int:year}", summary="Ghi số liệu năng suất của một năm"
+)
 def put_productivity(request, enterprise_id: int, year: int, payload: FiguresIn):
     """Record one year's figures (any year from 2000): the fields sent are written (``null`` erases one),
     those not sent stay. Enterprise users write their own enterprise; officers their agency's."""

@@ -14,9 +14,7 @@ class ProductivityConfig(AppConfig):
         from nangsuat.core.roles import AGENCY_READERS
 
         add_nav_item(
-            NavItem(
-                _("Năng suất"), "productivity:benchmarks", AGENCY_READERS, "/productivity/", "chart", 46
-            )
+            NavItem(_("Năng suất"), "productivity:benchmarks", AGENCY_READERS, "/nang-suat/", "chart", 46)
         )
         label_actions(
             {

@@ -129,7 +129,9 @@ def _postgres_cells(agency_ids):
         f"count(f.{m}), percentile_cont(array[0.25, 0.5, 0.75]) within group (order by f.{m})"
         for m in MEASURE_FIELDS
     )
-    dims = ", ".join(f"case when grouping({_COLUMN[d]}) = 1 then '' else {_COLUMN[d]} end" for d in DIMENSIONS)
+    dims = ", ".join(
+        f"case when grouping({_COLUMN[d]}) = 1 then '' else {_COLUMN[d]} end" for d in DIMENSIONS
+    )
     where = "e.vsic_id is not null and e.ward_id is not null and e.size_class <> ''"
     params: list = []
     if agency_ids is not None:
@@ -166,7 +168,9 @@ def refresh_benchmarks(agency_ids: Iterable[int] | None = None, *, recompute: bo
     rows = recompute_measures(agency_ids) if recompute else 0
     now = timezone.now()
     cells = compute_cells(agency_ids)
-    old = Benchmark.objects.all() if agency_ids is None else Benchmark.objects.filter(agency_id__in=agency_ids)
+    old = (
+        Benchmark.objects.all() if agency_ids is None else Benchmark.objects.filter(agency_id__in=agency_ids)
+    )
     old.delete()
     Benchmark.objects.bulk_create(
         (
@@ -274,5 +278,22 @@ def peer_medians(
 
 def refreshed_at(agency_id: int):
     return (
-        Benchmark.objects.filter(agency_id=agency_id).order_by("-refreshed_at").values_list("refreshed_at", flat=True)
+        Benchmark.objects.filter(agency_id=agency_id)
+        .order_by("-refreshed_at")
+        .values_list("refreshed_at", flat=True)
     ).first()
+
+
+def peer_quartiles(
+    *, agency_id: int, vsic_section: str, size_class: str, full: bool, measure: str = "labour_productivity"
+) -> dict[int, tuple[float, float, float]]:
+    """{year: (p25, median, p75)} of a peer group (section × size), small cells left out unless ``full``."""
+    rows = Benchmark.objects.filter(
+        agency_id=agency_id,
+        vsic_section=vsic_section,
+        vsic_division=ALL,
+        size_class=size_class,
+        ward=ALL,
+        measure=measure,
+    ).values_list("year", "p25", "median", "p75", "n")
+    return {y: (a, b, c) for y, a, b, c, n in rows if full or n >= MIN_CELL}

@@ -66,7 +66,9 @@ class EnterpriseFigures(models.Model):
     # May be negative: a year of loss.
     operating_surplus_vnd = models.BigIntegerField(_("thặng dư sản xuất (đồng)"), null=True, blank=True)
     production_taxes_vnd = models.BigIntegerField(_("thuế sản xuất (đồng)"), null=True, blank=True)
-    value_added_vnd = models.BigIntegerField(_("giá trị tăng thêm kê khai trực tiếp (đồng)"), null=True, blank=True)
+    value_added_vnd = models.BigIntegerField(
+        _("giá trị tăng thêm kê khai trực tiếp (đồng)"), null=True, blank=True
+    )
     hours_worked = models.BigIntegerField(_("tổng số giờ làm việc"), null=True, blank=True)
     fixed_assets_vnd = models.BigIntegerField(_("giá trị tài sản cố định (đồng)"), null=True, blank=True)
     energy_kwh = models.BigIntegerField(_("năng lượng sử dụng (kWh quy đổi)"), null=True, blank=True)
@@ -93,7 +95,9 @@ class EnterpriseFigures(models.Model):
         ordering = ["enterprise", "year"]
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "year"], name="productivity_figures_unique"),
-            models.CheckConstraint(condition=models.Q(year__gte=FIRST_YEAR), name="productivity_year_from_2000"),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=FIRST_YEAR), name="productivity_year_from_2000"
+            ),
         ]
         indexes = [models.Index(fields=["agency", "year"], name="productivity_agency_year")]
 

@@ -56,7 +56,8 @@ def enterprise_years(enterprise: Enterprise) -> list[YearRow]:
             else None
         )
         sources = {
-            name: {**stamp, "user": users.get(stamp.get("by"))} for name, stamp in (row.sources if row else {}).items()
+            name: {**stamp, "user": users.get(stamp.get("by"))}
+            for name, stamp in (row.sources if row else {}).items()
         }
         out.append(
             YearRow(
@@ -86,11 +87,17 @@ def figures_row_dict(row: YearRow) -> dict:
         user = stamp.get("user")
         figures[name] = {
             "value": value,
-            "source": stamp.get("source") or ("registry" if name in ("employees", "revenue_vnd", "capital_vnd") else None),
+            "source": stamp.get("source")
+            or ("registry" if name in ("employees", "revenue_vnd", "capital_vnd") else None),
             "entered_by": user.get_full_name() or user.username if user else None,
             "entered_at": stamp.get("at"),
         }
-    return {"year": row.year, "figures": figures, "value_added_vnd": row.value_added_vnd, "measures": row.measures}
+    return {
+        "year": row.year,
+        "figures": figures,
+        "value_added_vnd": row.value_added_vnd,
+        "measures": row.measures,
+    }
 
 
 def supported_dossiers_of(enterprise: Enterprise) -> QuerySet[Dossier]:

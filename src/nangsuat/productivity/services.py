@@ -50,7 +50,10 @@ def clean_year(value: Any) -> int:
         raise ValidationError({"year": _("Năm phải là một số nguyên.")}) from None
     if year < FIRST_YEAR or year > this_year:
         raise ValidationError(
-            {"year": _("Năm số liệu phải từ %(first)s đến %(last)s.") % {"first": FIRST_YEAR, "last": this_year}}
+            {
+                "year": _("Năm số liệu phải từ %(first)s đến %(last)s.")
+                % {"first": FIRST_YEAR, "last": this_year}
+            }
         )
     return year
 
