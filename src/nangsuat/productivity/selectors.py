@@ -13,7 +13,7 @@ from nangsuat.registry.models import Enterprise, EnterpriseYear
 
 from . import measures
 from .benchmarks import MIN_CELL, can_see_small_cells, peer_medians
-from .models import FIGURE_FIELDS, MEASURE_FIELDS, EnterpriseFigures
+from .models import FIGURE_FIELDS, MEASURE_FIELDS, EnterpriseFigures, Source
 
 BEFORE_AFTER_STATES = (State.ACCEPTED, State.LIQUIDATED, State.PAID)
 BEFORE_AFTER_MEASURES = ("labour_productivity", "capital_productivity", "energy_productivity")
@@ -29,6 +29,18 @@ class YearRow:
     value_added_vnd: int | None
     measures: dict
     sources: dict = field(default_factory=dict)
+
+    @property
+    def entered(self) -> list[str]:
+        """Who entered this year's figures, once each: "Doanh nghiệp tự kê khai (Ngô Thị Kim Yến)"."""
+        seen: list[str] = []
+        for stamp in self.sources.values():
+            label = str(Source(stamp["source"]).label) if stamp.get("source") in Source.values else ""
+            if stamp.get("user"):
+                label += f" ({stamp['user']})"
+            if label and label not in seen:
+                seen.append(label)
+        return seen
 
 
 def enterprise_years(enterprise: Enterprise) -> list[YearRow]:

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from nangsuat.core.models import User
-from nangsuat.demo import accounts, activities, dossiers, enterprises, showcase
+from nangsuat.demo import accounts, activities, dossiers, enterprises, productivity, showcase
 from nangsuat.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 # In this order: the enterprises need the agencies, the dossiers need both.
@@ -15,6 +15,7 @@ SEEDS = (
     ("Đợt đăng ký và hồ sơ", dossiers.seed),
     ("Hoạt động chương trình", activities.seed),
     ("Mô hình điển hình", showcase.seed),
+    ("Số liệu năng suất", productivity.seed),
 )
 
 
