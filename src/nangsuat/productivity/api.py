@@ -42,7 +42,7 @@ class FiguresIn(InputSchema):
 
 
 class BenchmarkFilters(InputSchema):
-    year: int = Field(..., ge=2000, le=2100, description="Năm")
+    year: int | None = Field(None, ge=2000, le=2100, description="Năm; mặc định: năm gần nhất có số liệu")
     vsic_section: str = Field("", max_length=1, description="Ngành cấp 1 VSIC (A–U); trống: mọi ngành")
     vsic_division: str = Field("", max_length=2, description="Ngành cấp 2 VSIC; trống: mọi ngành cấp 2")
     size_class: str = Field(
@@ -65,7 +65,7 @@ class CellOut(Schema):
 
 
 class BenchmarksOut(Schema):
-    year: int
+    year: int | None
     agency: str
     vsic_section: str
     vsic_division: str
@@ -136,10 +136,12 @@ def benchmark_cells(request, filters: Query[BenchmarkFilters]):
     user = request.auth
     if user is not None and not user.sees_all_agencies and user.agency_id != agency.pk:
         user = None  # another agency's staff see this agency's benchmarks as the public does
+    years = benchmarks.years_of(agency.pk)
+    year = filters.year or (years[0] if years else None)
     cells = benchmarks.cells_of(
         agency_id=agency.pk,
         user=user,
-        year=filters.year,
+        year=year,
         vsic_section=filters.vsic_section.upper() or ALL,
         vsic_division=filters.vsic_division or ALL,
         size_class=filters.size_class or ALL,
@@ -147,7 +149,7 @@ def benchmark_cells(request, filters: Query[BenchmarkFilters]):
     )
     stamp = benchmarks.refreshed_at(agency.pk)
     return {
-        "year": filters.year,
+        "year": year,
         "agency": agency.code,
         "vsic_section": filters.vsic_section.upper(),
         "vsic_division": filters.vsic_division,

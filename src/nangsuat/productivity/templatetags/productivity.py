@@ -24,15 +24,15 @@ def _grouped(value: float) -> str:
 @register.filter
 def percent(value) -> str:
     """A growth as a signed percentage with one decimal: 0.0912 → "+9,1 %"."""
-    if value is None:
+    if not isinstance(value, int | float):
         return "—"
     return f"{value * 100:+.1f} %".replace(".", ",")
 
 
 @register.filter
 def measure_value(value, measure: str) -> str:
-    if value is None:
-        return "—"
+    if not isinstance(value, int | float):
+        return "—"  # not known (or not in the row)
     if measure in PERCENT_MEASURES:
         return percent(value)
     if measure in RATIO_MEASURES:
@@ -60,4 +60,4 @@ def dossier_before_after(context, dossier):
 
 @register.filter
 def grouped(value) -> str:
-    return "—" if value is None else _grouped(value)
+    return _grouped(value) if isinstance(value, int | float) else "—"
