@@ -94,7 +94,9 @@ def test_bad_figures_are_400_in_vietnamese(can_tho, year, data, field, message):
 
 def test_a_year_from_2000_is_accepted_and_a_loss_is_a_negative_surplus(can_tho):
     enterprise = EnterpriseFactory(agency=can_tho)
-    response = ApiClient(enterprise_user(enterprise)).put(url(enterprise, 2000), {"operating_surplus_vnd": -10})
+    response = ApiClient(enterprise_user(enterprise)).put(
+        url(enterprise, 2000), {"operating_surplus_vnd": -10}
+    )
     assert response.status_code == 200
 
 

@@ -111,7 +111,7 @@ def _clean_row(number: int, record: dict, enterprises: dict[str, int], result: I
     if errors:
         result.errors.extend(errors)
         return None
-    return enterprise_id, year, figures
+    return enterprise_id, year, figures, number
 
 
 @transaction.atomic
@@ -119,7 +119,7 @@ def _write_batch(
     batch: list[tuple[int, int, dict]], *, agency: Agency, actor: User | None, result: ImportResult
 ) -> set[int]:
     stamp = {"source": Source.IMPORT, "by": actor.pk if actor else None, "at": timezone.now().isoformat()}
-    keys = {(e, y) for e, y, _f in batch}
+    keys = {(e, y) for e, y, _f, _n in batch}
     ids = {e for e, _y in keys}
     rows = {
         (r.enterprise_id, r.year): r
@@ -132,7 +132,7 @@ def _write_batch(
         if (r.enterprise_id, r.year) in keys
     }
     new_rows, new_years, touched_years = [], [], []
-    for enterprise_id, year, figures in batch:
+    for enterprise_id, year, figures, number in batch:
         row = rows.get((enterprise_id, year))
         if row is None:
             row = EnterpriseFigures(agency=agency, enterprise_id=enterprise_id, year=year, sources={})
@@ -150,8 +150,20 @@ def _write_batch(
         if registry:
             entry = years.get((enterprise_id, year))
             if entry is None:
-                if registry.get("employees") is None:
-                    continue  # the registry's year needs its headcount; the other figures are kept
+                if registry.get("employees") is None or (
+                    registry.get("revenue_vnd") is None and registry.get("capital_vnd") is None
+                ):
+                    # the registry's year needs its headcount and revenue or capital (the SME size);
+                    # the row's other figures are kept
+                    result.errors.append(
+                        RowError(
+                            number,
+                            str(LABELS["employees"]),
+                            _("Năm mới trong sổ doanh nghiệp cần lao động và doanh thu hoặc tổng nguồn vốn."),
+                            str(registry.get("employees") or ""),
+                        )
+                    )
+                    continue
                 entry = EnterpriseYear(
                     enterprise_id=enterprise_id, year=year, employees=registry["employees"]
                 )
