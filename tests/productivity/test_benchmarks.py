@@ -3,8 +3,10 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
 
 from nangsuat.core.roles import Role
+from nangsuat.productivity import benchmarks
 from nangsuat.productivity.benchmarks import cells_of, compute_cells, refresh_benchmarks
 from nangsuat.productivity.models import Benchmark
 from nangsuat.productivity.selectors import before_after
@@ -138,3 +140,24 @@ def test_python_cells_agree_with_the_table():
     peers(agency, 3)
     refresh_benchmarks()
     assert len(compute_cells([agency.pk])) == Benchmark.objects.filter(agency=agency).count()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="percentile_cont is PostgreSQL's")
+def test_postgresql_cells_equal_the_python_cells():
+    """The refresh's one GROUPING SETS query with ``percentile_cont`` gives every cell the Python path
+    gives, with the same counts and quartiles (odd and even counts, several sections and sizes)."""
+    agency = AgencyFactory()
+    for index in range(7):
+        enterprise = EnterpriseFactory(agency=agency, size_class=("small", "medium")[index % 2])
+        year_with_figures(enterprise, 2024, operating_surplus_vnd=1_000_000_000 + index * 137_000_000)
+        year_with_figures(enterprise, 2025, operating_surplus_vnd=1_100_000_000 + index * 151_000_000)
+    refresh_benchmarks()
+
+    def key(cell):
+        return tuple(str(v) for v in cell[:7])
+
+    in_sql = sorted(benchmarks._postgres_cells(None), key=key)
+    in_python = sorted(benchmarks._python_cells(None), key=key)
+    assert [key(c) + (c[7],) for c in in_sql] == [key(c) + (c[7],) for c in in_python]
+    for sql, python in zip(in_sql, in_python, strict=True):
+        assert sql[8:] == pytest.approx(python[8:], rel=1e-12)

@@ -42,6 +42,6 @@ def test_equal_to_postgresql_percentile_cont(values):
         cursor.execute(
             "select percentile_cont(array[0.25, 0.5, 0.75]) within group (order by x) "
             "from unnest(%s::float8[]) as x",
-            [values],
+            [[float(v) for v in values]],
         )
         assert tuple(cursor.fetchone()[0]) == pytest.approx(quartiles(values), rel=1e-12)
