@@ -8,9 +8,9 @@ from django.db import connection
 from nangsuat.core.roles import Role
 from nangsuat.productivity import benchmarks
 from nangsuat.productivity.benchmarks import cells_of, compute_cells, refresh_benchmarks
-from nangsuat.productivity.models import Benchmark
+from nangsuat.productivity.models import MEASURE_FIELDS, Benchmark, EnterpriseFigures
 from nangsuat.productivity.selectors import before_after
-from nangsuat.productivity.services import save_figures
+from nangsuat.productivity.services import compute_rows, registry_employees, save_figures
 from tests.core.factories import AgencyFactory, UserFactory
 from tests.indicators.factories import accepted_dossier
 from tests.reference.factories import some_vsic
@@ -161,3 +161,32 @@ def test_postgresql_cells_equal_the_python_cells():
     assert [key(c) + (c[7],) for c in in_sql] == [key(c) + (c[7],) for c in in_python]
     for sql, python in zip(in_sql, in_python, strict=True):
         assert sql[8:] == pytest.approx(python[8:], rel=1e-12)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the one-statement recompute is PostgreSQL's")
+def test_postgresql_recompute_equals_measures():
+    """The UPDATE that recomputes the indicators on PostgreSQL gives what ``measures.py`` gives, row by
+    row: value added by parts or direct, hours or employees for TFP, gaps and losses."""
+    agency = AgencyFactory()
+    variants = [
+        {},
+        {"hours_worked": None},
+        {"wages_vnd": None, "value_added_vnd": 3_900_000_000},
+        {"operating_surplus_vnd": -3_000_000_000},
+        {"fixed_assets_vnd": None, "energy_kwh": 0},
+    ]
+    for index, variant in enumerate(variants):
+        enterprise = EnterpriseFactory(agency=agency)
+        year_with_figures(enterprise, 2023, employees=30 + index, **variant)
+        year_with_figures(enterprise, 2024, employees=33 + index, operating_surplus_vnd=1_500_000_000)
+        year_with_figures(enterprise, 2026, employees=35, **variant)  # no 2025: no growth
+    benchmarks.recompute_measures([agency.pk])
+    stored = {(r.enterprise_id, r.year): r for r in EnterpriseFigures.objects.filter(agency=agency)}
+    rows = list(EnterpriseFigures.objects.filter(agency=agency))
+    compute_rows(rows, registry_employees({r.enterprise_id for r in rows}))
+    for row in rows:
+        for field in MEASURE_FIELDS:
+            expected, got = getattr(row, field), getattr(stored[(row.enterprise_id, row.year)], field)
+            assert (expected is None) == (got is None), (row.year, field, expected, got)
+            if expected is not None:
+                assert got == pytest.approx(expected, rel=1e-12)

@@ -72,9 +72,62 @@ def _figures(agency_ids: Iterable[int] | None):
     return qs
 
 
+# The formulas of ``measures.py`` in one UPDATE, for PostgreSQL: 5,000,000 rows in one statement instead of
+# a round trip per chunk. ``test_postgresql_recompute_equals_measures`` checks both give the same numbers.
+_RECOMPUTE_SQL = """
+with base as (
+    select f.id, f.enterprise_id, f.year, y.employees as emp, f.hours_worked as h, f.fixed_assets_vnd as fa,
+           f.energy_kwh as en, f.wages_vnd as w,
+           case when f.wages_vnd is not null and f.depreciation_vnd is not null
+                 and f.operating_surplus_vnd is not null and f.production_taxes_vnd is not null
+                then (f.wages_vnd + f.depreciation_vnd + f.operating_surplus_vnd + f.production_taxes_vnd)::float8
+                else f.value_added_vnd::float8 end as va
+    from productivity_enterprisefigures f
+    left join registry_enterpriseyear y on y.enterprise_id = f.enterprise_id and y.year = f.year
+    where {where}
+), levels as (
+    select *, case when emp > 0 then va / emp end as lp, case when h > 0 then va / h end as lph,
+           case when fa > 0 then va / fa end as kp, case when en > 0 then va / en end as ep,
+           case when w is not null and va > 0 and w / va > 0 and w / va < 1 then w / va end as share
+    from base
+), pairs as (
+    select n.*, p.lp as plp, p.va as pva, p.fa as pfa, p.h as ph, p.emp as pemp, p.share as pshare,
+           coalesce(n.h, 0) <> 0 and coalesce(p.h, 0) <> 0 as by_hours
+    from levels n left join levels p on p.enterprise_id = n.enterprise_id and p.year = n.year - 1
+)
+update productivity_enterprisefigures f set
+    employees = pairs.emp, labour_productivity = pairs.lp, labour_productivity_hour = pairs.lph,
+    capital_productivity = pairs.kp, energy_productivity = pairs.ep,
+    labour_productivity_growth = case when pairs.plp > 0 and pairs.lp is not null then pairs.lp / pairs.plp - 1 end,
+    tfp_growth = case
+        when pairs.va > 0 and pairs.pva > 0 and pairs.fa > 0 and pairs.pfa > 0
+             and pairs.share is not null and pairs.pshare is not null
+             and ((pairs.by_hours and pairs.h > 0 and pairs.ph > 0)
+                  or (not pairs.by_hours and pairs.emp > 0 and pairs.pemp > 0))
+        then ln(pairs.va / pairs.pva)
+             - (1 - (pairs.share + pairs.pshare) / 2) * ln(pairs.fa::float8 / pairs.pfa)
+             - (pairs.share + pairs.pshare) / 2 * ln(case when pairs.by_hours then pairs.h::float8 / pairs.ph
+                                                          else pairs.emp::float8 / pairs.pemp end)
+        end
+from pairs where f.id = pairs.id
+"""
+
+
+def _postgres_recompute(agency_ids: list[int] | None) -> int:
+    where, params = "true", []
+    if agency_ids is not None:
+        where, params = "f.agency_id = any(%s)", [agency_ids]
+    with connection.cursor() as cursor:
+        cursor.execute(_RECOMPUTE_SQL.format(where=where), params)
+        return cursor.rowcount
+
+
 def recompute_measures(agency_ids: Iterable[int] | None = None, *, chunk: int = 5000) -> int:
     """Recompute every stored indicator from the figures and the registry's employees (they may have
-    changed in the registry since), enterprise by enterprise in chunks. Returns the rows read."""
+    changed in the registry since): one UPDATE on PostgreSQL, elsewhere enterprise by enterprise in
+    chunks through ``measures.py``. Returns the rows written."""
+    if connection.vendor == "postgresql":
+        return _postgres_recompute(list(agency_ids) if agency_ids is not None else None)
     qs = EnterpriseFigures.objects.all()
     if agency_ids is not None:
         qs = qs.filter(agency_id__in=list(agency_ids))
