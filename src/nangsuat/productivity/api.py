@@ -136,8 +136,7 @@ def benchmark_cells(request, filters: Query[BenchmarkFilters]):
     user = request.auth
     if user is not None and not user.sees_all_agencies and user.agency_id != agency.pk:
         user = None  # another agency's staff see this agency's benchmarks as the public does
-    years = benchmarks.years_of(agency.pk)
-    year = filters.year or (years[0] if years else None)
+    year = filters.year or next(iter(benchmarks.years_of(agency.pk)), None)
     cells = benchmarks.cells_of(
         agency_id=agency.pk,
         user=user,

@@ -177,13 +177,14 @@ _COLUMN = {
 }
 
 
-def _postgres_cells(agency_ids):
+def _postgres_grouping(agency_ids) -> tuple[str, list]:
+    """The one query of every cell: (agency, year, 4 dimensions, then n and the 3 quartiles per measure)."""
     aggregates = ", ".join(
-        f"count(f.{m}), percentile_cont(array[0.25, 0.5, 0.75]) within group (order by f.{m})"
+        f"count(f.{m}) as n_{m}, percentile_cont(array[0.25, 0.5, 0.75]) within group (order by f.{m}) as q_{m}"
         for m in MEASURE_FIELDS
     )
     dims = ", ".join(
-        f"case when grouping({_COLUMN[d]}) = 1 then '' else {_COLUMN[d]} end" for d in DIMENSIONS
+        f"case when grouping({_COLUMN[d]}) = 1 then '' else {_COLUMN[d]} end as {d}" for d in DIMENSIONS
     )
     where = "e.vsic_id is not null and e.ward_id is not null and e.size_class <> ''"
     params: list = []
@@ -196,6 +197,11 @@ def _postgres_cells(agency_ids):
         "from productivity_enterprisefigures f join registry_enterprise e on e.id = f.enterprise_id "
         f"where {where} group by f.agency_id, f.year, grouping sets ({sets})"
     )
+    return sql, params
+
+
+def _postgres_cells(agency_ids):
+    sql, params = _postgres_grouping(agency_ids)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for row in cursor:
@@ -204,6 +210,22 @@ def _postgres_cells(agency_ids):
                 n, cuts = rest[2 * index], rest[2 * index + 1]
                 if n:
                     yield (*key, field, n, *cuts)
+
+
+def _postgres_write_cells(agency_ids, now) -> int:
+    """Compute and write every cell in one INSERT … SELECT: the rows never leave the database."""
+    sql, params = _postgres_grouping(agency_ids)
+    measures = ", ".join(f"('{m}', g.n_{m}, g.q_{m})" for m in MEASURE_FIELDS)
+    insert = (
+        "insert into productivity_benchmark (agency_id, year, vsic_section, vsic_division, size_class, ward, "
+        "measure, n, p25, median, p75, refreshed_at) "
+        "select g.agency_id, g.year, g.vsic_section, g.vsic_division, g.size_class, g.ward, m.measure, m.n, "
+        f"m.q[1], m.q[2], m.q[3], %s from ({sql}) g "
+        f"cross join lateral (values {measures}) as m(measure, n, q) where m.n > 0"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(insert, [now, *params])
+        return cursor.rowcount
 
 
 def compute_cells(agency_ids: Iterable[int] | None = None) -> list[tuple]:
@@ -220,11 +242,14 @@ def refresh_benchmarks(agency_ids: Iterable[int] | None = None, *, recompute: bo
     agency_ids = list(agency_ids) if agency_ids is not None else None
     rows = recompute_measures(agency_ids) if recompute else 0
     now = timezone.now()
-    cells = compute_cells(agency_ids)
     old = (
         Benchmark.objects.all() if agency_ids is None else Benchmark.objects.filter(agency_id__in=agency_ids)
     )
-    old.delete()
+    old._raw_delete(old.db)  # no signals, no cascades: nothing refers to a cell
+    if connection.vendor == "postgresql":
+        written = _postgres_write_cells(agency_ids, now)
+        return {"rows": rows, "cells": written, "refreshed_at": now.isoformat()}
+    cells = compute_cells(agency_ids)
     Benchmark.objects.bulk_create(
         (
             Benchmark(
@@ -304,10 +329,16 @@ def cells_of(
 
 
 def years_of(agency_id: int) -> list[int]:
+    """The years the agency's benchmarks cover, newest first (the whole-city cells of one indicator)."""
     return sorted(
-        Benchmark.objects.filter(agency_id=agency_id, vsic_section=ALL, size_class=ALL, ward=ALL)
-        .values_list("year", flat=True)
-        .distinct(),
+        Benchmark.objects.filter(
+            agency_id=agency_id,
+            measure="labour_productivity",
+            vsic_section=ALL,
+            vsic_division=ALL,
+            size_class=ALL,
+            ward=ALL,
+        ).values_list("year", flat=True),
         reverse=True,
     )
 
@@ -330,11 +361,39 @@ def peer_medians(
 
 
 def refreshed_at(agency_id: int):
-    return (
-        Benchmark.objects.filter(agency_id=agency_id)
-        .order_by("-refreshed_at")
-        .values_list("refreshed_at", flat=True)
-    ).first()
+    """When the agency's cells were computed: a refresh rewrites them all at once, so any cell tells (read
+    through the cell index, not by sorting the table)."""
+    found = (
+        Benchmark.objects.filter(agency_id=agency_id).order_by().values_list("refreshed_at", flat=True)[:1]
+    )
+    return found[0] if found else None
+
+
+def distribution(
+    *,
+    agency_id: int,
+    user: User | None,
+    year: int,
+    by: str,
+    filters: dict,
+    measure: str = "labour_productivity",
+) -> list[tuple[str, Cell]]:
+    """(group code, cell) of one indicator for every section or every size class (``by``) under the other
+    filters, in one query; suppressed cells left out unless ``user`` is the agency's staff."""
+    full = can_see_small_cells(user)
+    lookup = {d: filters.get(d) or ALL for d in ("vsic_section", "size_class", "ward")} | {
+        "vsic_division": ALL
+    }
+    lookup.pop(by)
+    rows = Benchmark.objects.filter(agency_id=agency_id, year=year, measure=measure, **lookup).exclude(
+        **{by: ALL}
+    )
+    out = []
+    for row in rows.order_by(by):
+        cell = shown(row, full=full)
+        if not cell.suppressed:
+            out.append((getattr(row, by), cell))
+    return out
 
 
 def peer_quartiles(

@@ -1,6 +1,6 @@
 """The productivity charts, drawn on the server as ``indicators/charts.py`` draws its own (matplotlib's
-object API, DejaVu Sans, SVG for pages): an enterprise's trend against its peers' quartiles, and the
-distribution of an indicator across sections or size classes."""
+object API, DejaVu Sans, SVG for pages, PNG for documents): an enterprise's trend against its peers'
+quartiles. The benchmark page's distributions are drawn in HTML (``benchmarks.html``): one query, no image."""
 
 from collections.abc import Sequence
 
@@ -71,39 +71,6 @@ def trend_chart(
     axes.spines[["top", "right"]].set_visible(False)
     axes.set_ylabel(_("triệu đồng/người"), color=GREY)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False, fontsize=8)
-    return _render(figure, fmt)
-
-
-def distribution_chart(
-    rows: Sequence[tuple[str, float, float, float, int]],
-    *,
-    unit_divisor: float = 1e6,
-    unit: str = "",
-    fmt: str = "svg",
-) -> bytes:
-    """(label, p25, median, p75, n) rows as horizontal ranges from the first to the third quartile with
-    the median marked: where each group stands (suppressed groups are left out by the caller)."""
-    figure = _figure(5.6, 0.38 * len(rows) + 0.9)
-    axes = figure.add_subplot()
-    ordered = list(rows)[::-1]
-    for i, (_label, p25, median, p75, _n) in enumerate(ordered):
-        axes.plot(
-            [p25 / unit_divisor, p75 / unit_divisor], [i, i], color=LIGHT, linewidth=9, solid_capstyle="butt"
-        )
-        axes.plot([median / unit_divisor], [i], marker="|", markersize=14, markeredgewidth=2.5, color=BLUE)
-        axes.text(
-            p75 / unit_divisor,
-            i,
-            f"  {_millions(median * 1e6 / unit_divisor)} (n={n_fmt(_n)})",
-            va="center",
-            fontsize=7.5,
-            color=GREY,
-        )
-    axes.set_yticks(range(len(ordered)), [label for label, *_rest in ordered])
-    axes.set_xlim(left=0, right=max([r[3] for r in ordered] + [1]) / unit_divisor * 1.35)
-    axes.spines[["top", "right", "left"]].set_visible(False)
-    if unit:
-        axes.set_xlabel(unit, color=GREY)
     return _render(figure, fmt)
 
 

@@ -130,7 +130,12 @@ class Benchmark(models.Model):
             models.Index(
                 fields=["agency", "year", "vsic_section", "size_class", "ward", "vsic_division"],
                 name="benchmark_cell",
-            )
+            ),
+            # One indicator across groups (the distribution chart, the years covered).
+            models.Index(
+                fields=["agency", "measure", "vsic_section", "size_class", "ward", "vsic_division", "year"],
+                name="benchmark_measure",
+            ),
         ]
 
     def __str__(self) -> str:

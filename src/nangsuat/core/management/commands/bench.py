@@ -16,6 +16,7 @@ TARGETS = {
     "registry": "Sổ doanh nghiệp: nhập, tìm kiếm, trang danh sách",
     "dossiers": "Hồ sơ hỗ trợ",
     "activities": "Hoạt động chương trình: nhập danh sách học viên",
+    "productivity": "Cơ sở dữ liệu năng suất: làm mới chuẩn so sánh, độ trễ trang và API, DuckDB làm thước đo",
 }
 
 
