@@ -102,6 +102,8 @@ def _distributions(context) -> list[dict]:
     )
     if not cells:
         return []
+    order = list(labels)
+    cells.sort(key=lambda item: order.index(item[0]) if item[0] in order else len(order))
     top = max(cell.p75 for _code, cell in cells) or 1
     rows = [
         {
