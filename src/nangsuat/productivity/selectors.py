@@ -88,7 +88,11 @@ def enterprise_years(enterprise: Enterprise) -> list[YearRow]:
 
 def figures_row_dict(row: YearRow) -> dict:
     """One year for the API: figures with their source and who entered them, and the indicators."""
-    values = {"employees": row.employees, "revenue_vnd": row.revenue_vnd, "capital_vnd": row.capital_vnd}
+    values: dict[str, object] = {
+        "employees": row.employees,
+        "revenue_vnd": row.revenue_vnd,
+        "capital_vnd": row.capital_vnd,
+    }
     if row.figures is not None:
         for name in FIGURE_FIELDS:
             value = getattr(row.figures, name)
