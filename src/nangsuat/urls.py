@@ -31,6 +31,7 @@ urlpatterns = [
     path("cong-khai/", include((public_patterns, "public"))),
     path("reports/", include("nangsuat.reports.urls")),
     path("dashboard/", include("nangsuat.indicators.urls")),
+    path("nang-suat/", include("nangsuat.productivity.urls")),
     path("api/v1/", api.urls),
     path("api-tokens/", include("nangsuat.api.urls")),
     path("", include("nangsuat.portal.urls")),

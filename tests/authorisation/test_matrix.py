@@ -210,6 +210,15 @@ PAGES: dict[str, dict[str, int]] = {
     "indicators:dossiers": answers(200, **READERS),
     "indicators:targets": answers(403, director=200, admin=200),
     "indicators:provinces": answers(403, ministry=200),
+    # The productivity database: the benchmark table is public (small cells suppressed outside the agency's
+    # staff); an enterprise's figures are read as the enterprise is; the import is the registry managers'.
+    "productivity:benchmarks": everyone(200),
+    "productivity:benchmark_export": everyone(200),
+    "productivity:enterprise": answers(200),
+    "productivity:import_start": answers(403, officer=200, director=200, admin=200),
+    "productivity:import_template": answers(403, officer=200, director=200, admin=200),
+    "productivity:import_job": answers(403, officer=200, director=200, admin=200),
+    "productivity:import_errors": answers(403, officer=404, director=404, admin=404),  # no error file
 }
 
 API_READS: dict[str, dict[str, int]] = {
@@ -228,6 +237,8 @@ API_READS: dict[str, dict[str, int]] = {
     # The public lookup needs the enterprise's tax code too: without it, nobody learns anything.
     "GET /api/v1/public/dossiers/{tracking_code}": everyone(404),
     "GET /api/v1/public/supported": everyone(200),  # the public list: anyone, nothing personal
+    "GET /api/v1/enterprises/{enterprise_id}/productivity": answers(200, anonymous=NOT_SIGNED_IN),
+    "GET /api/v1/productivity/benchmarks": everyone(200),  # small cells suppressed but for the staff
     "GET /api/v1/councils": answers(200, anonymous=NOT_SIGNED_IN),
     "GET /api/v1/councils/{council_id}": answers(
         200, anonymous=NOT_SIGNED_IN, enterprise=404, finance=404, city=404
@@ -277,6 +288,7 @@ API_WRITES: dict[str, str] = {
     "POST /api/v1/enterprises": "tests/api/test_enterprises.py",
     "PATCH /api/v1/enterprises/{enterprise_id}": "tests/api/test_enterprises.py",
     "PUT /api/v1/enterprises/{enterprise_id}": "tests/api/test_enterprises.py",
+    "PUT /api/v1/enterprises/{enterprise_id}/productivity/{year}": "tests/productivity/test_api.py",
     "POST /api/v1/calls": "tests/dossiers/test_api.py",
     "POST /api/v1/calls/{call_id}/city-proposal": "tests/contracts/test_api.py",
     "POST /api/v1/dossiers": "tests/dossiers/test_api.py",

@@ -140,6 +140,9 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
     claimant = UserFactory(role=Role.ENTERPRISE, agency=can_tho)
     claim = EnterpriseMembership.objects.create(user=claimant, enterprise=enterprise)
     job = Job.objects.create(agency=can_tho, owner=officer, kind=IMPORT_JOB, status=Job.Status.DONE)
+    figures_job = Job.objects.create(
+        agency=can_tho, owner=officer, kind="productivity.import", status=Job.Status.DONE
+    )
     token, _raw = issue_token(user=officer, name="matrix")
     notification = Notification.objects.create(
         user=officer, dossier=dossier, verb="dossier_in_council", title="Hồ sơ chờ xử lý", url="/app/"
@@ -168,6 +171,8 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
         "pk:registry": enterprise.pk,
         "pk:registry:membership": claim.pk,
         "pk:registry:import": job.pk,
+        "pk:productivity": enterprise.pk,
+        "pk:productivity:import": figures_job.pk,
         "year": 2025,
         "contact_pk": contact.pk,
         "pk:dossiers": dossier.pk,

@@ -52,6 +52,11 @@ TAGS = [
         "*Programme activities: trainings, experts, events, certifications, awards.*",
     },
     {
+        "name": "productivity",
+        "description": "Cơ sở dữ liệu năng suất: số liệu doanh nghiệp theo năm, chỉ số, chuẩn so sánh (KH 14, III.2.c). "
+        "*Productivity database: enterprise-year figures, indicators, benchmarks.*",
+    },
+    {
         "name": "public",
         "description": "Danh sách công khai doanh nghiệp được hỗ trợ (KH 14, II.2.d), không cần đăng nhập. "
         "*The public list of supported enterprises, no sign-in.*",
@@ -89,3 +94,4 @@ api.add_router("/", "nangsuat.activities.api.router")
 api.add_router("/", "nangsuat.showcase.api.router")
 api.add_router("/", "nangsuat.reports.api.router")
 api.add_router("/", "nangsuat.indicators.api.router")
+api.add_router("/", "nangsuat.productivity.api.router")

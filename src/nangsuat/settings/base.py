@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "nangsuat.indicators",
     "nangsuat.showcase",
     "nangsuat.reports",
+    "nangsuat.productivity",
     "nangsuat.demo",
 ]
 

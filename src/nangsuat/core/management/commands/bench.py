@@ -17,6 +17,7 @@ TARGETS = {
     "dossiers": "Hồ sơ hỗ trợ",
     "activities": "Hoạt động chương trình: nhập danh sách học viên",
     "dashboard": "Bảng điều hành: chỉ tiêu, hồ sơ, kinh phí (so với DuckDB trên Parquet)",
+    "productivity": "Cơ sở dữ liệu năng suất: làm mới chuẩn so sánh, độ trễ trang và API, DuckDB làm thước đo",
 }
 
 
