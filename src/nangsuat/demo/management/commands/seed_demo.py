@@ -5,7 +5,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from nangsuat.core.models import User
-from nangsuat.demo import accounts, activities, dossiers, enterprises, plan2027, productivity, reports, showcase
+from nangsuat.demo import (
+    accounts,
+    activities,
+    dossiers,
+    enterprises,
+    plan2027,
+    productivity,
+    reports,
+    showcase,
+)
 from nangsuat.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 # In this order: the enterprises need the agencies, the dossiers need both.
