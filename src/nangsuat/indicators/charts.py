@@ -20,7 +20,7 @@ GREY = "#5f6b7a"
 RC = {"font.family": "DejaVu Sans", "font.size": 9, "svg.fonttype": "none", "svg.hashsalt": "nangsuat"}
 
 
-def _render(figure: Figure, fmt: str) -> bytes:
+def render(figure: Figure, fmt: str) -> bytes:
     out = io.BytesIO()
     figure.savefig(
         out, format=fmt, dpi=200 if fmt == "png" else 72, bbox_inches="tight", metadata=_metadata(fmt)
@@ -33,7 +33,7 @@ def _metadata(fmt: str) -> dict:
     return {"Date": None} if fmt == "svg" else {"Software": None}
 
 
-def _figure(width: float, height: float) -> Figure:
+def new_figure(width: float, height: float) -> Figure:
     matplotlib.rcParams.update(RC)
     return Figure(figsize=(width, height), layout="constrained")
 
@@ -41,7 +41,7 @@ def _figure(width: float, height: float) -> Figure:
 def year_chart(tally: Tally, *, target: int | None = None, fmt: str = "svg", unit: str = "") -> bytes:
     """One indicator's value per year of the period as bars, each labelled with its figure; the period's
     total against the target in the caption."""
-    figure = _figure(4.8, 2.4)
+    figure = new_figure(4.8, 2.4)
     axes = figure.add_subplot()
     years = list(PERIOD)
     values = [tally.by_year.get(year, 0) for year in years]
@@ -56,12 +56,12 @@ def year_chart(tally: Tally, *, target: int | None = None, fmt: str = "svg", uni
     if unit:
         caption += f" {unit}"
     axes.set_title(caption, loc="left", color=GREY, fontsize=9)
-    return _render(figure, fmt)
+    return render(figure, fmt)
 
 
 def progress_chart(rows: Sequence[tuple[str, int, int]], *, fmt: str = "png") -> bytes:
     """(label, value, target) rows as horizontal bars of the share of each target reached, 100 % marked."""
-    figure = _figure(6.3, 0.45 * len(rows) + 0.6)
+    figure = new_figure(6.3, 0.45 * len(rows) + 0.6)
     axes = figure.add_subplot()
     labels = [label for label, _value, _target in rows][::-1]
     shares = [min(100 * value / target, 150) if target else 0 for _label, value, target in rows][::-1]
@@ -75,7 +75,7 @@ def progress_chart(rows: Sequence[tuple[str, int, int]], *, fmt: str = "png") ->
     axes.set_xticks([0, 50, 100])
     axes.set_xticklabels(["0 %", "50 %", "100 %"])
     axes.spines[["top", "right"]].set_visible(False)
-    return _render(figure, fmt)
+    return render(figure, fmt)
 
 
 def _number(value: int) -> str:

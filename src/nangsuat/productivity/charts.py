@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
-from nangsuat.indicators.charts import BLUE, GREY, LIGHT, _figure, _render
+from nangsuat.indicators.charts import BLUE, GREY, LIGHT, new_figure, render
 
 ORANGE = "#c2571a"
 
@@ -24,7 +24,7 @@ def trend_chart(
 ) -> bytes:
     """The enterprise's labour productivity (million đồng per person) by year, over its peer group's
     band from the first to the third quartile and their median."""
-    figure = _figure(5.6, 2.6)
+    figure = new_figure(5.6, 2.6)
     axes = figure.add_subplot()
     labels = [str(y) for y in years]
     band = [(i, p) for i, p in enumerate(peers) if p is not None]
@@ -71,7 +71,7 @@ def trend_chart(
     axes.spines[["top", "right"]].set_visible(False)
     axes.set_ylabel(_("triệu đồng/người"), color=GREY)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False, fontsize=8)
-    return _render(figure, fmt)
+    return render(figure, fmt)
 
 
 def n_fmt(n: int) -> str:

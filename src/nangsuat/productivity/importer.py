@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from nangsuat.core.models import Agency, User
 from nangsuat.core.text import fold
-from nangsuat.registry.importer import ImportResult, RowError, _csv_rows, _xlsx_rows
+from nangsuat.registry.importer import ImportResult, RowError, csv_rows, xlsx_rows
 from nangsuat.registry.models import Enterprise, EnterpriseYear
 from nangsuat.registry.services import denormalise_latest
 from nangsuat.registry.tax_code import normalize_tax_code
@@ -59,7 +59,7 @@ LABELS = {c.key: c.header for c in COLUMNS}
 
 
 def read_table(stream: Any, filename: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    rows = _xlsx_rows(stream, filename) if filename.lower().endswith(".xlsx") else _csv_rows(stream)
+    rows = xlsx_rows(stream, filename) if filename.lower().endswith(".xlsx") else csv_rows(stream)
     try:
         headers = next(rows)
     except StopIteration:

@@ -117,7 +117,7 @@ def _header_keys(headers: Iterable[Any]) -> list[str | None]:
 def read_table(stream: Any, filename: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (row number as the user sees it, {column key: raw value}) from an .xlsx or .csv stream.
     Raises ValidationError when the file cannot be read or lacks required columns."""
-    rows = _xlsx_rows(stream, filename) if filename.lower().endswith(".xlsx") else _csv_rows(stream)
+    rows = xlsx_rows(stream, filename) if filename.lower().endswith(".xlsx") else csv_rows(stream)
     try:
         headers = next(rows)
     except StopIteration:
@@ -143,7 +143,7 @@ def check_workbook(stream: Any, filename: str) -> None:
     )
 
 
-def _xlsx_rows(stream: Any, filename: str) -> Iterator[tuple]:
+def xlsx_rows(stream: Any, filename: str) -> Iterator[tuple]:
     check_workbook(stream, filename)
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
@@ -155,7 +155,7 @@ def _xlsx_rows(stream: Any, filename: str) -> Iterator[tuple]:
         book.close()
 
 
-def _csv_rows(stream: Any) -> Iterator[list[str]]:
+def csv_rows(stream: Any) -> Iterator[list[str]]:
     # Read line by line: a file of a million rows never sits in memory at once.
     text = (
         io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
