@@ -3,26 +3,26 @@
 ``issue_document`` is the one way a document enters the register. It runs inside the caller's
 transaction (a workflow step's), so a step that fails leaves neither a document nor a used number.
 Drawing the DOCX takes milliseconds and happens inline; the PDF conversion takes seconds and runs after
-the commit as a background job (inline when ``TASKS_RUN_INLINE``), so it never slows a transition.
+the commit as a task on the job queue (inline when ``TASKS_RUN_INLINE``), so it never slows a transition.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import queue
-import threading
 import uuid
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from nangsuat.core.audit import record_audit
+from nangsuat.core.jobs import enqueue_on_commit
 from nangsuat.core.models import Agency
 
 from . import kinds, profile
@@ -105,51 +105,25 @@ def _file_name(kind: str, day: dt.date, sequence: int, extension: str) -> str:
 
 
 def schedule_pdf(document: Document) -> None:
-    """Convert after the commit. With ``TASKS_RUN_INLINE`` (tests, a one-process demo) the conversion
-    runs right after the commit in the same thread; otherwise one background worker per process takes
-    the documents one at a time, so a burst of steps never starts a crowd of LibreOffice processes.
-    A document left pending when the process stops is picked up by ``nangsuat make_pdfs``."""
+    """Convert after the commit: the task is queued with the step, and the queue's worker draws the
+    PDFs one at a time, so a burst of steps never starts a crowd of LibreOffice processes. With
+    ``TASKS_RUN_INLINE`` (tests, the one-process demo) it runs right after the commit in this process.
+    A document left pending by a failure is drawn again by the hourly ``make_pdfs``."""
     if not getattr(settings, "DOCUMENTS_PDF", True) or soffice_path() is None:
         Document.objects.filter(pk=document.pk).update(pdf_status=Document.PdfStatus.MISSING)
         document.pdf_status = Document.PdfStatus.MISSING
         return
-    pk = document.pk
-    if settings.TASKS_RUN_INLINE:
-        transaction.on_commit(lambda: _convert_logged(pk))
-    else:
-        transaction.on_commit(lambda: _enqueue(pk))
+    enqueue_on_commit(render_pdf, document.pk)
 
 
-_queue: queue.Queue[int] = queue.Queue()
-_lock = threading.Lock()
-_worker: threading.Thread | None = None
-
-
-def _enqueue(document_id: int) -> None:
-    global _worker
-    with _lock:
-        _queue.put(document_id)
-        if _worker is None or not _worker.is_alive():
-            _worker = threading.Thread(target=_drain, name="document-pdf", daemon=True)
-            _worker.start()
-
-
-def _drain() -> None:
-    global _worker
-    while True:
-        try:
-            document_id = _queue.get(timeout=30)
-        except queue.Empty:
-            with _lock:
-                if _queue.empty():
-                    _worker = None
-                    return
-            continue
-        close_old_connections()
-        try:
-            _convert_logged(document_id)
-        finally:
-            close_old_connections()
+@task()
+def render_pdf(document_id: int) -> dict[str, Any]:
+    """The queue's task: draw one document's PDF (the worker runs one LibreOffice at a time). A
+    document already drawn, or whose step was rolled back, is skipped; a failure is recorded on it."""
+    if not Document.objects.filter(pk=document_id).exclude(pdf_status=Document.PdfStatus.READY).exists():
+        return {"document_id": document_id, "pdf": "skipped"}
+    _convert_logged(document_id)
+    return {"document_id": document_id}
 
 
 def _convert_logged(document_id: int) -> None:

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "ninja",  # Swagger UI from its own static files, no CDN
+    "django_tasks",
+    "django_tasks_db",  # the job queue's tables (core/jobs.py, docs/decisions/0001-job-queue.md)
     "nangsuat.core",
     "nangsuat.reference",
     "nangsuat.registry",
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Last, so it sees a view's exception first: a database gone away is a 503, not a 500.
     "nangsuat.core.database_faults.DatabaseUnavailableMiddleware",
+    # A full or read-only media folder: a clean 507/503, and the files the request wrote removed.
+    "nangsuat.core.storage_faults.StorageFaultMiddleware",
 ]
 
 ROOT_URLCONF = "nangsuat.urls"
@@ -211,7 +215,7 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "nangsuat.core.storage_faults.ProtectedFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # WhiteNoise serves the apps' static files straight from their folders, so the demo needs no collectstatic
@@ -274,8 +278,23 @@ STAFF_IDLE_TIMEOUT_MINUTES = env.int("STAFF_IDLE_TIMEOUT_MINUTES", default=30)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-# Long jobs (imports) run in a background thread; tests run them inline.
-TASKS_RUN_INLINE = env.bool("TASKS_RUN_INLINE", default=False)
+# Background work (imports, PDFs, e-mail, scheduled work) goes through the job queue, run by
+# `nangsuat worker` (core/jobs.py). TASKS_RUN_INLINE runs each task in the process that asked for it,
+# right after the commit: the default on SQLite (the one-process demo needs no worker) and in tests.
+TASKS_RUN_INLINE = env.bool(
+    "TASKS_RUN_INLINE", default=DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TASKS_RUN_INLINE
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+# A running job whose worker has not beaten for this long is queued again (at most JOB_MAX_ATTEMPTS
+# runs), then marked failed.
+JOB_STALE_AFTER_SECONDS = env.int("JOB_STALE_AFTER_SECONDS", default=120)
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
 
 # Log lines carry the request's id (core/request_log.py); LOG_FORMAT=json writes one JSON object a line.
 LOGGING = {

@@ -14,11 +14,12 @@ AXES_ENABLED = False
 # One process per test worker: each keeps its own counters, so parallel workers do not throttle each other.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "nangsuat.core.storage_faults.ProtectedFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # WhiteNoise looks files up per request instead of listing every static file each time a test client starts.
 WHITENOISE_AUTOREFRESH = True
 TASKS_RUN_INLINE = True
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # LibreOffice takes seconds per PDF: only the tests about PDFs turn it on.
 DOCUMENTS_PDF = False
