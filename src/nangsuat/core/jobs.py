@@ -177,3 +177,12 @@ def reap_stale_jobs(*, now: dt.datetime | None = None) -> dict[str, int]:
                 counts["failed"] += 1
             log.warning("job %s lost its worker: %s", job.pk, job.status)
     return counts
+
+
+def checked(job: Job) -> Job:
+    """The job as a page shows it: one whose worker died is first run again or marked failed, so a
+    page never shows a dead job running."""
+    if is_stale(job):
+        reap_stale_jobs()
+        job.refresh_from_db()
+    return job

@@ -116,21 +116,24 @@ def schedule_pdf(document: Document) -> None:
     enqueue_on_commit(render_pdf, document.pk)
 
 
+# A worker that finds several documents waiting draws them in one LibreOffice run (one start-up for all).
+PDF_BATCH = 20
+
+
 @task()
 def render_pdf(document_id: int) -> dict[str, Any]:
-    """The queue's task: draw one document's PDF (the worker runs one LibreOffice at a time). A
-    document already drawn, or whose step was rolled back, is skipped; a failure is recorded on it."""
-    if not Document.objects.filter(pk=document_id).exclude(pdf_status=Document.PdfStatus.READY).exists():
+    """The queue's task: draw the document's PDF, with those of the documents waiting after it (up to
+    ``PDF_BATCH``) in the same LibreOffice run; the worker runs one LibreOffice at a time. A document
+    already drawn (by an earlier task's batch), or whose step was rolled back, is skipped."""
+    waiting = Document.objects.filter(pdf_status=Document.PdfStatus.PENDING).exclude(file="")
+    if not waiting.filter(pk=document_id).exists():
         return {"document_id": document_id, "pdf": "skipped"}
-    _convert_logged(document_id)
-    return {"document_id": document_id}
-
-
-def _convert_logged(document_id: int) -> None:
-    try:
-        convert_to_pdf(document_id)
-    except Exception:  # noqa: BLE001 - the status on the record tells the register
-        log.exception("PDF conversion of document %s failed", document_id)
+    batch = [
+        document_id,
+        *waiting.exclude(pk=document_id).order_by("pk").values_list("pk", flat=True)[: PDF_BATCH - 1],
+    ]
+    counts = make_pending_pdfs(batch=PDF_BATCH, documents=Document.objects.filter(pk__in=batch))
+    return {"document_id": document_id, **counts}
 
 
 def convert_to_pdf(document_id: int) -> dict[str, Any]:

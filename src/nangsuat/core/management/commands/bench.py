@@ -16,6 +16,7 @@ TARGETS = {
     "registry": "Sổ doanh nghiệp: nhập, tìm kiếm, trang danh sách",
     "dossiers": "Hồ sơ hỗ trợ",
     "activities": "Hoạt động chương trình: nhập danh sách học viên",
+    "rush": "Giờ cao điểm: N doanh nghiệp nộp hồ sơ cùng lúc qua máy chủ thật (--rows 200)",
 }
 
 
