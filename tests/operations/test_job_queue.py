@@ -134,14 +134,21 @@ def test_scheduled_work_is_queued_once_per_run(monkeypatch, django_capture_on_co
         "make_pdfs",
         "clean_files",
         "clearsessions",
+        "prune_db_task_results",
     }
     assert schedule.tick(now=monday_8am + dt.timedelta(minutes=1)) == []  # already claimed
     one_am = schedule.tick(now=monday_8am + dt.timedelta(hours=17))
     assert {q.split()[0] for q in one_am} == {"retry_email", "make_pdfs"}
     three_am = schedule.tick(now=monday_8am + dt.timedelta(hours=19))
-    assert {q.split()[0] for q in three_am} == {"retry_email", "make_pdfs", "clean_files", "clearsessions"}
+    assert {q.split()[0] for q in three_am} == {
+        "retry_email",
+        "make_pdfs",
+        "clean_files",
+        "clearsessions",
+        "prune_db_task_results",
+    }
     assert sorted(ran) == sorted(q.split()[0] for q in first)  # inline here: each queued run ran once
-    assert ScheduledRun.objects.count() == 11
+    assert ScheduledRun.objects.count() == 13
 
 
 @pytest.mark.django_db

@@ -48,6 +48,8 @@ SCHEDULE: tuple[Entry, ...] = (
     # Files no record names (a step rolled back, a full disk) and expired sessions, every night.
     Entry("clean_files", at=dt.time(2, 30)),
     Entry("clearsessions", at=dt.time(2, 45)),
+    # The queue's own finished rows, once 14 days old (django-tasks-db's command).
+    Entry("prune_db_task_results", at=dt.time(3, 0)),
 )
 
 

@@ -9,9 +9,12 @@ the commit as a task on the job queue (inline when ``TASKS_RUN_INLINE``), so it 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
 import uuid
+import zipfile
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -69,12 +72,20 @@ def issue_document(
                         % {"number": number.strip(), "year": issued_on.year}
                     }
                 )
-        else:
-            allocated = allocate_number(agency=agency, kind=kind, year=issued_on.year)
-        head = Head.for_agency(agency, number=allocated.number, issued_on=issued_on)
         if "profile" not in data:
             data = {**data, "profile": profile.snapshot(agency)}
-        content = kinds.render(kind, head, data)
+        if number.strip():
+            content = kinds.render(
+                kind, Head.for_agency(agency, number=allocated.number, issued_on=issued_on), data
+            )
+        else:
+            # Drawn before the series' counter is taken, with a mark where the number goes: the counter
+            # is then held only while the mark is replaced, the file written and the step commits.
+            content = kinds.render(
+                kind, Head.for_agency(agency, number=NUMBER_MARK, issued_on=issued_on), data
+            )
+            allocated = allocate_number(agency=agency, kind=kind, year=issued_on.year)
+            content = put_number(content, allocated.number)
         document = Document(
             agency=agency,
             dossier=dossier,
@@ -98,6 +109,25 @@ def issue_document(
         record_audit(actor=actor, action="issue_document", target=document, note=document.number)
         schedule_pdf(document)
     return document
+
+
+# Stands for the number in a document drawn before its number is taken (letters and digits only, so the
+# drawing keeps it in one piece of text).
+NUMBER_MARK = "NSNUMBERMARK7F3A9C"
+
+
+def put_number(docx: bytes, number: str) -> bytes:
+    """The DOCX with ``NUMBER_MARK`` replaced by ``number`` in its text parts."""
+    mark, value = NUMBER_MARK.encode(), escape(number).encode()
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename.endswith(".xml") and mark in content:
+                content = content.replace(mark, value)
+            target.writestr(item, content)
+    return out.getvalue()
 
 
 def _file_name(kind: str, day: dt.date, sequence: int, extension: str) -> str:

@@ -124,6 +124,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+# A submission takes its tracking code in a statement of its own, committed at once, instead of holding
+# the year's counter until its step commits (dossiers/tracking_codes.py): PostgreSQL only.
+TRACKING_CODES_OWN_TRANSACTION = env.bool(
+    "TRACKING_CODES_OWN_TRANSACTION",
+    default=DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql",
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Counters that must hold across the server's processes (rate limits, used TOTP codes) live in this cache:
@@ -295,6 +301,25 @@ TASKS = {
 # runs), then marked failed.
 JOB_STALE_AFTER_SECONDS = env.int("JOB_STALE_AFTER_SECONDS", default=120)
 JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
+
+# Optional: /metrics for Prometheus (core/metrics.py), answered to the scraper's addresses only.
+METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1"])
+
+# Optional: errors sent to a Sentry-compatible service (Sentry, GlitchTip) when SENTRY_DSN is set; the
+# client is installed with the `sentry` extra (`pip install 'nangsuat[sentry]'`) and loaded only then.
+# Personal data stays out (no user, no address, no request body).
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        send_default_pii=False,
+        max_request_body_size="never",
+    )
 
 # Log lines carry the request's id (core/request_log.py); LOG_FORMAT=json writes one JSON object a line.
 LOGGING = {

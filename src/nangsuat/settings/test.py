@@ -23,3 +23,5 @@ TASKS_RUN_INLINE = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # LibreOffice takes seconds per PDF: only the tests about PDFs turn it on.
 DOCUMENTS_PDF = False
+# Tests number in the test's own transaction (the own-connection path has its PostgreSQL test).
+TRACKING_CODES_OWN_TRANSACTION = False
