@@ -25,8 +25,18 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0, help="Giây chờ khi hàng đợi trống.")
         parser.add_argument("--batch", action="store_true", help="Chạy hết các tác vụ đang chờ rồi thoát.")
         parser.add_argument("--no-schedule", action="store_true", help="Không xếp lịch việc định kỳ.")
+        parser.add_argument(
+            "--nice",
+            type=int,
+            default=10,
+            help="Mức ưu tiên thấp hơn máy chủ web (mặc định 10; 0 = như web).",
+        )
 
     def handle(self, *args, **options):
+        if options["nice"] > 0:
+            # Background work (LibreOffice above all) yields the processors to the web server: during a
+            # deadline rush the answers come first, the PDFs a little later.
+            os.nice(options["nice"])
         stopped = threading.Event()
         reaped = reap_stale_jobs()  # the jobs a previous worker left running
         if any(reaped.values()):
