@@ -245,6 +245,7 @@ def run(*, rows: int, out, reuse: bool = False) -> dict:
     processes = _start(port, var, out)
     try:
         out.write(f"{n} doanh nghiệp nộp cùng lúc…\n")
+        load_before = os.getloadavg()[0]
         started = time.monotonic()
         answers = _fire(
             port,
@@ -254,6 +255,7 @@ def run(*, rows: int, out, reuse: bool = False) -> dict:
             ],
         )
         wall = time.monotonic() - started
+        load_after = os.getloadavg()[0]
         # The race: the extra dossier submitted, its checklist met, then 20 officers mark it valid at once.
         race_submit = _fire(
             port, [(f"/api/v1/dossiers/{race_id}/transitions", people["tokens"][n], {"action": "submit"})]
@@ -294,6 +296,7 @@ def run(*, rows: int, out, reuse: bool = False) -> dict:
         "submissions": n,
         "web_workers": int(os.environ.get("WEB_CONCURRENCY", "5")),
         "cpus": os.cpu_count(),
+        "load_average_1min": [round(load_before, 2), round(load_after, 2)],
         "wall_s": round(wall, 2),
         "answered_200": sum(1 for a in answers if a["status"] == 200),
         "answered_200_within_30s": sum(1 for a in answers if a["status"] == 200 and a["seconds"] <= 30),
