@@ -31,7 +31,7 @@ from nangsuat.core.models import Agency
 from . import kinds, profile
 from .format import Head
 from .models import Document
-from .numbering import allocate_number, register_given_number
+from .numbering import Allocated, allocate_number, register_given_number
 from .pdf import ConversionUnavailable, docx_to_pdf, docx_to_pdf_many, soffice_path
 
 if TYPE_CHECKING:
@@ -62,19 +62,20 @@ def issue_document(
     register as it is; one the register already holds for the year is refused with a
     ``ValidationError`` on ``number_field``."""
     issued_on = issued_on or timezone.localdate()
+    if "profile" not in data:
+        data = {**data, "profile": profile.snapshot(agency)}
     with transaction.atomic():
+        allocated: Allocated
         if number.strip():
-            allocated = register_given_number(agency=agency, kind=kind, year=issued_on.year, number=number)
-            if allocated is None:
+            given = register_given_number(agency=agency, kind=kind, year=issued_on.year, number=number)
+            if given is None:
                 raise ValidationError(
                     {
                         number_field: _("Số “%(number)s” đã có trong sổ văn bản năm %(year)s.")
                         % {"number": number.strip(), "year": issued_on.year}
                     }
                 )
-        if "profile" not in data:
-            data = {**data, "profile": profile.snapshot(agency)}
-        if number.strip():
+            allocated = given
             content = kinds.render(
                 kind, Head.for_agency(agency, number=allocated.number, issued_on=issued_on), data
             )
