@@ -29,8 +29,8 @@ def _lines(name: str, help_text: str, samples: list[tuple[dict[str, str], float]
     return out
 
 
-def _count_by(model_label: str, field: str, **filters) -> list[tuple[dict[str, str], float]]:
-    model = apps.get_model(model_label)
+def _count_by(model_label, field: str, **filters) -> list[tuple[dict[str, str], float]]:
+    model = apps.get_model(model_label) if isinstance(model_label, str) else model_label
     rows = model.objects.filter(**filters).values(field).annotate(n=Count("pk")).order_by(field)
     return [({field: str(row[field])}, row["n"]) for row in rows]
 
@@ -42,7 +42,7 @@ def render_metrics() -> str:
     lines += _lines(
         "nangsuat_queue_tasks",
         "Tasks on the job queue by status.",
-        _count_by("django_tasks_db.DBTaskResult", "status", status__in=["READY", "RUNNING"]),
+        _count_by(DBTaskResult, "status", status__in=["READY", "RUNNING"]),
     )
     lines += _lines(
         "nangsuat_queue_oldest_ready_seconds",
