@@ -13,6 +13,7 @@ from nangsuat.documents.services import NUMBER_MARK, put_number
 from nangsuat.dossiers import workflow
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.states import State
+from nangsuat.dossiers.tracking_codes import close_own_connection
 from tests.dossiers.factories import make_call, make_dossier
 from tests.registry.factories import EnterpriseFactory, enterprise_user
 
@@ -53,6 +54,7 @@ def test_simultaneous_submissions_get_unique_codes_and_a_register_without_gaps(c
         except Exception as exc:  # noqa: BLE001 - collected for the assertion
             errors.append(exc)
         finally:
+            close_own_connection()
             connection.close()
 
     threads = [threading.Thread(target=submit, args=pair) for pair in people]

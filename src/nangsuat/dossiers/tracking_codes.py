@@ -72,3 +72,11 @@ def _take_apart(series: str) -> int:
         own.close()  # a broken connection is opened anew next time
         _own.connection = None
         raise
+
+
+def close_own_connection() -> None:
+    """Close this thread's own connection (a thread that ends: a test's, a command's)."""
+    own = getattr(_own, "connection", None)
+    if own is not None:
+        own.close()
+        _own.connection = None
