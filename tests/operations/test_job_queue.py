@@ -156,3 +156,19 @@ def test_no_reminders_on_a_sunday(monkeypatch):
     monkeypatch.setattr(schedule, "call_command", lambda name, **kw: None)
     sunday = timezone.make_aware(dt.datetime(2026, 11, 29, 9, 0))
     assert "send_reminders" not in {q.split()[0] for q in schedule.tick(now=sunday)}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_page_of_a_job_whose_worker_died_never_shows_it_running(on_the_queue, staff, references):
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.core.clients import sign_in_after_totp
+
+    job = _killed_mid_import(staff, attempts=3)  # no worker up, and no run left
+    client = sign_in_after_totp(Client(), staff)
+    page = client.get(reverse("registry:import_job", args=[job.pk]))
+    assert page.status_code == 200
+    assert "Tiến trình xử lý dừng lúc" in page.content.decode()  # the reason, not "running"
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and "dừng lúc" in job.error

@@ -163,7 +163,8 @@ def reap_stale_jobs(*, now: dt.datetime | None = None) -> dict[str, int]:
                     "Tiến trình xử lý dừng lúc %(time)s (đã xong %(done)s/%(total)s); tác vụ được chạy lại, "
                     "các dòng đã nhập không bị nhập trùng."
                 ) % {"time": stopped_at, "done": job.done, "total": job.total}
-                job.save(update_fields=["status", "error"])
+                job.result = {"stopped": job.error}
+                job.save(update_fields=["status", "error", "result"])
                 enqueue_on_commit(run_job, job.pk)
                 counts["retried"] += 1
             else:
@@ -172,8 +173,9 @@ def reap_stale_jobs(*, now: dt.datetime | None = None) -> dict[str, int]:
                     "Tiến trình xử lý dừng lúc %(time)s (đã xong %(done)s/%(total)s) sau %(attempts)s lần "
                     "chạy; hãy tải tệp lên lại."
                 ) % {"time": stopped_at, "done": job.done, "total": job.total, "attempts": job.attempts}
+                job.result = {"stopped": job.error}
                 job.finished_at = now
-                job.save(update_fields=["status", "error", "finished_at"])
+                job.save(update_fields=["status", "error", "result", "finished_at"])
                 counts["failed"] += 1
             log.warning("job %s lost its worker: %s", job.pk, job.status)
     return counts
