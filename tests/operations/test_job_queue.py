@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -58,7 +59,7 @@ def test_an_email_waits_on_the_queue_until_the_worker_sends_it(on_the_queue):
 
 @pytest.mark.django_db(transaction=True)
 def test_an_import_queued_in_a_rolled_back_transaction_leaves_no_task(on_the_queue, staff):
-    with pytest.raises(RuntimeError), __import__("django.db").db.transaction.atomic():
+    with pytest.raises(RuntimeError), transaction.atomic():
         start_import(actor=staff, agency=staff.agency, upload=SimpleUploadedFile("dn.xlsx", xlsx_bytes(ROWS)))
         raise RuntimeError("the request fails after queueing")
     assert not Job.objects.exists() and not DBTaskResult.objects.exists()
