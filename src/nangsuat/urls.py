@@ -6,11 +6,13 @@ from nangsuat.accounts.urls import profile_patterns
 from nangsuat.api.site import api
 from nangsuat.contracts.urls import submission_patterns
 from nangsuat.core.health import healthz, readyz
+from nangsuat.core.metrics import metrics
 from nangsuat.showcase.urls import public_patterns
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    path("metrics", metrics, name="metrics"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # allauth's enrolment page, answered by ours first (same address, same name).

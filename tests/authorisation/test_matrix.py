@@ -51,6 +51,7 @@ PAGES: dict[str, dict[str, int]] = {
     "portal:home": everyone(200),
     "healthz": everyone(200),
     "readyz": everyone(200),
+    "metrics": everyone(404),  # off unless METRICS_ENABLED, and then for METRICS_ALLOWED_IPS only
     "dossiers:public_lookup": everyone(200),
     # The public list of supported enterprises and the published good-practice models (nothing personal).
     "public:supported": everyone(200),

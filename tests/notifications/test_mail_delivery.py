@@ -1,17 +1,14 @@
-"""E-mail that fails is sent again, and a command waits for its mail before it exits."""
+"""E-mail that fails is sent again later (the e-mail queue itself: tests/operations/test_job_queue.py)."""
 
 import datetime as dt
 import smtplib
-import time
 
 import pytest
 from django.core import mail
-from django.core.mail.backends import locmem
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
-from nangsuat.notifications.models import Notification
-from nangsuat.notifications.services import notify, retry_unsent_email, wait_for_mail
+from nangsuat.notifications.services import notify, retry_unsent_email
 from tests.core.factories import UserFactory
 
 
@@ -20,26 +17,6 @@ class DownBackend(BaseEmailBackend):
 
     def send_messages(self, messages):
         raise smtplib.SMTPServerDisconnected("down")
-
-
-class SlowBackend(locmem.EmailBackend):
-    """A mail server that takes its time."""
-
-    def send_messages(self, messages):
-        time.sleep(0.5)
-        return super().send_messages(messages)
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_command_waits_for_the_mail_its_threads_send(settings):
-    settings.TASKS_RUN_INLINE = False  # mail goes out on a thread, as on a server
-    settings.EMAIL_BACKEND = f"{__name__}.SlowBackend"
-    user = UserFactory(email="ha@example.gov.vn")
-    notify(user, title="Nhắc hạn")  # no transaction: dispatched at once, on its thread
-    assert len(mail.outbox) == 0  # still being sent: a command exiting now would lose it
-    assert wait_for_mail(timeout=30) == 0
-    assert len(mail.outbox) == 1
-    assert Notification.objects.filter(emailed_at__isnull=True).count() == 0
 
 
 @pytest.mark.django_db

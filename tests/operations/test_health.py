@@ -25,7 +25,7 @@ def test_readyz_is_ok_when_every_part_answers():
     assert "no-cache" in response["Cache-Control"]
 
 
-@pytest.mark.parametrize("part", ["database", "cache", "media", "disk", "migrations"])
+@pytest.mark.parametrize("part", ["database", "cache", "queue", "media", "disk", "migrations"])
 def test_readyz_is_503_naming_the_part_that_fails(monkeypatch, part):
     def failing():
         raise OSError("unreachable")
@@ -47,3 +47,13 @@ def test_readyz_fails_on_a_nearly_full_disk(settings):
 def test_readyz_fails_with_a_migration_not_applied(monkeypatch):
     monkeypatch.setattr(health.MigrationExecutor, "migration_plan", lambda self, targets: [("x", False)])
     assert Client().get("/readyz").json()["checks"]["migrations"] is False
+
+
+def test_metrics_are_off_unless_turned_on_and_then_for_the_scraper_only(settings):
+    assert Client().get("/metrics").status_code == 404
+    settings.METRICS_ENABLED = True
+    response = Client().get("/metrics", REMOTE_ADDR="127.0.0.1")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "nangsuat_queue_oldest_ready_seconds 0" in text and "# TYPE nangsuat_jobs_stale gauge" in text
+    assert Client().get("/metrics", REMOTE_ADDR="203.0.113.9").status_code == 404

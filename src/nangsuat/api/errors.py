@@ -31,6 +31,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from nangsuat.core.database_faults import database_unavailable_message, drop_unusable_connections
 from nangsuat.core.errors import Refusal
+from nangsuat.core.storage_faults import StorageUnavailable, storage_unavailable_response
 
 from .validation import pydantic_errors_to_fields
 
@@ -191,6 +192,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
         drop_unusable_connections()
         return _respond(api, request, 503, database_unavailable_message(), headers={"Retry-After": "30"})
 
+    def on_storage_unavailable(request, exc):
+        # The media folder is full or read-only: the step rolled back; its files are removed too.
+        return storage_unavailable_response(request, exc)
+
     def on_unexpected(request, exc):
         logger.exception("Unexpected API error", exc_info=exc)
         return _respond(api, request, 500, _("Lỗi hệ thống. Vui lòng thử lại sau hoặc liên hệ quản trị."))
@@ -208,6 +213,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(OperationalError, on_database_unavailable)
     api.add_exception_handler(InterfaceError, on_database_unavailable)
     api.add_exception_handler(OverflowError, on_overflow)
+    api.add_exception_handler(StorageUnavailable, on_storage_unavailable)
     for bad_request in (MultiPartParserError, BadRequest, SuspiciousOperation):
         api.add_exception_handler(bad_request, on_bad_request)
     api.add_exception_handler(Exception, on_unexpected)

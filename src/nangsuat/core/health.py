@@ -1,8 +1,8 @@
 """Health for the data centre's monitoring and its load balancer.
 
 ``/healthz``: the process answers (no database, nothing else): restart it when this fails.
-``/readyz``: it can serve: the database answers and has every migration applied, the cache answers, the
-media folder is writable and its disk has room (``READY_MIN_FREE_MB``). 200 or 503 with each check's
+``/readyz``: it can serve: the database answers and has every migration applied, the cache and the job
+queue answer, the media folder is writable and its disk has room (``READY_MIN_FREE_MB``). 200 or 503 with each check's
 name and whether it passed; no detail that would help an attacker (errors go to the log).
 """
 
@@ -20,6 +20,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_tasks_db.models import DBTaskResult
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,14 @@ def _cache() -> bool:
     return found
 
 
+def _queue() -> bool:
+    """The job queue's table answers (inline, there is no queue to reach)."""
+    if settings.TASKS_RUN_INLINE:
+        return True
+    DBTaskResult.objects.only("pk").first()
+    return True
+
+
 def _media() -> bool:
     folder = Path(settings.MEDIA_ROOT)
     folder.mkdir(parents=True, exist_ok=True)
@@ -63,6 +72,7 @@ CHECKS = {
     "database": _database,
     "migrations": _migrations,
     "cache": _cache,
+    "queue": _queue,
     "media": _media,
     "disk": _disk,
 }

@@ -158,7 +158,7 @@ class Holiday(models.Model):
 
 
 class Job(models.Model):
-    """A long job run in the background (an import, a report), with its progress for the page to poll."""
+    """A long job run by the queue's worker (an import, a report), with its progress for the page to poll."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Đang chờ")
@@ -177,6 +177,11 @@ class Job(models.Model):
     input_file = models.FileField(upload_to="jobs/input/%Y/%m/", blank=True)
     output_file = models.FileField(upload_to="jobs/output/%Y/%m/", blank=True)
     error = models.TextField(blank=True)
+    # The queue's side (core/jobs.py): what runs, how many runs began, the worker's last sign of life.
+    runner = models.CharField(max_length=200, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -193,3 +198,18 @@ class Job(models.Model):
         if self.status == self.Status.DONE:
             return 100
         return int(self.done * 100 / self.total) if self.total else 0
+
+
+class ScheduledRun(models.Model):
+    """One run of scheduled work (core/schedule.py), claimed by the first worker that reaches it: the
+    unique pair keeps two workers from queueing the same run twice."""
+
+    name = models.CharField(max_length=60)
+    slot = models.CharField(max_length=40)
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "slot"], name="scheduled_run_once")]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.slot}"

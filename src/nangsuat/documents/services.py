@@ -3,32 +3,35 @@
 ``issue_document`` is the one way a document enters the register. It runs inside the caller's
 transaction (a workflow step's), so a step that fails leaves neither a document nor a used number.
 Drawing the DOCX takes milliseconds and happens inline; the PDF conversion takes seconds and runs after
-the commit as a background job (inline when ``TASKS_RUN_INLINE``), so it never slows a transition.
+the commit as a task on the job queue (inline when ``TASKS_RUN_INLINE``), so it never slows a transition.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import logging
-import queue
-import threading
 import uuid
+import zipfile
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from nangsuat.core.audit import record_audit
+from nangsuat.core.jobs import enqueue_on_commit
 from nangsuat.core.models import Agency
 
 from . import kinds, profile
 from .format import Head
 from .models import Document
-from .numbering import allocate_number, register_given_number
+from .numbering import Allocated, allocate_number, register_given_number
 from .pdf import ConversionUnavailable, docx_to_pdf, docx_to_pdf_many, soffice_path
 
 if TYPE_CHECKING:
@@ -59,22 +62,31 @@ def issue_document(
     register as it is; one the register already holds for the year is refused with a
     ``ValidationError`` on ``number_field``."""
     issued_on = issued_on or timezone.localdate()
+    if "profile" not in data:
+        data = {**data, "profile": profile.snapshot(agency)}
     with transaction.atomic():
+        allocated: Allocated
         if number.strip():
-            allocated = register_given_number(agency=agency, kind=kind, year=issued_on.year, number=number)
-            if allocated is None:
+            given = register_given_number(agency=agency, kind=kind, year=issued_on.year, number=number)
+            if given is None:
                 raise ValidationError(
                     {
                         number_field: _("Số “%(number)s” đã có trong sổ văn bản năm %(year)s.")
                         % {"number": number.strip(), "year": issued_on.year}
                     }
                 )
+            allocated = given
+            content = kinds.render(
+                kind, Head.for_agency(agency, number=allocated.number, issued_on=issued_on), data
+            )
         else:
+            # Drawn before the series' counter is taken, with a mark where the number goes: the counter
+            # is then held only while the mark is replaced, the file written and the step commits.
+            content = kinds.render(
+                kind, Head.for_agency(agency, number=NUMBER_MARK, issued_on=issued_on), data
+            )
             allocated = allocate_number(agency=agency, kind=kind, year=issued_on.year)
-        head = Head.for_agency(agency, number=allocated.number, issued_on=issued_on)
-        if "profile" not in data:
-            data = {**data, "profile": profile.snapshot(agency)}
-        content = kinds.render(kind, head, data)
+            content = put_number(content, allocated.number)
         document = Document(
             agency=agency,
             dossier=dossier,
@@ -100,63 +112,59 @@ def issue_document(
     return document
 
 
+# Stands for the number in a document drawn before its number is taken (letters and digits only, so the
+# drawing keeps it in one piece of text).
+NUMBER_MARK = "NSNUMBERMARK7F3A9C"
+
+
+def put_number(docx: bytes, number: str) -> bytes:
+    """The DOCX with ``NUMBER_MARK`` replaced by ``number`` in its text parts."""
+    mark, value = NUMBER_MARK.encode(), escape(number).encode()
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename.endswith(".xml") and mark in content:
+                content = content.replace(mark, value)
+            target.writestr(item, content)
+    return out.getvalue()
+
+
 def _file_name(kind: str, day: dt.date, sequence: int, extension: str) -> str:
     return f"{kind.replace('_', '-')}-{day.year}-{sequence:04d}-{uuid.uuid4().hex[:8]}.{extension}"
 
 
 def schedule_pdf(document: Document) -> None:
-    """Convert after the commit. With ``TASKS_RUN_INLINE`` (tests, a one-process demo) the conversion
-    runs right after the commit in the same thread; otherwise one background worker per process takes
-    the documents one at a time, so a burst of steps never starts a crowd of LibreOffice processes.
-    A document left pending when the process stops is picked up by ``nangsuat make_pdfs``."""
+    """Convert after the commit: the task is queued with the step, and the queue's worker draws the
+    PDFs one at a time, so a burst of steps never starts a crowd of LibreOffice processes. With
+    ``TASKS_RUN_INLINE`` (tests, the one-process demo) it runs right after the commit in this process.
+    A document left pending by a failure is drawn again by the hourly ``make_pdfs``."""
     if not getattr(settings, "DOCUMENTS_PDF", True) or soffice_path() is None:
         Document.objects.filter(pk=document.pk).update(pdf_status=Document.PdfStatus.MISSING)
         document.pdf_status = Document.PdfStatus.MISSING
         return
-    pk = document.pk
-    if settings.TASKS_RUN_INLINE:
-        transaction.on_commit(lambda: _convert_logged(pk))
-    else:
-        transaction.on_commit(lambda: _enqueue(pk))
+    enqueue_on_commit(render_pdf, document.pk)
 
 
-_queue: queue.Queue[int] = queue.Queue()
-_lock = threading.Lock()
-_worker: threading.Thread | None = None
+# A worker that finds several documents waiting draws them in one LibreOffice run (one start-up for all).
+PDF_BATCH = 20
 
 
-def _enqueue(document_id: int) -> None:
-    global _worker
-    with _lock:
-        _queue.put(document_id)
-        if _worker is None or not _worker.is_alive():
-            _worker = threading.Thread(target=_drain, name="document-pdf", daemon=True)
-            _worker.start()
-
-
-def _drain() -> None:
-    global _worker
-    while True:
-        try:
-            document_id = _queue.get(timeout=30)
-        except queue.Empty:
-            with _lock:
-                if _queue.empty():
-                    _worker = None
-                    return
-            continue
-        close_old_connections()
-        try:
-            _convert_logged(document_id)
-        finally:
-            close_old_connections()
-
-
-def _convert_logged(document_id: int) -> None:
-    try:
-        convert_to_pdf(document_id)
-    except Exception:  # noqa: BLE001 - the status on the record tells the register
-        log.exception("PDF conversion of document %s failed", document_id)
+@task()
+def render_pdf(document_id: int) -> dict[str, Any]:
+    """The queue's task: draw the document's PDF, with those of the documents waiting after it (up to
+    ``PDF_BATCH``) in the same LibreOffice run; the worker runs one LibreOffice at a time. A document
+    already drawn (by an earlier task's batch), or whose step was rolled back, is skipped."""
+    waiting = Document.objects.filter(pdf_status=Document.PdfStatus.PENDING).exclude(file="")
+    if not waiting.filter(pk=document_id).exists():
+        return {"document_id": document_id, "pdf": "skipped"}
+    batch = [
+        document_id,
+        *waiting.exclude(pk=document_id).order_by("pk").values_list("pk", flat=True)[: PDF_BATCH - 1],
+    ]
+    counts = make_pending_pdfs(batch=PDF_BATCH, documents=Document.objects.filter(pk__in=batch))
+    return {"document_id": document_id, **counts}
 
 
 def convert_to_pdf(document_id: int) -> dict[str, Any]:

@@ -5,8 +5,10 @@ one (the public lookup asks for the code and the enterprise's tax code, and is r
 from __future__ import annotations
 
 import secrets
+import threading
 
-from django.db import transaction
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connection, connections, transaction
 
 from nangsuat.core.models import Agency
 from nangsuat.core.text import fold
@@ -27,13 +29,54 @@ def prefix_of(agency: Agency) -> str:
 
 
 def next_tracking_code(agency: Agency, year: int) -> str:
-    """The next code of the agency's series for ``year``; numbers only go up, in a counter row locked for
-    the transaction, so a code is never given twice."""
+    """The next code of the agency's series for ``year``; numbers only go up, so a code is never given
+    twice. With ``TRACKING_CODES_OWN_TRANSACTION`` (PostgreSQL servers) the number is taken in one
+    statement committed at once on a connection of its own, so a submission never holds the year's
+    counter while it draws its documents: during a deadline rush the submissions run side by side. A
+    step rolled back then leaves its number unused (codes are unique, not a register without gaps;
+    the register numbers of documents are, ``documents/numbering.py``). Otherwise the counter row is
+    locked until the surrounding transaction ends."""
     series = f"{prefix_of(agency)}-{year}"
-    with transaction.atomic():
-        TrackingCounter.objects.get_or_create(series=series)
-        counter = TrackingCounter.objects.select_for_update().get(series=series)
-        counter.last += 1
-        counter.save(update_fields=["last"])
+    if getattr(settings, "TRACKING_CODES_OWN_TRANSACTION", False) and connection.vendor == "postgresql":
+        last = _take_apart(series)
+    else:
+        with transaction.atomic():
+            TrackingCounter.objects.get_or_create(series=series)
+            counter = TrackingCounter.objects.select_for_update().get(series=series)
+            counter.last += 1
+            counter.save(update_fields=["last"])
+        last = counter.last
     check = "".join(secrets.choice(CHECK_ALPHABET) for _ in range(CHECK_LENGTH))
-    return f"{series}-{counter.last:06d}-{check}"
+    return f"{series}-{last:06d}-{check}"
+
+
+_own = threading.local()
+
+
+def _take_apart(series: str) -> int:
+    """One statement on this thread's own connection, in autocommit: the row is locked for the
+    statement only."""
+    own = getattr(_own, "connection", None)
+    if own is None:
+        own = _own.connection = connections.create_connection(DEFAULT_DB_ALIAS)
+    table = TrackingCounter._meta.db_table
+    try:
+        with own.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (series, last) VALUES (%s, 1) "  # noqa: S608 - the model's own table
+                f"ON CONFLICT (series) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+                [series],
+            )
+            return cursor.fetchone()[0]
+    except (InterfaceError, OperationalError):
+        own.close()  # a broken connection is opened anew next time
+        _own.connection = None
+        raise
+
+
+def close_own_connection() -> None:
+    """Close this thread's own connection (a thread that ends: a test's, a command's)."""
+    own = getattr(_own, "connection", None)
+    if own is not None:
+        own.close()
+        _own.connection = None

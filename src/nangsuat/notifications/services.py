@@ -1,23 +1,24 @@
 """Sending notifications: one row per recipient for the bell, and an e-mail after the commit.
 
 ``notify(user, title=..., body=..., url=..., dossier=..., verb=..., key=..., email=True)`` is the one
-way to notify someone. With a ``key``, the same user is notified at most once for it (reminders).
+way to notify someone; the e-mail is a task on the job queue. With a ``key``, the same user is notified at most once for it (reminders).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, close_old_connections, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from nangsuat.core.audit import record_audit
+from nangsuat.core.jobs import enqueue_on_commit
 from nangsuat.core.models import User
 
 from .models import Notification
@@ -57,45 +58,21 @@ def notify(
     except IntegrityError:  # the same key sent at the same moment by another process
         return None
     if email and user.email and user.email_notifications:
-        transaction.on_commit(lambda: _dispatch_email(notification.pk))
+        # Queued with the step's transaction: a rolled-back step sends nothing, a restart loses nothing.
+        enqueue_on_commit(send_email, notification.pk)
     return notification
 
 
-def _dispatch_email(notification_id: int) -> None:
-    """Send now in tests (``TASKS_RUN_INLINE``); elsewhere on a thread, so a slow mail server never
-    holds up the page that made the step."""
-    if settings.TASKS_RUN_INLINE:
-        _send_email(notification_id)
-        return
-
-    def run() -> None:
-        close_old_connections()
-        try:
-            _send_email(notification_id)
-        finally:
-            close_old_connections()
-
-    thread = threading.Thread(target=run, name=f"mail-{notification_id}", daemon=True)
-    with _sending_lock:
-        _sending.add(thread)
-    thread.start()
-
-
-_sending: set[threading.Thread] = set()
-_sending_lock = threading.Lock()
+@task()
+def send_email(notification_id: int) -> None:
+    """The queue's task: send one notification's e-mail (a failure is left for ``retry_unsent_email``)."""
+    _send_email(notification_id)
 
 
 def wait_for_mail(timeout: float = 120.0) -> int:
-    """Wait for the e-mails this process has started to send (a command must not exit before its mail
-    is out: its threads would die with it). Returns how many were still going after ``timeout``."""
-    deadline = timezone.now().timestamp() + timeout
-    with _sending_lock:
-        threads = list(_sending)
-    for thread in threads:
-        thread.join(max(0.0, deadline - timezone.now().timestamp()))
-    with _sending_lock:
-        _sending.difference_update(t for t in threads if not t.is_alive())
-        return sum(1 for t in _sending if t.is_alive())
+    """E-mails leave through the job queue, which keeps them across a restart: a command has nothing
+    to wait for. Kept for the callers that ask; returns how many are still being sent here (none)."""
+    return 0
 
 
 # A notification whose e-mail failed is sent again by ``retry_unsent_email`` (the daily timer) for this long.
@@ -109,7 +86,7 @@ def retry_unsent_email(*, now=None) -> dict[str, int]:
     pending = Notification.objects.filter(
         emailed_at__isnull=True,
         created_at__gte=now - RETRY_WINDOW,
-        created_at__lte=now - dt.timedelta(minutes=5),  # not those a thread may be sending right now
+        created_at__lte=now - dt.timedelta(minutes=5),  # not those the worker may be sending right now
         user__is_active=True,
         user__email_notifications=True,
     ).exclude(user__email="")

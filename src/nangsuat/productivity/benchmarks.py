@@ -1,7 +1,7 @@
 """Benchmarks: for each agency, year, VSIC section (or division), size class and ward (each also "all"),
 the count and quartiles of each indicator, precomputed into ``Benchmark`` so no request scans the
 figures. ``refresh_benchmarks`` is a plain function: ``nangsuat refresh-benchmarks`` calls it (the
-nightly timer ``deploy/systemd/nangsuat-benchmarks.timer``), an import of figures calls it when it ends,
+nightly schedule of the worker (``core/schedule.py``)), an import of figures calls it when it ends,
 and a job queue may call it as it is.
 
 Quartiles by linear interpolation between closest ranks: PostgreSQL's ``percentile_cont`` in one

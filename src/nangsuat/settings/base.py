@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "ninja",  # Swagger UI from its own static files, no CDN
+    "django_tasks",
+    "django_tasks_db",  # the job queue's tables (core/jobs.py, docs/decisions/0001-job-queue.md)
     "nangsuat.core",
     "nangsuat.reference",
     "nangsuat.registry",
@@ -81,6 +83,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Last, so it sees a view's exception first: a database gone away is a 503, not a 500.
     "nangsuat.core.database_faults.DatabaseUnavailableMiddleware",
+    # A full or read-only media folder: a clean 507/503, and the files the request wrote removed.
+    "nangsuat.core.storage_faults.StorageFaultMiddleware",
 ]
 
 ROOT_URLCONF = "nangsuat.urls"
@@ -123,6 +127,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+# A submission takes its tracking code in a statement of its own, committed at once, instead of holding
+# the year's counter until its step commits (dossiers/tracking_codes.py): PostgreSQL only.
+TRACKING_CODES_OWN_TRANSACTION = env.bool(
+    "TRACKING_CODES_OWN_TRANSACTION",
+    default=DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql",
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Counters that must hold across the server's processes (rate limits, used TOTP codes) live in this cache:
@@ -217,7 +227,7 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "nangsuat.core.storage_faults.ProtectedFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # WhiteNoise serves the apps' static files straight from their folders, so the demo needs no collectstatic
@@ -280,8 +290,42 @@ STAFF_IDLE_TIMEOUT_MINUTES = env.int("STAFF_IDLE_TIMEOUT_MINUTES", default=30)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-# Long jobs (imports) run in a background thread; tests run them inline.
-TASKS_RUN_INLINE = env.bool("TASKS_RUN_INLINE", default=False)
+# Background work (imports, PDFs, e-mail, scheduled work) goes through the job queue, run by
+# `nangsuat worker` (core/jobs.py). TASKS_RUN_INLINE runs each task in the process that asked for it,
+# right after the commit: the default on SQLite (the one-process demo needs no worker) and in tests.
+TASKS_RUN_INLINE = env.bool(
+    "TASKS_RUN_INLINE", default=DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TASKS_RUN_INLINE
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+# A running job whose worker has not beaten for this long is queued again (at most JOB_MAX_ATTEMPTS
+# runs), then marked failed.
+JOB_STALE_AFTER_SECONDS = env.int("JOB_STALE_AFTER_SECONDS", default=120)
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
+
+# Optional: /metrics for Prometheus (core/metrics.py), answered to the scraper's addresses only.
+METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1"])
+
+# Optional: errors sent to a Sentry-compatible service (Sentry, GlitchTip) when SENTRY_DSN is set; the
+# client is installed with the `sentry` extra (`pip install 'nangsuat[sentry]'`) and loaded only then.
+# Personal data stays out (no user, no address, no request body).
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+        send_default_pii=False,
+        max_request_body_size="never",
+    )
 
 # Log lines carry the request's id (core/request_log.py); LOG_FORMAT=json writes one JSON object a line.
 LOGGING = {

@@ -15,11 +15,14 @@ AXES_ENABLED = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 INDICATORS_CACHE_SECONDS = 0  # each test counts its own records; the cache has its own test
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "nangsuat.core.storage_faults.ProtectedFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # WhiteNoise looks files up per request instead of listing every static file each time a test client starts.
 WHITENOISE_AUTOREFRESH = True
 TASKS_RUN_INLINE = True
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # LibreOffice takes seconds per PDF: only the tests about PDFs turn it on.
 DOCUMENTS_PDF = False
+# Tests number in the test's own transaction (the own-connection path has its PostgreSQL test).
+TRACKING_CODES_OWN_TRANSACTION = False

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from nangsuat.core.jobs import checked
 from nangsuat.core.models import Job
 from nangsuat.core.permissions import require
 
@@ -45,7 +46,7 @@ def import_template(request):
 @login_required
 def import_job(request, pk: int):
     require(can_record_activities(request.user))
-    job = _job_or_404(request, pk)
+    job = checked(_job_or_404(request, pk))  # a job whose worker died is not shown running
     course = Course.objects.filter(pk=job.params.get("course")).first()
     template = "activities/_import_progress.html" if request.htmx else "activities/import_job.html"
     return render(request, template, {"job": job, "course": course})

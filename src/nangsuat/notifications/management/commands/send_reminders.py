@@ -22,7 +22,7 @@ class Command(BaseCommand):
             except ValueError as exc:
                 raise CommandError("Ngày không hợp lệ, cần dạng YYYY-MM-DD.") from exc
         counts = send_reminders(today)
-        left = wait_for_mail()  # the reminders' e-mails go out on threads: the command waits for them
+        left = wait_for_mail()  # the reminders' e-mails are on the job queue: nothing is lost on exit
         retried = retry_unsent_email()
         self.stdout.write(
             f"Đã xét {counts['dossiers']} hồ sơ đến hạn/quá hạn, gửi {counts['notifications']} thông báo nhắc hạn; "
