@@ -11,10 +11,12 @@ import polib
 SRC = Path(__file__).resolve().parents[2] / "src" / "nangsuat"
 CATALOGUE = SRC / "locale" / "en" / "LC_MESSAGES" / "django.po"
 FUNCTIONS = {"_", "_lazy", "gettext", "gettext_lazy", "gettext_noop", "_noop"}
-TRANSLATE_TAG = re.compile(r"""{%\s*translate\s+(["'])(.*?)\1\s*(?:as\s+\w+\s*)?%}""")
+TRANSLATE_TAG = re.compile(
+    r"""{%\s*translate\s+(["'])(.*?)\1\s*(?:context\s+(["'])(.*?)\3\s*)?(?:as\s+\w+\s*)?%}"""
+)
 
 
-def python_texts() -> dict[str, str]:
+def python_texts() -> dict[tuple[str | None, str], str]:
     found = {}
     for path in SRC.rglob("*.py"):
         if "migrations" in path.parts:
@@ -29,23 +31,26 @@ def python_texts() -> dict[str, str]:
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                found[node.args[0].value] = f"{path.relative_to(SRC)}:{node.lineno}"
+                found[(None, node.args[0].value)] = f"{path.relative_to(SRC)}:{node.lineno}"
     return found
 
 
-def template_texts() -> dict[str, str]:
+def template_texts() -> dict[tuple[str | None, str], str]:
     found = {}
     for path in SRC.rglob("*.html"):
         for match in TRANSLATE_TAG.finditer(path.read_text(encoding="utf-8")):
-            found[match.group(2)] = str(path.relative_to(SRC))
+            found[(match.group(4), match.group(2))] = str(path.relative_to(SRC))
     return found
 
 
 def test_every_marked_text_has_its_english():
-    catalogue = {e.msgid: e.msgstr for e in polib.pofile(str(CATALOGUE)) if "fuzzy" not in e.flags}
+    catalogue = {
+        (e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(CATALOGUE)) if "fuzzy" not in e.flags
+    }
     marked = {**template_texts(), **python_texts()}
     assert len(marked) > 1000  # the reader finds the marked texts
-    missing = {text: where for text, where in marked.items() if text.strip() and not catalogue.get(text)}
+    missing = {key: where for key, where in marked.items() if key[1].strip() and not catalogue.get(key)}
     assert not missing, "\n".join(
-        f"{where}: {text}" for text, where in sorted(missing.items(), key=lambda i: i[1])
+        f"{where}: {key[1]}" + (f" (context {key[0]})" if key[0] else "")
+        for key, where in sorted(missing.items(), key=lambda i: i[1])
     )

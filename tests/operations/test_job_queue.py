@@ -134,6 +134,7 @@ def test_scheduled_work_is_queued_once_per_run(monkeypatch, django_capture_on_co
         "retry_email",
         "make_pdfs",
         "clean_files",
+        "refresh_benchmarks",
         "clearsessions",
         "prune_db_task_results",
     }
@@ -145,11 +146,12 @@ def test_scheduled_work_is_queued_once_per_run(monkeypatch, django_capture_on_co
         "retry_email",
         "make_pdfs",
         "clean_files",
+        "refresh_benchmarks",
         "clearsessions",
         "prune_db_task_results",
     }
     assert sorted(ran) == sorted(q.split()[0] for q in first)  # inline here: each queued run ran once
-    assert ScheduledRun.objects.count() == 13
+    assert ScheduledRun.objects.count() == 15
 
 
 @pytest.mark.django_db

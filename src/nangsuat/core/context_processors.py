@@ -1,5 +1,12 @@
-from .navigation import items_for
+from .navigation import items_for, split_menu
 
 
 def navigation(request):
-    return {"nav_items": items_for(getattr(request, "user", None), request.path)}
+    items = items_for(getattr(request, "user", None), request.path)
+    primary, more = split_menu(items)
+    return {
+        "nav_items": items,
+        "nav_primary": primary,
+        "nav_more": more,
+        "nav_more_active": any(item["active"] for item in more),
+    }

@@ -74,6 +74,18 @@ def add_nav_item(item: NavItem) -> None:
     NAV_ITEMS[:] = [i for i in NAV_ITEMS if i.url_name != item.url_name] + [item]
 
 
+# The menu keeps one row on a 1366 px screen: a role with more entries than this sees the first ones (by
+# order) in the row and the rest under "Thêm" (more), a list that opens in place, without script.
+MENU_ROW = 10
+
+
+def split_menu(items: list[dict], *, row: int = MENU_ROW) -> tuple[list[dict], list[dict]]:
+    """(the entries in the row, the entries under "Thêm"): all in the row when they fit."""
+    if len(items) <= row:
+        return items, []
+    return items[: row - 1], items[row - 1 :]
+
+
 def items_for(user, path: str) -> list[dict]:
     """The entries ``user`` sees, in order, as dicts for the templates: label, url, icon, active."""
     if user is None or not user.is_authenticated:
