@@ -171,7 +171,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         (S.ASSIGNED,),
         S.CONTRACTED,
         frozenset({R.DIRECTOR}),
-        effects=("record_contract", "support_contract"),
+        effects=("record_contract", "commit_to_budget", "support_contract"),
     ),
     # e–g. Implementation, acceptance, liquidation and the one-time payment.
     Transition(Action.START, (S.CONTRACTED,), S.IN_PROGRESS, frozenset({R.ENTERPRISE})),
@@ -216,7 +216,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         (S.LIQUIDATED,),
         S.PAID,
         frozenset({R.OFFICER}),
-        effects=("record_payment", "payment_request"),
+        effects=("record_payment", "spend_payment", "payment_request"),
     ),
     # Leaving the programme, with a reason.
     Transition(Action.WITHDRAW, _BEFORE_CONTRACT, S.WITHDRAWN, frozenset({R.ENTERPRISE}), note_required=True),

@@ -1,0 +1,32 @@
+"""The year's budget as a chart drawn on the server (matplotlib, as ``indicators.charts``): per task and
+content, approved against committed and paid, in millions of đồng."""
+
+from __future__ import annotations
+
+import matplotlib
+from django.utils.translation import gettext as _
+from matplotlib.figure import Figure
+
+from nangsuat.indicators.charts import BLUE, GREEN, GREY, LIGHT, RC, _render
+
+MILLION = 1_000_000
+
+
+def budget_chart(groups: list[dict], *, fmt: str = "svg") -> bytes:
+    matplotlib.rcParams.update(RC)
+    height = 0.9 + 0.45 * max(len(groups), 1)
+    figure = Figure(figsize=(6.4, height), layout="constrained")
+    axes = figure.add_subplot()
+    labels = [str(g["content"] or g["task"])[:38] for g in groups][::-1]
+    approved = [g["approved_vnd"] / MILLION for g in groups][::-1]
+    committed = [g["committed_vnd"] / MILLION for g in groups][::-1]
+    paid = [g["paid_vnd"] / MILLION for g in groups][::-1]
+    rows = range(len(groups))
+    axes.barh(rows, approved, color=LIGHT, height=0.75, label=_("Được duyệt"))
+    axes.barh(rows, committed, color=BLUE, height=0.45, label=_("Đã cam kết"))
+    axes.barh(rows, paid, color=GREEN, height=0.2, label=_("Đã chi"))
+    axes.set_yticks(list(rows), labels)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_xlabel(_("triệu đồng"), color=GREY)
+    axes.legend(loc="lower right", frameon=False, fontsize=8)
+    return _render(figure, fmt)
