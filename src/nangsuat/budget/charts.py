@@ -14,7 +14,7 @@ MILLION = 1_000_000
 
 def budget_chart(groups: list[dict], *, fmt: str = "svg") -> bytes:
     matplotlib.rcParams.update(RC)
-    height = 0.9 + 0.45 * max(len(groups), 1)
+    height = 1.4 + 0.45 * max(len(groups), 1)
     figure = Figure(figsize=(6.4, height), layout="constrained")
     axes = figure.add_subplot()
     labels = [str(g["content"] or g["task"])[:38] for g in groups][::-1]
@@ -28,5 +28,11 @@ def budget_chart(groups: list[dict], *, fmt: str = "svg") -> bytes:
     axes.set_yticks(list(rows), labels)
     axes.spines[["top", "right"]].set_visible(False)
     axes.set_xlabel(_("triệu đồng"), color=GREY)
-    axes.legend(loc="lower right", frameon=False, fontsize=8)
+    axes.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.28 - 0.2 / max(len(groups), 1)),
+        ncol=3,
+        frameon=False,
+        fontsize=8,
+    )
     return _render(figure, fmt)

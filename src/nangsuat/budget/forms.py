@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nangsuat.core.widgets import DateInput
 from nangsuat.reference.models import SupportContent
 
 from .states import Task
@@ -39,7 +40,7 @@ class LineForm(forms.Form):
 @action_form("approve")
 class DecisionForm(forms.Form):
     decision_number = forms.CharField(label=_("Số quyết định của UBND thành phố"), max_length=60)
-    decision_date = forms.DateField(label=_("Ngày quyết định"))
+    decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DateInput())
     decision_file = forms.FileField(label=_("Tệp quyết định (không bắt buộc)"), required=False)
 
 

@@ -38,7 +38,9 @@ def budget_year(request, year: int | None = None):
     user = request.user
     if not selectors.can_read_budget(user):
         raise Http404
-    year = year or timezone.localdate().year
+    if year is None:
+        picked = request.GET.get("year", "")
+        year = int(picked) if picked.isdigit() and 2000 <= int(picked) <= 2100 else timezone.localdate().year
     estimate = _year_estimate(user, year)
     balances = line_balances(estimate) if estimate else []
     groups = by_content(balances)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from nangsuat.core.audit import action_label
 from nangsuat.core.errors import Refusal
 from nangsuat.core.refusals import message_of
 from nangsuat.core.roles import DEPARTMENT, Role
@@ -22,7 +23,7 @@ from ..balances import line_balances, totals
 from ..export import estimate_workbook
 from ..forms import DecisionForm, LineForm
 from ..models import EstimateLine
-from ..states import EDITABLE, State
+from ..states import EDITABLE, Action, State
 from ..workflow import WORKFLOW
 
 
@@ -88,9 +89,20 @@ def estimate_detail(request, pk: int):
         "can_approve": user.role == Role.OFFICER and estimate.state == State.SENT_TO_CITY,
         "decision_form": DecisionForm(),
         "can_adjust": estimate.state == State.APPROVED and user.has_role(*DEPARTMENT),
-        "history": selectors.estimate_history(estimate),
+        "history": _history(estimate),
     }
     return render(request, "budget/estimate_detail.html", context)
+
+
+def _history(estimate) -> list:
+    """The audit entries with their words: a step by the estimate's own labels (``submit`` here is not a
+    dossier's submission), any other entry by the label its app registered."""
+    entries = list(selectors.estimate_history(estimate))
+    for entry in entries:
+        entry.label = (
+            Action(entry.action).label if entry.action in Action.values else action_label(entry.action)
+        )
+    return entries
 
 
 @login_required

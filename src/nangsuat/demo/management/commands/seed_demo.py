@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from nangsuat.core.models import User
-from nangsuat.demo import accounts, activities, dossiers, enterprises, reports, showcase
+from nangsuat.demo import accounts, activities, budget, dossiers, enterprises, reports, showcase
 from nangsuat.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 # In this order: the enterprises need the agencies, the dossiers need both.
@@ -16,6 +16,7 @@ SEEDS = (
     ("Hoạt động chương trình", activities.seed),
     ("Mô hình điển hình", showcase.seed),
     ("Báo cáo", reports.seed),
+    ("Dự toán kinh phí", budget.seed),
 )
 
 
