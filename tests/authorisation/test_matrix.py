@@ -145,6 +145,8 @@ PAGES: dict[str, dict[str, int]] = {
     "budget:estimates": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:estimate": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:estimate_xlsx": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:estimate_docx": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:appraisal_docx": answers(404),  # the sample is not appraised yet
     "budget:year_current": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:year": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:line_add": POST_ONLY,

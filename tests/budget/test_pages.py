@@ -91,3 +91,18 @@ def test_an_officer_drafts_lines_on_the_page(estimate, officer):
         follow=True,
     )
     assert bad.status_code == 200 and estimate.lines.count() == 3
+
+
+def test_the_estimate_is_numbered_in_the_register_when_submitted_and_the_appraisal_is_drawn(
+    estimate, director, finance
+):
+    services.act(estimate=estimate, action="submit", actor=director)
+    estimate.refresh_from_db()
+    assert estimate.document is not None and estimate.document.number.startswith("01/")
+    assert estimate.document.data["total_vnd"] == 465_000_000
+    client = client_for(finance)
+    assert client.get(reverse("budget:appraisal_docx", args=[estimate.pk])).status_code == 404
+    services.act(estimate=estimate, action="appraise", actor=finance, payload={"lines": []})
+    docx = client.get(reverse("budget:appraisal_docx", args=[estimate.pk]))
+    assert docx.status_code == 200 and b"".join(docx.streaming_content)[:2] == b"PK"
+    assert client.get(reverse("budget:estimate_docx", args=[estimate.pk])).status_code == 200

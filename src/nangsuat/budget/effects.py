@@ -1,6 +1,7 @@
 """The estimate's named rules, and the budget's hooks on the dossier's contract steps, registered on import.
 
-On the estimate (``budget.workflow``): condition ``has_lines``; effects ``clear_appraisal`` (submit),
+On the estimate (``budget.workflow``): condition ``has_lines``; effects ``clear_appraisal`` and
+``estimate_document`` (submit: the estimate numbered in the register, ``budget.document``),
 ``record_appraisal`` (appraise: Finance's figure and note per line), ``record_budget_decision`` and
 ``supersede_previous`` (approve). On the dossier (``dossiers.workflow``): ``commit_to_budget`` after the
 contract is recorded (sign_contract), ``spend_payment`` after the payment is recorded (pay).
@@ -15,9 +16,11 @@ from django.utils.translation import gettext as _
 from nangsuat.contracts.models import Payment, SupportContract
 from nangsuat.core.errors import Conflict
 from nangsuat.core.permissions import ALLOW, deny
+from nangsuat.documents.services import issue_document
 from nangsuat.dossiers import workflow as dossier_workflow
 
 from . import (
+    document,
     forms,  # noqa: F401  registers the action forms
     services,
 )
@@ -38,6 +41,24 @@ def clear_appraisal(step):
     step.estimate.lines.update(appraised_amount_vnd=None, appraisal_note="")
     step.estimate.appraisal_note = ""
     step.estimate.appraised_on = None
+
+
+@effect("estimate_document")
+def estimate_document(step):
+    """The estimate as sent to Finance, numbered in the agency's register and signed by the director."""
+    estimate = step.estimate
+    data = document.estimate_data(estimate)
+    data["signer"] = {"heading": ["GIÁM ĐỐC"], "name": step.actor.full_name}
+    estimate.document = issue_document(
+        agency=estimate.agency,
+        kind=document.ESTIMATE,
+        title=f"{estimate.title} (lần {estimate.version})",
+        data=data,
+        actor=step.actor,
+        signer_name=step.actor.full_name,
+        signer_title="Giám đốc",
+        visible_to_enterprise=False,
+    )
 
 
 @effect("record_appraisal")

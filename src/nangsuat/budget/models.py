@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from nangsuat.activities.models import Course, Event
 from nangsuat.contracts.models import Payment, SupportContract
 from nangsuat.core.models import Agency
+from nangsuat.documents.models import Document
 from nangsuat.dossiers.models import Dossier
 from nangsuat.reference.models import SupportContent
 
@@ -84,6 +85,14 @@ class Estimate(models.Model):
     decision_number = models.CharField(_("số quyết định phê duyệt"), max_length=60, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
     decision_file = models.FileField(_("tệp quyết định"), upload_to="budget/decisions/%Y/", blank=True)
+    document = models.ForeignKey(
+        Document,
+        verbose_name=_("văn bản dự toán"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("dự toán")

@@ -44,7 +44,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.SUBMITTED,
         frozenset({R.DIRECTOR}),
         conditions=("has_lines",),
-        effects=("clear_appraisal",),
+        effects=("clear_appraisal", "estimate_document"),
     ),
     Transition(
         Action.APPRAISE,

@@ -5,15 +5,18 @@ recorded against it, and a 2027 draft. Idempotent: the year's estimate is drawn 
 import contextlib
 import datetime as dt
 
+from django.db import transaction
+
 from nangsuat.activities.models import Course, Event
-from nangsuat.budget import balances, services
-from nangsuat.budget.models import Norm
+from nangsuat.budget import services
+from nangsuat.budget.models import Estimate, Norm
 from nangsuat.contracts.models import Payment, SupportContract
 from nangsuat.core.errors import Refusal
 from nangsuat.core.models import Agency, User
 from nangsuat.reference.models import SupportContent
 
 from .accounts import CAN_THO
+from .dossiers import temporary_settings
 
 EXAMPLE = "Giá trị ví dụ — tỉnh thay bằng văn bản của mình"
 NORMS = [
@@ -102,6 +105,19 @@ def _line(estimate, officer, task, description, quantity, section, content=None,
 
 
 def seed(out) -> None:
+    # The estimate's document is drawn as DOCX at once; its PDF on first download (as ``demo.dossiers``).
+    with (
+        temporary_settings(
+            DOCUMENTS_PDF=False,
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+            TASKS_RUN_INLINE=True,
+        ),
+        transaction.atomic(),
+    ):
+        _seed(out)
+
+
+def _seed(out) -> None:
     agency = Agency.objects.get(code=CAN_THO["code"])
     users = {
         u.username: u
@@ -112,7 +128,7 @@ def seed(out) -> None:
         return
     officer, director, finance = users["officer"], users["director"], users["finance"]
     _norms(agency)
-    if balances.approved_estimate(agency.pk, 2026) is not None:
+    if Estimate.objects.filter(agency=agency, year=2026).exists():
         out.write("đã có")
         return
     estimate = services.create_estimate(agency=agency, year=2026, actor=officer)

@@ -3,6 +3,8 @@ lines' edits, its steps and its workbook. An enterprise, or a user of another ag
 
 from __future__ import annotations
 
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,12 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nangsuat.core.audit import action_label
+from nangsuat.core.downloads import named_file_response
 from nangsuat.core.errors import Refusal
 from nangsuat.core.refusals import message_of
 from nangsuat.core.roles import DEPARTMENT, Role
 from nangsuat.core.spreadsheets import XLSX_TYPE
+from nangsuat.documents.numbering import series_for
 
-from .. import selectors, services
+from .. import document, selectors, services
 from ..balances import line_balances, totals
 from ..export import estimate_workbook
 from ..forms import DecisionForm, LineForm
@@ -207,3 +211,31 @@ def estimate_xlsx(request, pk: int):
         f'attachment; filename="du-toan-{estimate.year}-lan-{estimate.version}.xlsx"'
     )
     return response
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@login_required
+def estimate_docx(request, pk: int):
+    """The estimate as sent to Finance (the register's document), or a draft while it is being written."""
+    _reader(request)
+    estimate = selectors.estimate_for(request.user, pk)
+    name = f"du-toan-{estimate.year}-lan-{estimate.version}.docx"
+    if estimate.document_id and estimate.document.file:
+        return named_file_response(estimate.document.file.open("rb"), filename=name, content_type=DOCX_TYPE)
+    number = f"…/{series_for(estimate.agency, document.ESTIMATE)}"
+    content = document.draw_estimate(estimate, number=number)
+    return named_file_response(io.BytesIO(content), filename=name, content_type=DOCX_TYPE)
+
+
+@login_required
+def appraisal_docx(request, pk: int):
+    """Finance's appraisal, once it has appraised (its number left for Finance's own register)."""
+    _reader(request)
+    estimate = selectors.estimate_for(request.user, pk)
+    if estimate.appraised_on is None:
+        raise Http404
+    content = document.draw_appraisal(estimate)
+    name = f"tham-dinh-du-toan-{estimate.year}-lan-{estimate.version}.docx"
+    return named_file_response(io.BytesIO(content), filename=name, content_type=DOCX_TYPE)
