@@ -155,6 +155,7 @@ PAGES: dict[str, dict[str, int]] = {
     "budget:estimate_action": POST_ONLY,
     "budget:estimate_adjust": POST_ONLY,
     "budget:allow_overrun": POST_ONLY,
+    "budget:spend": POST_ONLY,
     # The list proposed to the city.
     "submissions:index": answers(200, enterprise=403, council=403, finance=403),
     "submissions:call": answers(200, enterprise=404, council=404, finance=404),

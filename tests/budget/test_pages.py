@@ -1,10 +1,14 @@
 """The budget's pages: who sees them, the estimate's figures side by side, the year's page with its chart."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from nangsuat.budget import services
+from nangsuat.budget.models import Spending
 from nangsuat.core.roles import Role
+from tests.activities.factories import EventFactory
 from tests.core.clients import client_after_totp as client_for
 from tests.core.factories import UserFactory
 
@@ -106,3 +110,22 @@ def test_the_estimate_is_numbered_in_the_register_when_submitted_and_the_apprais
     docx = client.get(reverse("budget:appraisal_docx", args=[estimate.pk]))
     assert docx.status_code == 200 and b"".join(docx.streaming_content)[:2] == b"PK"
     assert client.get(reverse("budget:estimate_docx", args=[estimate.pk])).status_code == 200
+
+
+def test_an_officer_spends_an_events_cost_on_a_line_from_the_year_page(
+    estimate, officer, director, finance, can_tho
+):
+    approved(estimate, officer=officer, director=director, finance=finance)
+    event = EventFactory(agency=can_tho, cost_vnd=12_000_000, held_on=dt.date(2026, 5, 1))
+    client = client_for(officer)
+    page = client.get(reverse("budget:year", args=[2026])).content.decode()
+    assert f"event:{event.pk}" in page
+    line = estimate.lines.get(task="council")
+    response = client.post(
+        reverse("budget:spend", args=[2026]), {"line": line.pk, "activity": f"event:{event.pk}"}
+    )
+    assert response.status_code == 302
+    assert Spending.objects.get(event=event).amount_vnd == 12_000_000
+    too_much = EventFactory(agency=can_tho, cost_vnd=3_000_001, held_on=dt.date(2026, 5, 2))
+    client.post(reverse("budget:spend", args=[2026]), {"line": line.pk, "activity": f"event:{too_much.pk}"})
+    assert not Spending.objects.filter(event=too_much).exists()

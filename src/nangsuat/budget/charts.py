@@ -14,10 +14,10 @@ MILLION = 1_000_000
 
 def budget_chart(groups: list[dict], *, fmt: str = "svg") -> bytes:
     matplotlib.rcParams.update(RC)
-    height = 1.4 + 0.45 * max(len(groups), 1)
+    height = 1.2 + 0.32 * max(len(groups), 1)
     figure = Figure(figsize=(6.4, height), layout="constrained")
     axes = figure.add_subplot()
-    labels = [str(g["content"] or g["task"])[:38] for g in groups][::-1]
+    labels = [str(g["content"] or g["task"]).split(" — ")[0][:32] for g in groups][::-1]
     approved = [g["approved_vnd"] / MILLION for g in groups][::-1]
     committed = [g["committed_vnd"] / MILLION for g in groups][::-1]
     paid = [g["paid_vnd"] / MILLION for g in groups][::-1]
@@ -28,11 +28,5 @@ def budget_chart(groups: list[dict], *, fmt: str = "svg") -> bytes:
     axes.set_yticks(list(rows), labels)
     axes.spines[["top", "right"]].set_visible(False)
     axes.set_xlabel(_("triệu đồng"), color=GREY)
-    axes.legend(
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.28 - 0.2 / max(len(groups), 1)),
-        ncol=3,
-        frameon=False,
-        fontsize=8,
-    )
+    figure.legend(loc="outside lower center", ncol=3, frameon=False, fontsize=8)
     return _render(figure, fmt)

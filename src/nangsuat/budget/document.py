@@ -29,8 +29,8 @@ from .models import Estimate
 ESTIMATE = "budget_estimate"
 APPRAISAL = "budget_appraisal"
 FINANCE_NUMBER = "…/STC-QLNS"
-ESTIMATE_WIDTHS = [10, 62, 18, 16, 26, 30, 18]
-APPRAISAL_WIDTHS = [10, 50, 28, 28, 28, 36]
+ESTIMATE_WIDTHS: list[float] = [10, 62, 18, 16, 26, 30, 18]
+APPRAISAL_WIDTHS: list[float] = [10, 50, 28, 28, 28, 36]
 
 
 def estimate_data(estimate: Estimate) -> dict[str, Any]:
@@ -66,6 +66,13 @@ def _what(data: dict[str, Any]) -> str:
     return f"{kind} kinh phí thực hiện Chương trình nâng cao năng suất và chất lượng năm {data.get('year')}"
 
 
+def _described(row: dict[str, Any]) -> str:
+    """The line's expense, with its support content unless the expense already names it."""
+    content = text(row.get("content"))
+    short = content.split(" — ")[0]
+    return text(row["description"]) + (f" ({content})" if content and short not in row["description"] else "")
+
+
 def _bold_last_row(table) -> None:
     for cell in table.rows[-1].cells:
         for run in cell.paragraphs[0].runs:
@@ -80,7 +87,8 @@ def _in_words(doc: OfficialDocument, label: str, amount: int) -> None:
 @builder(ESTIMATE)
 def estimate_document(head: Head, data: dict[str, Any]) -> OfficialDocument:
     doc = head.document()
-    doc.title("DỰ TOÁN", _what(data).capitalize())
+    what = _what(data)
+    doc.title("DỰ TOÁN", what[:1].upper() + what[1:])
     doc.centred("Kính gửi: Sở Tài chính.")
     doc.para(
         "Căn cứ Kế hoạch số 14/KH-UBND năm 2026 của Ủy ban nhân dân thành phố, mục IV và V.2;", italic=True
@@ -101,7 +109,7 @@ def estimate_document(head: Head, data: dict[str, Any]) -> OfficialDocument:
     rows = [
         [
             str(i),
-            text(row["description"]) + (f" ({row['content']})" if row.get("content") else ""),
+            _described(row),
             text(row.get("unit"), "—"),
             str(row["quantity"]),
             format_vnd(int(row["norm_vnd"]), ""),

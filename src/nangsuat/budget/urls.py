@@ -18,4 +18,5 @@ urlpatterns = [
     path("year/", balances.budget_year, name="year_current"),
     path("year/<int:year>/", balances.budget_year, name="year"),
     path("year/<int:year>/overrun/", balances.allow_overrun, name="allow_overrun"),
+    path("year/<int:year>/spend/", balances.spend, name="spend"),
 ]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.dispatch import Signal
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from .audit import record_audit
@@ -77,7 +78,7 @@ class Workflow:
         signal: Signal,
         scope: Callable[[User, Any], Decision] | None = None,
         state_label: Callable[[str], str] = str,
-        wrong_state: str = "",
+        wrong_state: str | Promise = "",
         before_effects: Callable[[Any], None] | None = None,
         after_effects: Callable[[Any], None] | None = None,
         select_related: tuple[str, ...] = (),
@@ -150,7 +151,7 @@ class Workflow:
 
     def check_conditions(self, obj: Any, transition: Transition) -> Decision:
         if obj.state not in transition.sources:
-            message = self.wrong_state or _("Không thể “%(action)s” khi đang ở trạng thái “%(state)s”.")
+            message = str(self.wrong_state) or _("Không thể “%(action)s” khi đang ở trạng thái “%(state)s”.")
             return deny(message % {"action": transition.label, "state": self.state_label(obj.state)})
         for name in transition.conditions:
             decision = self.conditions[name](obj)
@@ -191,7 +192,7 @@ class Workflow:
             rows = self.model._default_manager.select_for_update()
             if self.select_related:
                 rows = rows.select_related(*self.select_related)
-            locked = rows.get(pk=obj.pk)
+            locked: Any = rows.get(pk=obj.pk)
             decision = self.may_act(actor, locked, transition)
             if not decision:
                 raise Forbidden(decision.reason)

@@ -87,7 +87,7 @@ def _norms(agency: Agency) -> None:
         )
 
 
-def _line(estimate, officer, task, description, quantity, section, content=None, norm_vnd=None):
+def _line(estimate, officer, task, description, quantity, section, content=None, norm_vnd=None, unit=""):
     services.save_line(
         estimate=estimate,
         actor=officer,
@@ -98,7 +98,7 @@ def _line(estimate, officer, task, description, quantity, section, content=None,
             "quantity": quantity,
             "norm_vnd": norm_vnd,
             "plan_section": section,
-            "unit": "",
+            "unit": unit,
             "justification": "",
         },
     )
@@ -147,13 +147,33 @@ def _seed(out) -> None:
             len(by_content[content.pk]) + 2,
             "II.2.a",
             content=content,
+            unit="doanh nghiệp",
         )
-    _line(estimate, officer, "manager_training", "Đào tạo cán bộ quản lý về năng suất", 2, "II.2.b")
-    _line(estimate, officer, "expert_training", "Đào tạo chuyên gia năng suất", 1, "II.2.b")
-    _line(estimate, officer, "communication", "Phóng sự, tin bài về năng suất chất lượng", 6, "II.2.d")
-    _line(estimate, officer, "council", "Họp hội đồng tư vấn tuyển chọn", 8, "II.3.b")
-    _line(estimate, officer, "survey", "Khảo sát, kiểm tra doanh nghiệp", 40, "II.3.b")
-    _line(estimate, officer, "other", "Văn phòng phẩm, hội nghị sơ kết", 1, "V.2", norm_vnd=30_000_000)
+    _line(
+        estimate, officer, "manager_training", "Đào tạo cán bộ quản lý về năng suất", 2, "II.2.b", unit="lớp"
+    )
+    _line(estimate, officer, "expert_training", "Đào tạo chuyên gia năng suất", 1, "II.2.b", unit="lớp")
+    _line(
+        estimate,
+        officer,
+        "communication",
+        "Phóng sự, tin bài về năng suất chất lượng",
+        6,
+        "II.2.d",
+        unit="phóng sự",
+    )
+    _line(estimate, officer, "council", "Họp hội đồng tư vấn tuyển chọn", 8, "II.3.b", unit="phiên")
+    _line(estimate, officer, "survey", "Khảo sát, kiểm tra doanh nghiệp", 40, "II.3.b", unit="lượt")
+    _line(
+        estimate,
+        officer,
+        "other",
+        "Văn phòng phẩm, hội nghị sơ kết",
+        1,
+        "V.2",
+        norm_vnd=30_000_000,
+        unit="gói",
+    )
     services.act(estimate=estimate, action="submit", actor=director)
     communication = estimate.lines.get(task="communication")
     services.act(
@@ -196,5 +216,5 @@ def _seed(out) -> None:
         with contextlib.suppress(Refusal):
             services.spend_on_activity(line=talks, actor=officer, event=event)
     draft = services.create_estimate(agency=agency, year=2027, actor=officer)
-    _line(draft, officer, "council", "Họp hội đồng tư vấn tuyển chọn", 10, "II.3.b")
+    _line(draft, officer, "council", "Họp hội đồng tư vấn tuyển chọn", 10, "II.3.b", unit="phiên")
     out.write(f"dự toán 2026 đã duyệt, {spent} hợp đồng cam kết; dự thảo 2027")

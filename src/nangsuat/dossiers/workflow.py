@@ -316,7 +316,7 @@ def check_conditions(dossier: Dossier, transition: Transition) -> Decision:
     return WORKFLOW.check_conditions(dossier, transition)
 
 
-def available_actions(user: User, dossier: Dossier) -> list[tuple[Transition, Decision]]:
+def available_actions(user: User, dossier: Dossier) -> list[tuple[engine.Transition, Decision]]:
     """The actions this user could take now, each with whether its conditions hold (for buttons)."""
     return WORKFLOW.available_actions(user, dossier)
 

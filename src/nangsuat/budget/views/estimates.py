@@ -103,7 +103,7 @@ def _history(estimate) -> list:
     dossier's submission), any other entry by the label its app registered."""
     entries = list(selectors.estimate_history(estimate))
     for entry in entries:
-        entry.label = (
+        entry.label = (  # type: ignore[attr-defined]
             Action(entry.action).label if entry.action in Action.values else action_label(entry.action)
         )
     return entries
@@ -222,8 +222,9 @@ def estimate_docx(request, pk: int):
     _reader(request)
     estimate = selectors.estimate_for(request.user, pk)
     name = f"du-toan-{estimate.year}-lan-{estimate.version}.docx"
-    if estimate.document_id and estimate.document.file:
-        return named_file_response(estimate.document.file.open("rb"), filename=name, content_type=DOCX_TYPE)
+    issued = estimate.document
+    if issued is not None and issued.file:
+        return named_file_response(issued.file.open("rb"), filename=name, content_type=DOCX_TYPE)
     number = f"…/{series_for(estimate.agency, document.ESTIMATE)}"
     content = document.draw_estimate(estimate, number=number)
     return named_file_response(io.BytesIO(content), filename=name, content_type=DOCX_TYPE)
