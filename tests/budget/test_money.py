@@ -208,3 +208,11 @@ def test_a_counterpart_fund_is_recorded_per_dossier(budget_2026, call, officer, 
         services.record_counterpart_fund(
             dossier=dossier, actor=UserFactory(role=Role.FINANCE, agency=can_tho), amount_vnd=1
         )
+
+
+def test_termination_returns_the_commitment_to_the_line(budget_2026, call, officer, director, council):
+    dossier = contracted(call, officer, director, council, amount=150_000_000)
+    workflow.perform(dossier=dossier, action="terminate", actor=director, note="Doanh nghiệp giải thể")
+    support = next(b for b in line_balances(budget_2026) if b.line.task == "support")
+    assert (support.committed_vnd, support.remaining_vnd) == (0, 200_000_000)
+    assert AuditEntry.objects.filter(action="budget.settled").exists()

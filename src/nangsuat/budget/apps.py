@@ -28,6 +28,7 @@ class BudgetConfig(AppConfig):
                 "estimate.line_deleted": _("Xóa dòng dự toán"),
                 "budget.committed": _("Cam kết kinh phí hợp đồng"),
                 "budget.paid": _("Chi thanh toán"),
+                "budget.settled": _("Điều chỉnh cam kết theo quyết toán"),
                 "budget.spent": _("Chi theo dự toán"),
                 "budget.overrun_allowed": _("Cho phép vượt số dư dự toán"),
                 "budget.counterpart_recorded": _("Ghi nhận vốn đối ứng"),

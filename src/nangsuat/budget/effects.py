@@ -4,7 +4,8 @@ On the estimate (``budget.workflow``): condition ``has_lines``; effects ``clear_
 ``estimate_document`` (submit: the estimate numbered in the register, ``budget.document``),
 ``record_appraisal`` (appraise: Finance's figure and note per line), ``record_budget_decision`` and
 ``supersede_previous`` (approve). On the dossier (``dossiers.workflow``): ``commit_to_budget`` after the
-contract is recorded (sign_contract), ``spend_payment`` after the payment is recorded (pay).
+contract is recorded (sign_contract), ``settle_commitment`` (liquidate: the final amount; terminate: nothing),
+``spend_payment`` after the payment is recorded (pay).
 """
 
 from __future__ import annotations
@@ -125,6 +126,16 @@ def supersede_previous(step):
 def commit_to_budget(step):
     contract = SupportContract.objects.get(dossier=step.dossier)
     services.commit_contract(contract=contract, actor=step.actor)
+
+
+@dossier_workflow.effect("settle_commitment")
+def settle_commitment(step):
+    contract = SupportContract.objects.filter(dossier=step.dossier).first()
+    if contract is None:
+        return
+    liquidation = getattr(contract, "liquidation", None)
+    settled = liquidation.final_amount_vnd if step.transition.action == "liquidate" and liquidation else 0
+    services.settle_commitment(contract=contract, actor=step.actor, amount_vnd=settled)
 
 
 @dossier_workflow.effect("spend_payment")

@@ -280,6 +280,23 @@ def pay_contract(*, payment: Payment, actor: User) -> Spending | None:
     return spending
 
 
+def settle_commitment(*, contract: SupportContract, actor: User, amount_vnd: int) -> Spending | None:
+    """A liquidated contract commits its final amount, a terminated one what was paid (nothing): the rest
+    returns to its line's balance."""
+    commitment = Spending.objects.filter(contract=contract, kind=SpendingKind.CONTRACT).first()
+    if commitment is None or commitment.amount_vnd == amount_vnd:
+        return commitment
+    record_audit(
+        actor=actor,
+        action="budget.settled",
+        target=commitment.line.estimate,
+        data={"line": commitment.line.key, "from_vnd": commitment.amount_vnd, "to_vnd": amount_vnd},
+    )
+    commitment.amount_vnd = amount_vnd
+    commitment.save(update_fields=["amount_vnd"])
+    return commitment
+
+
 @transaction.atomic
 def allow_overrun(*, dossier: Dossier, director: User, reason: str) -> CommitmentOverride:
     """The director lets a dossier's contract commit beyond its line's balance, with a reason."""

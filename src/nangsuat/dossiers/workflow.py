@@ -209,7 +209,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         (S.ACCEPTED, S.NOT_ACCEPTED),
         S.LIQUIDATED,
         frozenset({R.DIRECTOR}),
-        effects=("record_liquidation", "liquidation_minutes"),
+        effects=("record_liquidation", "settle_commitment", "liquidation_minutes"),
     ),
     Transition(
         Action.PAY,
@@ -225,7 +225,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         _UNDER_CONTRACT,
         S.TERMINATED,
         frozenset({R.DIRECTOR}),
-        effects=("record_termination",),
+        effects=("record_termination", "settle_commitment"),
         note_required=True,
     ),
 )
