@@ -24,7 +24,7 @@ PACKAGE = "nangsuat"
 FLOORS: tuple[tuple[str, ...], ...] = (
     ("demo",),
     ("reports",),
-    ("indicators", "showcase", "productivity"),
+    ("indicators", "showcase", "productivity", "budget"),
     ("contracts",),
     ("documents",),
     ("councils", "notifications"),

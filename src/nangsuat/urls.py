@@ -25,6 +25,7 @@ urlpatterns = [
     path("dossiers/", include("nangsuat.dossiers.urls")),
     path("councils/", include("nangsuat.councils.urls")),
     path("contracts/", include("nangsuat.contracts.urls")),
+    path("budget/", include("nangsuat.budget.urls")),
     path("submissions/", include((submission_patterns, "submissions"))),
     path("documents/", include("nangsuat.documents.urls")),
     path("notifications/", include("nangsuat.notifications.urls")),

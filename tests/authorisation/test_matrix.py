@@ -141,6 +141,22 @@ PAGES: dict[str, dict[str, int]] = {
     "contracts:decision_file": answers(404),  # no city decision file recorded
     "contracts:progress_add": POST_ONLY,
     "contracts:completion_request": answers(403, enterprise=200, council=404),
+    # The budget: the Department, Finance (once an estimate is sent to it: the sample is) and administrators
+    # of the agency; nobody else learns it exists.
+    "budget:estimates": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:estimate": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:estimate_xlsx": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:estimate_docx": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:appraisal_docx": answers(404),  # the sample is not appraised yet
+    "budget:year_current": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:year": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:line_add": POST_ONLY,
+    "budget:line_edit": POST_ONLY,
+    "budget:line_delete": POST_ONLY,
+    "budget:estimate_action": POST_ONLY,
+    "budget:estimate_adjust": POST_ONLY,
+    "budget:allow_overrun": POST_ONLY,
+    "budget:spend": POST_ONLY,
     # The list proposed to the city.
     "submissions:index": answers(200, enterprise=403, council=403, finance=403),
     "submissions:call": answers(200, enterprise=404, council=404, finance=404),
@@ -279,6 +295,18 @@ API_READS: dict[str, dict[str, int]] = {
     "GET /api/v1/indicators/{code}/records": answers(
         200, anonymous=NOT_SIGNED_IN, council=403, enterprise=403
     ),
+    "GET /api/v1/budget/estimates": answers(
+        404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200
+    ),
+    "GET /api/v1/budget/estimates/{estimate_id}": answers(
+        404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200
+    ),
+    "GET /api/v1/budget/estimates/{estimate_id}/history": answers(
+        404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200
+    ),
+    "GET /api/v1/budget/balances": answers(
+        404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200
+    ),
 }
 
 # The API's writes, not requested here: each with the tests that answer it as the wrong role, agency or
@@ -290,6 +318,9 @@ API_WRITES: dict[str, str] = {
     "PATCH /api/v1/enterprises/{enterprise_id}": "tests/api/test_enterprises.py",
     "PUT /api/v1/enterprises/{enterprise_id}": "tests/api/test_enterprises.py",
     "PUT /api/v1/enterprises/{enterprise_id}/productivity/{year}": "tests/productivity/test_api.py",
+    "POST /api/v1/budget/estimates": "tests/budget/test_api.py",
+    "POST /api/v1/budget/estimates/{estimate_id}/lines": "tests/budget/test_api.py",
+    "POST /api/v1/budget/estimates/{estimate_id}/transitions": "tests/budget/test_api.py",
     "POST /api/v1/calls": "tests/dossiers/test_api.py",
     "POST /api/v1/calls/{call_id}/city-proposal": "tests/contracts/test_api.py",
     "POST /api/v1/dossiers": "tests/dossiers/test_api.py",

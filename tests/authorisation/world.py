@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 
 from nangsuat.api.tokens import issue_token
+from nangsuat.budget import services as budget_services
 from nangsuat.contracts.models import CompletionEvidence, CompletionRequest
 from nangsuat.contracts.services import add_progress_report
 from nangsuat.core.models import Agency, Job, User
@@ -166,8 +167,19 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
     # A signed annual report to the city (the city reads it; the ministry, to which it is not addressed, does not).
     annual, _created = create_report(actor=officer, kind="annual", year=2026)
     annual = sign_report(report=annual, actor=director)
+    # An estimate of the agency's, sent to Finance (which then reads it).
+    estimate = budget_services.create_estimate(agency=can_tho, year=2027, actor=officer)
+    budget_line = budget_services.save_line(
+        estimate=estimate,
+        actor=officer,
+        data={"task": "council", "description": "Họp hội đồng tư vấn", "quantity": 4, "norm_vnd": 1_500_000},
+    )
+    budget_services.act(estimate=estimate, action="submit", actor=director)
     ids = {
         # pages
+        "pk:budget": estimate.pk,
+        "line_pk": budget_line.pk,
+        "estimate_id": estimate.pk,
         "pk:registry": enterprise.pk,
         "pk:registry:membership": claim.pk,
         "pk:registry:import": job.pk,

@@ -24,6 +24,7 @@ class DocumentKind(models.TextChoices):
     LIQUIDATION_MINUTES = "liquidation_minutes", _("Biên bản thanh lý hợp đồng")
     PAYMENT_REQUEST = "payment_request", _("Công văn đề nghị thanh toán")
     REPORT = "report", _("Báo cáo")
+    BUDGET_ESTIMATE = "budget_estimate", _("Tờ trình dự toán kinh phí")
     OTHER = "other", _("Văn bản khác")
 
 

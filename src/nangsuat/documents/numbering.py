@@ -37,6 +37,7 @@ SYMBOLS: dict[str, str | None] = {
     DocumentKind.LIQUIDATION_MINUTES: "BB",
     DocumentKind.PAYMENT_REQUEST: None,
     DocumentKind.REPORT: "BC",
+    DocumentKind.BUDGET_ESTIMATE: "TTr",
     DocumentKind.OTHER: "VB",
 }
 # The unit that drafts a Công văn on payments (Phòng Kế hoạch – Tài chính), after the agency's symbol.

@@ -6,9 +6,9 @@ effects that apply. The names are registered by the app that owns the rule (``do
 ``councils.effects``, ``contracts.effects``, ``documents.effects``) with the decorators below, so the
 table stays readable and every rule lives beside its data. A test checks every name is registered.
 
-Order inside :func:`perform`, all in one transaction with the dossier row locked:
-role → agency/enterprise scope → named permissions (403) → source state → named conditions (409) →
-effects (may raise ``ValidationError`` → 400) → new state → audit entry → ``dossier_transitioned``.
+The engine is ``core.workflow``: this module is the dossier's instance of it (``WORKFLOW``), its scope
+rule (agency, or the enterprise's members) and the names the other apps import.
+Order inside :func:`perform`: see ``core.workflow``; the signal is ``dossier_transitioned``.
 """
 
 from __future__ import annotations
@@ -17,14 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from nangsuat.core.audit import record_audit
-from nangsuat.core.errors import Conflict, Forbidden
+from nangsuat.core import workflow as engine
 from nangsuat.core.permissions import ALLOW, Decision, deny
 from nangsuat.core.roles import Role
 from nangsuat.registry.permissions import is_enterprise_member
@@ -41,16 +39,7 @@ R = Role
 
 
 @dataclass(frozen=True)
-class Transition:
-    action: str
-    sources: tuple[str, ...]
-    target: str
-    roles: frozenset[str]
-    permissions: tuple[str, ...] = ()
-    conditions: tuple[str, ...] = ()
-    effects: tuple[str, ...] = ()
-    note_required: bool = False
-
+class Transition(engine.Transition):
     @property
     def label(self) -> str:
         return str(Action(self.action).label)
@@ -182,7 +171,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         (S.ASSIGNED,),
         S.CONTRACTED,
         frozenset({R.DIRECTOR}),
-        effects=("record_contract", "support_contract"),
+        effects=("record_contract", "commit_to_budget", "support_contract"),
     ),
     # e–g. Implementation, acceptance, liquidation and the one-time payment.
     Transition(Action.START, (S.CONTRACTED,), S.IN_PROGRESS, frozenset({R.ENTERPRISE})),
@@ -220,14 +209,14 @@ TRANSITIONS: tuple[Transition, ...] = (
         (S.ACCEPTED, S.NOT_ACCEPTED),
         S.LIQUIDATED,
         frozenset({R.DIRECTOR}),
-        effects=("record_liquidation", "liquidation_minutes"),
+        effects=("record_liquidation", "settle_commitment", "liquidation_minutes"),
     ),
     Transition(
         Action.PAY,
         (S.LIQUIDATED,),
         S.PAID,
         frozenset({R.OFFICER}),
-        effects=("record_payment", "payment_request"),
+        effects=("record_payment", "spend_payment", "payment_request"),
     ),
     # Leaving the programme, with a reason.
     Transition(Action.WITHDRAW, _BEFORE_CONTRACT, S.WITHDRAWN, frozenset({R.ENTERPRISE}), note_required=True),
@@ -236,7 +225,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         _UNDER_CONTRACT,
         S.TERMINATED,
         frozenset({R.DIRECTOR}),
-        effects=("record_termination",),
+        effects=("record_termination", "settle_commitment"),
         note_required=True,
     ),
 )
@@ -244,7 +233,7 @@ TRANSITIONS: tuple[Transition, ...] = (
 BY_ACTION: dict[str, Transition] = {t.action: t for t in TRANSITIONS}
 
 
-# --- Registries of named rules -------------------------------------------------------------------
+# --- The named rules' shapes ----------------------------------------------------------------------
 
 
 @dataclass
@@ -263,63 +252,56 @@ PermissionRule = Callable[["Dossier", "User"], Decision]
 ConditionRule = Callable[["Dossier"], Decision]
 EffectRule = Callable[[Step], None]
 
-PERMISSIONS: dict[str, PermissionRule] = {}
-CONDITIONS: dict[str, ConditionRule] = {}
-EFFECTS: dict[str, EffectRule] = {}
+dossier_transitioned = Signal()  # sender=Dossier, step=Step, inside the transaction
 
 
-def _registrar(registry: dict[str, Any], name: str):
-    def decorate(fn):
-        if name in registry:
-            raise RuntimeError(f"workflow rule {name!r} registered twice")
-        registry[name] = fn
-        return fn
-
-    return decorate
-
-
-def permission(name: str):
-    return _registrar(PERMISSIONS, name)
+def _scope(user: User, dossier: Dossier) -> Decision:
+    if user.role == R.ENTERPRISE:
+        if not is_enterprise_member(user, dossier.enterprise_id):
+            return deny(_("Bạn không đại diện cho doanh nghiệp của hồ sơ này."))
+    elif not can_see_dossier(user, dossier):
+        return deny(_("Hồ sơ không thuộc đơn vị của bạn."))
+    return ALLOW
 
 
-def condition(name: str):
-    return _registrar(CONDITIONS, name)
+def _clear_clock(dossier: Dossier) -> None:
+    dossier.due_on = None
+    dossier.due_step = ""
 
 
-def effect(name: str):
-    return _registrar(EFFECTS, name)
+def _stamp(dossier: Dossier) -> None:
+    dossier.state_changed_at = timezone.now()
 
 
+WORKFLOW = engine.Workflow(
+    name="dossier",
+    model=Dossier,
+    transitions=TRANSITIONS,
+    step_class=Step,
+    signal=dossier_transitioned,
+    scope=_scope,
+    state_label=lambda code: str(State(code).label),
+    wrong_state=gettext_lazy("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(state)s”."),
+    before_effects=_clear_clock,
+    after_effects=_stamp,
+    select_related=("call", "enterprise"),
+)
+
+# The registries and decorators, under the names the other apps import.
+PERMISSIONS: dict[str, PermissionRule] = WORKFLOW.permissions
+CONDITIONS: dict[str, ConditionRule] = WORKFLOW.conditions
+EFFECTS: dict[str, EffectRule] = WORKFLOW.effects
 # The fields an action takes beyond its note (a contract's number and amount, a decision's date...),
 # as a Django form class registered by the app that owns the action's effects. The dossier page renders
 # it; the API validates the JSON body's extra fields with it; its ``cleaned_data`` becomes ``Step.payload``.
-ACTION_FORMS: dict[str, type] = {}
+ACTION_FORMS: dict[str, type] = WORKFLOW.action_forms
 
-
-def action_form(action: str):
-    return _registrar(ACTION_FORMS, action)
-
-
-def clean_payload(action: str, data: dict[str, Any] | None, files=None) -> dict[str, Any]:
-    """Validate an action's extra fields; raises ``ValidationError`` (→ 400 with the field names)."""
-    form_class = ACTION_FORMS.get(action)
-    if form_class is None:
-        return {}
-    form = form_class(data=data or {}, files=files)
-    if not form.is_valid():
-        raise ValidationError({k: [str(m) for m in v] for k, v in form.errors.items()})
-    return form.cleaned_data
-
-
-def missing_rules() -> set[str]:
-    """Names used in the table that no app registered (a test keeps this empty)."""
-    used = {n for t in TRANSITIONS for n in t.permissions} - PERMISSIONS.keys()
-    used |= {n for t in TRANSITIONS for n in t.conditions} - CONDITIONS.keys()
-    used |= {n for t in TRANSITIONS for n in t.effects} - EFFECTS.keys()
-    return used
-
-
-dossier_transitioned = Signal()  # sender=Dossier, step=Step, inside the transaction
+permission = WORKFLOW.permission
+condition = WORKFLOW.condition
+effect = WORKFLOW.effect
+action_form = WORKFLOW.action_form
+clean_payload = WORKFLOW.clean_payload
+missing_rules = WORKFLOW.missing_rules
 
 
 # --- Deciding and acting ----------------------------------------------------------------------------
@@ -327,40 +309,16 @@ dossier_transitioned = Signal()  # sender=Dossier, step=Step, inside the transac
 
 def may_act(user: User, dossier: Dossier, transition: Transition) -> Decision:
     """Whether this user's role and scope allow the action at all (state aside)."""
-    if not user.is_authenticated or not user.has_role(*transition.roles):
-        return deny(_("Vai trò của bạn không được thực hiện thao tác này."))
-    if user.role == R.ENTERPRISE:
-        if not is_enterprise_member(user, dossier.enterprise_id):
-            return deny(_("Bạn không đại diện cho doanh nghiệp của hồ sơ này."))
-    elif not can_see_dossier(user, dossier):
-        return deny(_("Hồ sơ không thuộc đơn vị của bạn."))
-    for name in transition.permissions:
-        decision = PERMISSIONS[name](dossier, user)
-        if not decision:
-            return decision
-    return ALLOW
+    return WORKFLOW.may_act(user, dossier, transition)
 
 
 def check_conditions(dossier: Dossier, transition: Transition) -> Decision:
-    if dossier.state not in transition.sources:
-        return deny(
-            _("Không thể “%(action)s” khi hồ sơ đang ở trạng thái “%(state)s”.")
-            % {"action": transition.label, "state": State(dossier.state).label}
-        )
-    for name in transition.conditions:
-        decision = CONDITIONS[name](dossier)
-        if not decision:
-            return decision
-    return ALLOW
+    return WORKFLOW.check_conditions(dossier, transition)
 
 
-def available_actions(user: User, dossier: Dossier) -> list[tuple[Transition, Decision]]:
+def available_actions(user: User, dossier: Dossier) -> list[tuple[engine.Transition, Decision]]:
     """The actions this user could take now, each with whether its conditions hold (for buttons)."""
-    result = []
-    for t in TRANSITIONS:
-        if dossier.state in t.sources and may_act(user, dossier, t):
-            result.append((t, check_conditions(dossier, t)))
-    return result
+    return WORKFLOW.available_actions(user, dossier)
 
 
 def perform(
@@ -373,36 +331,4 @@ def perform(
 ) -> Dossier:
     """Move a dossier by one action of the table. Refuses with 403 (role, scope, named permission),
     409 (wrong state, unmet condition) or 400 (unknown action, bad fields, missing note)."""
-    transition = BY_ACTION.get(action)
-    if transition is None:
-        raise ValidationError({"action": _("Thao tác “%(action)s” không tồn tại.") % {"action": action}})
-    note = (note or "").strip()
-    with transaction.atomic():
-        locked = Dossier.objects.select_for_update().select_related("call", "enterprise").get(pk=dossier.pk)
-        decision = may_act(actor, locked, transition)
-        if not decision:
-            raise Forbidden(decision.reason)
-        decision = check_conditions(locked, transition)
-        if not decision:
-            raise Conflict(decision.reason)
-        if transition.note_required and not note:
-            raise ValidationError({"note": _("Vui lòng ghi rõ lý do.")})
-        step = Step(locked, actor, transition, locked.state, note, dict(payload or {}))
-        locked.due_on = None
-        locked.due_step = ""
-        for name in transition.effects:
-            EFFECTS[name](step)
-        locked.state = transition.target
-        locked.state_changed_at = timezone.now()
-        locked.save()
-        record_audit(
-            actor=actor,
-            action=transition.action,
-            target=locked,
-            from_state=step.from_state,
-            to_state=transition.target,
-            note=note,
-        )
-        dossier_transitioned.send(sender=Dossier, step=step)
-    dossier.refresh_from_db()
-    return dossier
+    return WORKFLOW.perform(dossier, action=action, actor=actor, note=note, payload=payload)

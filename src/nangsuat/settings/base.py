@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "nangsuat.accounts",
     "nangsuat.portal",
     "nangsuat.activities",
+    "nangsuat.budget",
     "nangsuat.indicators",
     "nangsuat.showcase",
     "nangsuat.reports",

@@ -8,6 +8,7 @@ from nangsuat.core.models import User
 from nangsuat.demo import (
     accounts,
     activities,
+    budget,
     dossiers,
     enterprises,
     plan2027,
@@ -27,6 +28,7 @@ SEEDS = (
     ("Mô hình điển hình", showcase.seed),
     ("Số liệu năng suất", productivity.seed),
     ("Báo cáo", reports.seed),
+    ("Dự toán kinh phí", budget.seed),
 )
 
 

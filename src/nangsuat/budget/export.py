@@ -1,0 +1,69 @@
+"""The estimate as a workbook: its lines, the planned and the appraised figures, in integer đồng."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from nangsuat.core.spreadsheets import AMOUNT, NUMBER, TEXT, WRAP, Column, workbook_bytes, write_table
+
+from .models import Estimate
+
+
+def estimate_workbook(estimate: Estimate) -> bytes:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Dự toán"))
+    columns = [
+        Column(_("STT"), 6, NUMBER),
+        Column(_("Nhiệm vụ"), 24),
+        Column(_("Nội dung chi"), 40, WRAP),
+        Column(_("Đơn vị tính"), 12),
+        Column(_("Số lượng"), 10, NUMBER),
+        Column(_("Định mức (đồng)"), 16, AMOUNT),
+        Column(_("Thành tiền (đồng)"), 18, AMOUNT),
+        Column(_("Sở Tài chính thẩm định (đồng)"), 18, AMOUNT),
+        Column(_("Ý kiến thẩm định"), 30, WRAP),
+        Column(_("Mục của kế hoạch"), 14, TEXT),
+        Column(_("Thuyết minh"), 40, WRAP),
+    ]
+    lines = list(estimate.lines.select_related("content"))
+    rows = [
+        [
+            i,
+            line.get_task_display() + (f" — {line.content}" if line.content_id else ""),
+            line.description,
+            line.unit,
+            line.quantity,
+            line.norm_vnd,
+            line.amount_vnd,
+            line.appraised_amount_vnd,
+            line.appraisal_note,
+            line.plan_section,
+            line.justification,
+        ]
+        for i, line in enumerate(lines, 1)
+    ]
+    rows.append(
+        [
+            "",
+            _("Tổng cộng"),
+            "",
+            "",
+            None,
+            None,
+            sum(x.amount_vnd for x in lines),
+            sum(x.approved_vnd for x in lines),
+            "",
+            "",
+            "",
+        ]
+    )
+    write_table(
+        sheet,
+        title=estimate.title.upper(),
+        filters=_("Lần %(version)s · %(state)s")
+        % {"version": estimate.version, "state": estimate.get_state_display()},
+        columns=columns,
+        rows=rows,
+    )
+    return workbook_bytes(book)
