@@ -1,6 +1,7 @@
 """Each kind of report is drawn as a Báo cáo in the Nghị định 30 format, with the indicators' figures
 exactly as the indicators engine counts them, the charts, the supported enterprises and the money."""
 
+import datetime as dt
 import io
 
 import pytest
@@ -12,9 +13,15 @@ from docx import Document as open_docx
 from nangsuat.indicators.counting import Scope, tallies
 from nangsuat.indicators.definitions import INDICATORS, PERIOD
 from nangsuat.indicators.targets import targets_of
+from nangsuat.productivity.benchmarks import refresh_benchmarks
 from nangsuat.reports import services
+from nangsuat.reports.figures import productivity_of
 from nangsuat.reports.kinds import ReportKind
 from tests.documents.helpers import all_text, assert_decree_format
+from tests.indicators.factories import accepted_dossier
+from tests.productivity.factories import year_with_figures
+from tests.reference.factories import some_vsic
+from tests.registry.factories import EnterpriseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +153,37 @@ def test_one_report_per_kind_and_year(officer):
     first, created = services.create_report(actor=officer, kind="annual", year=2027)
     again, created_again = services.create_report(actor=officer, kind="annual", year=2027)
     assert created and not created_again and first.pk == again.pk
+
+
+def test_the_supported_enterprises_productivity_before_and_after_beside_their_peers(client, officer, can_tho):
+    vsic = some_vsic()
+    for i in range(3):  # peers: labour productivity +10 % from 2022 to 2025
+        peer = EnterpriseFactory(agency=can_tho, vsic=vsic, vsic_section=vsic.section, size_class="small")
+        year_with_figures(peer, 2022, operating_surplus_vnd=1_200_000_000 + i * 1_000_000_000)
+        year_with_figures(
+            peer, 2025, operating_surplus_vnd=round((4_000_000_000 + i * 1e9) * 1.1) - 2_800_000_000
+        )
+    supported = EnterpriseFactory(agency=can_tho, vsic=vsic, vsic_section=vsic.section, size_class="small")
+    year_with_figures(supported, 2022)  # 4.0 bn of value added, 40 people
+    year_with_figures(supported, 2025, operating_surplus_vnd=2_000_000_000)  # 4.8 bn: +20 %
+    dossier = accepted_dossier(can_tho, supported, on=dt.date(2024, 6, 1))
+    dossier.contract.signed_on = dt.date(2023, 3, 1)  # the base year: 2022
+    dossier.contract.save()
+    refresh_benchmarks()
+    [row] = productivity_of(can_tho.pk)
+    peers_change = round(100 * (128_750_000 / 112_500_000 - 1), 1)  # medians with the supported one
+    assert row == {
+        "name": supported.name,
+        "base_year": 2022,
+        "year": 2025,
+        "change": 20.0,
+        "peer_change": peers_change,
+        "difference": round(20.0 - 100 * (128_750_000 / 112_500_000 - 1), 1),
+    }
+    report, _ = services.create_report(actor=officer, kind="annual", year=2026)
+    client.force_login(officer)
+    doc = draft_docx(client, report)
+    text = all_text(doc)
+    assert "Bảng 3. Năng suất lao động trước và sau hỗ trợ" in text
+    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Doanh nghiệp" and len(t.columns) == 7)
+    assert [c.text for c in table.rows[1].cells][1:5] == [supported.name, "2022", "2025", "+20"]

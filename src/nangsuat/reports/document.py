@@ -28,6 +28,7 @@ from .narrative import number, percent
 
 INDICATOR_WIDTHS = [9, 50, 15, 12, 12, 12, 12, 12, 17, 14]
 SUPPORTED_WIDTHS = [9, 44, 25, 37, 29, 21]
+PRODUCTIVITY_WIDTHS = [9, 50, 17, 17, 22, 28, 22]
 WHAT = {
     ReportKind.ANNUAL: "kết quả thực hiện Kế hoạch năm {year}",
     ReportKind.MIDTERM: "sơ kết giai đoạn {span} thực hiện Kế hoạch",
@@ -109,6 +110,39 @@ def _supported_table(doc: OfficialDocument, rows: list[dict[str, Any]], total: i
             run.font.bold = True
 
 
+def _signed(value: Any) -> str:
+    return "—" if value is None else ("+" if value > 0 else "") + percent(value).replace(" %", "")
+
+
+def _productivity_table(doc: OfficialDocument, rows: list[dict[str, Any]]) -> None:
+    headers = [
+        "TT",
+        "Doanh nghiệp",
+        "Năm gốc",
+        "Năm so sánh",
+        "Doanh nghiệp (%)",
+        "Nhóm cùng ngành, quy mô (%)",
+        "Chênh lệch (điểm %)",
+    ]
+    body = [
+        [
+            str(i),
+            text(row["name"]),
+            str(row["base_year"]),
+            str(row["year"]),
+            _signed(row["change"]),
+            _signed(row["peer_change"]),
+            _signed(row["difference"]),
+        ]
+        for i, row in enumerate(rows, 1)
+    ]
+    table = doc.table(headers, body, PRODUCTIVITY_WIDTHS, size=11)
+    for row in table.rows[1:]:
+        row.cells[1].paragraphs[0].alignment = LEFT
+        for i in (4, 5, 6):
+            row.cells[i].paragraphs[0].alignment = RIGHT
+
+
 def _charts(doc: OfficialDocument, rows: list[dict[str, Any]]) -> None:
     progress = progress_chart([(r["name"], r["total"], r["target"]) for r in rows], fmt="png")
     doc.picture(progress, 150, "Biểu đồ 1. Tỷ lệ thực hiện chỉ tiêu cả giai đoạn so với Kế hoạch")
@@ -177,6 +211,22 @@ def report(head: Head, data: dict[str, Any]) -> OfficialDocument:
         "lượt thanh toán)"
         + (f", đạt {percent(round(100 * paid / committed, 1))} kinh phí hỗ trợ." if committed else ".")
     )
+
+    _heading(doc, "5. Năng suất của doanh nghiệp được hỗ trợ")
+    productivity = figures.get("productivity") or []
+    if productivity:
+        doc.para(
+            "Thay đổi năng suất lao động (giá trị tăng thêm trên một lao động) từ năm trước khi ký hợp đồng đến "
+            "năm gần nhất sau nghiệm thu, so với thay đổi trung vị của các doanh nghiệp cùng ngành, cùng quy mô "
+            "trong cùng các năm:"
+        )
+        _caption(doc, "Bảng 3. Năng suất lao động trước và sau hỗ trợ")
+        _productivity_table(doc, productivity)
+    else:
+        doc.para(
+            "Chưa có doanh nghiệp được hỗ trợ có số liệu năng suất của năm sau nghiệm thu để so sánh với năm "
+            "trước khi ký hợp đồng."
+        )
 
     _heading(doc, "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN")
     _heading(doc, "1. Tồn tại, hạn chế")

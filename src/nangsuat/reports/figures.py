@@ -6,7 +6,10 @@ numbers, strings) so that the document keeps them (``Document.data``) and draws 
   exactly ``indicators.counting.tallies`` and ``indicators.targets.targets_of`` for the report's agency;
 - ``supported``: the supported enterprises of the calls of the report's years
   (``indicators.supported``): name, ward, content, amount, state, year — nothing personal;
-- ``money``: what those supports commit and what was paid in the report's years."""
+- ``money``: what those supports commit and what was paid in the report's years;
+- ``productivity``: each supported enterprise with an accepted dossier and figures after its acceptance: its
+  labour productivity's change since the year before its contract, beside its peers' median change over the
+  same years (``productivity.selectors.before_after``), in percent."""
 
 from __future__ import annotations
 
@@ -15,10 +18,12 @@ from typing import Any
 from django.db.models import Sum
 
 from nangsuat.contracts.models import Payment
-from nangsuat.indicators.counting import Scope, Tally, tallies
+from nangsuat.dossiers.models import Dossier
+from nangsuat.indicators.counting import SUPPORTED_STATES, Scope, Tally, tallies
 from nangsuat.indicators.definitions import INDICATORS, PERIOD
 from nangsuat.indicators.supported import supported_dossiers, supported_rows
 from nangsuat.indicators.targets import targets_of
+from nangsuat.productivity.selectors import before_after
 
 from .kinds import span_of
 
@@ -80,6 +85,36 @@ def paid_in(agency_id: int, years: tuple[int, ...]) -> tuple[int, int]:
     return int(found["total"] or 0), count
 
 
+def _percent(value: float | None) -> float | None:
+    return None if value is None else round(100 * value, 1)
+
+
+def productivity_of(agency_id: int) -> list[dict[str, Any]]:
+    """Labour productivity before and after, for each accepted dossier with figures after its acceptance:
+    the latest year's change since the base year, the peers' median change, and the difference (points)."""
+    rows = []
+    accepted = Dossier.objects.filter(agency_id=agency_id, state__in=SUPPORTED_STATES).select_related(
+        "enterprise"
+    )
+    for dossier in accepted.order_by("enterprise__name", "pk"):
+        found = before_after(dossier)
+        changes = [c for c in found.of("labour_productivity") if c.change is not None]
+        if not changes:
+            continue
+        latest = changes[-1]
+        rows.append(
+            {
+                "name": dossier.enterprise.name,
+                "base_year": found.base_year,
+                "year": latest.year,
+                "change": _percent(latest.change),
+                "peer_change": _percent(latest.peer_change),
+                "difference": _percent(latest.difference),
+            }
+        )
+    return rows
+
+
 def figures_of(agency_id: int, kind: str, year: int) -> dict[str, Any]:
     years = span_of(kind, year)
     supported, enterprises = supported_of(agency_id, years)
@@ -95,6 +130,7 @@ def figures_of(agency_id: int, kind: str, year: int) -> dict[str, Any]:
             "payments": payments,
             "enterprises": enterprises,
         },
+        "productivity": productivity_of(agency_id),
     }
 
 
