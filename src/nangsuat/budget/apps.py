@@ -19,7 +19,7 @@ class BudgetConfig(AppConfig):
         )
 
         readers = frozenset({Role.OFFICER, Role.DIRECTOR, Role.FINANCE, Role.ADMIN})
-        add_nav_item(NavItem(_("Dự toán"), "budget:estimates", readers, "/budget/", "wallet", 33))
+        add_nav_item(NavItem(_("Dự toán"), "budget:estimates", readers, "/budget/", "wallet", 49))
         label_actions(
             {
                 "estimate.created": _("Lập dự toán"),
