@@ -229,3 +229,24 @@ def test_a_backup_of_a_bucket_restores_into_an_empty_bucket(installations, endpo
 def test_media_files_reads_the_bucket(endpoint, bucket):
     default_storage.save("a/b.txt", ContentFile(b"x"))
     assert list(media_files()) == ["a/b.txt"]
+
+
+def test_a_store_that_cannot_be_read_is_a_clean_503(endpoint, bucket, monkeypatch):
+    from botocore.exceptions import EndpointConnectionError
+    from storages.backends.s3 import S3Storage
+
+    dossier = make_dossier(state=State.DRAFT)
+    user = enterprise_user(dossier.enterprise)
+    assert _submit(dossier, user).status_code == 200
+    document = Document.objects.get(dossier=dossier)
+
+    def unreachable(self, name, mode="rb"):
+        raise EndpointConnectionError(endpoint_url=endpoint)
+
+    monkeypatch.setattr(S3Storage, "_open", unreachable)
+    page = Client()
+    page.force_login(user)
+    response = page.get(f"/documents/{document.pk}/")
+    assert response.status_code == 503 and "không đọc được tệp" in response.content.decode()
+    api = ApiClient(user).get(f"/api/v1/documents/{document.pk}/docx")
+    assert api.status_code == 503 and "không đọc được tệp" in api.json()["detail"]

@@ -59,6 +59,13 @@ class StorageUnavailable(OSError):
         )
 
 
+class StorageUnreadable(StorageUnavailable):
+    """The store could not be read (unreachable, refusing): a clean 503, nothing changed."""
+
+    def message(self) -> str:
+        return _("Máy chủ tạm thời không đọc được tệp. Vui lòng thử lại sau hoặc báo quản trị hệ thống.")
+
+
 class FaultTolerantStorage:
     """A mixin placed before a storage class: a failed write becomes ``StorageUnavailable`` with its
     partial file removed, and each file written is noted for removal should the request fail."""
@@ -84,6 +91,15 @@ class FaultTolerantStorage:
         if written is not None:
             written.append((self, saved))  # type: ignore[arg-type]
         return saved
+
+    def _open(self, name, mode="rb"):
+        try:
+            return super()._open(name, mode)  # type: ignore[misc]
+        except FileNotFoundError:
+            raise  # a missing file: the views answer 404
+        except self.write_errors as exc:
+            log.error("file store could not open %s: %s", name, exc)
+            raise StorageUnreadable(errno.EIO, os.strerror(errno.EIO)) from exc
 
     def url(self, name):
         """Never a URL that serves the file by itself: the path under ``MEDIA_URL``, which no route
