@@ -81,9 +81,8 @@ class Installation:
     def counts_and_files(self) -> dict:
         script = (
             "import django, json; django.setup();"
-            "from django.conf import settings; from pathlib import Path;"
             "from nangsuat.core.backups import table_counts, media_files;"
-            "print(json.dumps([table_counts(), media_files(Path(settings.MEDIA_ROOT))]))"
+            "print(json.dumps([table_counts(), media_files()]))"
         )
         out = subprocess.run(
             [sys.executable, "-c", script], env=self.env, capture_output=True, text=True, check=True

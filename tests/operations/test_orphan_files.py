@@ -63,9 +63,10 @@ def test_a_rolled_back_steps_document_file_is_cleaned_and_kept_ones_stay(
     for path in files:
         _age(path, 2)
     (orphan,) = orphan_files()
-    assert orphan != kept_file
+    assert tmp_path / orphan != kept_file
 
     out = io.StringIO()
     call_command("clean_files", stdout=out)
     assert "Đã xóa 1 tệp" in out.getvalue()
-    assert kept_file.exists() and not orphan.exists()
+    assert orphan in out.getvalue()
+    assert kept_file.exists() and not (tmp_path / orphan).exists()

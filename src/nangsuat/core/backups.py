@@ -1,11 +1,16 @@
 """One archive holding the database and the uploaded files, and its restore into an empty installation.
 
-The archive (``.tar.gz``) holds ``manifest.json`` (the engine, the time, each table's row count, each
+The archive (``.tar.gz``) holds ``manifest.json`` (last; the engine, the time, each table's row count, each
 file's SHA-256), the database (PostgreSQL: ``pg_dump`` custom format, a consistent snapshot; SQLite: a copy
-made with SQLite's online backup) and ``media/``. The database is dumped first, then the files: the product
-never deletes an uploaded file, so every file a dumped record names is in the archive.
+made with SQLite's online backup) and ``media/`` (every file of the file store). The database is dumped
+first, then the files: the product never deletes an uploaded file, so every file a dumped record names is in
+the archive.
 
-A restore goes only into an empty installation (no table in the database, nothing in ``MEDIA_ROOT``), then
+The files are read and written through the storage API, so the same archive serves an installation whose
+files are in ``MEDIA_ROOT`` and one whose files are in an S3-compatible bucket (``MEDIA_STORAGE=s3``), and
+an archive of one restores into the other.
+
+A restore goes only into an empty installation (no table in the database, no file in the store), then
 checks every table's row count and every file's checksum against the manifest.
 """
 
@@ -14,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import tarfile
@@ -24,8 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import Storage, default_storage
 from django.db import connection
 from django.utils import timezone
+
+from .storage_faults import walk
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -60,23 +68,38 @@ def table_counts() -> dict[str, int]:
     return counts
 
 
-def _sha256(path: Path) -> str:
+PROBE_PREFIX = ".readyz-"  # the readiness probe's file, deleted a moment after it is written
+
+
+def _stored(storage: Storage) -> list[str]:
+    return [n for n in walk(storage) if not n.rsplit("/", 1)[-1].startswith(PROBE_PREFIX)]
+
+
+def _sha256_of(storage: Storage, name: str) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with storage.open(name, "rb") as handle:
         for block in iter(lambda: handle.read(1024 * 1024), b""):
             digest.update(block)
     return digest.hexdigest()
 
 
-def media_files(root: Path) -> dict[str, str]:
-    """Each file under ``root`` (relative path → SHA-256)."""
-    if not root.exists():
-        return {}
-    return {
-        str(path.relative_to(root)): _sha256(path)
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and not path.name.startswith(".readyz-")
-    }
+def media_files(storage: Storage | None = None) -> dict[str, str]:
+    """Each file of the store (name → SHA-256); the default storage unless one is given."""
+    storage = storage or default_storage
+    return {name: _sha256_of(storage, name) for name in _stored(storage)}
+
+
+class _Hashing:
+    """A file read into the archive, its SHA-256 taken on the way (each file is read once)."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        block = self.handle.read(size)
+        self.digest.update(block)
+        return block
 
 
 def _pg_env() -> tuple[list[str], dict[str, str]]:
@@ -100,7 +123,6 @@ def _run(command: list[str], env: dict[str, str] | None = None) -> None:
 
 def backup(target: Path) -> Summary:
     """Write the archive to ``target`` (a partial archive is never left behind)."""
-    media_root = Path(settings.MEDIA_ROOT)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="nangsuat-backup-") as work:
         folder = Path(work)
@@ -130,24 +152,37 @@ def backup(target: Path) -> Summary:
             source.close()
             copy.close()
             database = SQLITE_COPY
-        files = media_files(media_root)
-        manifest: dict[str, Any] = {
-            "format": FORMAT,
-            "engine": _engine(),
-            "created_at": timezone.now().isoformat(),
-            "database": database,
-            "tables": counts,
-            "files": files,
-        }
-        (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         partial = target.with_name(target.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
-            archive.add(folder / MANIFEST, MANIFEST)
-            archive.add(folder / database, database)
-            for relative in files:
-                archive.add(media_root / relative, f"media/{relative}")
+        files: dict[str, str] = {}
+        size = 0
+        try:
+            with tarfile.open(partial, "w:gz") as archive:
+                archive.add(folder / database, database)
+                for name in _stored(default_storage):
+                    info = tarfile.TarInfo(f"media/{name}")
+                    info.size = default_storage.size(name)
+                    info.mtime = int(default_storage.get_modified_time(name).timestamp())
+                    with default_storage.open(name, "rb") as handle:
+                        hashing = _Hashing(handle)
+                        archive.addfile(info, hashing)
+                    files[name] = hashing.digest.hexdigest()
+                    size += info.size
+                manifest: dict[str, Any] = {
+                    "format": FORMAT,
+                    "engine": _engine(),
+                    "created_at": timezone.now().isoformat(),
+                    "database": database,
+                    "tables": counts,
+                    "files": files,
+                }
+                (folder / MANIFEST).write_text(
+                    json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
+                )
+                archive.add(folder / MANIFEST, MANIFEST)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         partial.replace(target)
-    size = sum((media_root / r).stat().st_size for r in files)
     return Summary(len(counts), sum(counts.values()), len(files), size)
 
 
@@ -164,7 +199,7 @@ def _read_manifest(archive: tarfile.TarFile) -> dict[str, Any]:
     return manifest
 
 
-def _check_empty(media_root: Path) -> None:
+def _check_empty(storage: Storage) -> None:
     with connection.cursor() as cursor:
         tables = connection.introspection.table_names(cursor)
     if tables:
@@ -172,16 +207,16 @@ def _check_empty(media_root: Path) -> None:
             f"Cơ sở dữ liệu đích đã có {len(tables)} bảng: chỉ khôi phục vào một cài đặt trống "
             "(tạo cơ sở dữ liệu mới, không chạy migrate)."
         )
-    if media_root.exists() and any(media_root.iterdir()):
-        raise BackupError(f"Thư mục tệp {media_root} không trống: chỉ khôi phục vào thư mục trống.")
+    if _stored(storage):
+        raise BackupError("Kho tệp (MEDIA_ROOT hoặc kho S3) không trống: chỉ khôi phục vào kho trống.")
 
 
 def restore(source: Path) -> Summary:
-    """Restore the archive into the empty database and MEDIA_ROOT the settings name; verify it."""
-    media_root = Path(settings.MEDIA_ROOT)
+    """Restore the archive into the empty database and file store the settings name; verify it."""
+    storage = default_storage
     if not source.is_file():
         raise BackupError(f"Không có tệp {source}.")
-    _check_empty(media_root)
+    _check_empty(storage)
     with (
         tarfile.open(source, "r:gz") as archive,
         tempfile.TemporaryDirectory(prefix="nangsuat-restore-") as work,
@@ -216,16 +251,14 @@ def restore(source: Path) -> Summary:
                 backup_copy.backup(restored)
             backup_copy.close()
             restored.close()
-        media_root.mkdir(parents=True, exist_ok=True)
         extracted = folder / "media"
-        if extracted.exists():
-            for path in extracted.rglob("*"):
-                if path.is_file():
-                    destination = media_root / path.relative_to(extracted)
-                    destination.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(path, destination)
+        for name in manifest["files"]:
+            with (extracted / name).open("rb") as handle:
+                saved = storage.save(name, File(handle, name=name))
+            if saved != name:
+                raise BackupError(f"Kho tệp đã đặt tên khác cho tệp {name}: {saved}.")
     connection.close()
-    counts, files = table_counts(), media_files(media_root)
+    counts, files = table_counts(), media_files(storage)
     if counts != manifest["tables"]:
         differ = sorted(
             t for t in set(counts) | set(manifest["tables"]) if counts.get(t) != manifest["tables"].get(t)
@@ -233,5 +266,5 @@ def restore(source: Path) -> Summary:
         raise BackupError(f"Khôi phục không khớp số dòng các bảng: {', '.join(differ[:10])}.")
     if files != manifest["files"]:
         raise BackupError("Khôi phục không khớp tệp: thiếu tệp hoặc sai mã kiểm tra SHA-256.")
-    size = sum((media_root / r).stat().st_size for r in files)
+    size = sum(storage.size(name) for name in files)
     return Summary(len(counts), sum(counts.values()), len(files), size)

@@ -2,25 +2,30 @@
 
 ``/healthz``: the process answers (no database, nothing else): restart it when this fails.
 ``/readyz``: it can serve: the database answers and has every migration applied, the cache and the job
-queue answer, the media folder is writable and its disk has room (``READY_MIN_FREE_MB``). 200 or 503 with each check's
+queue answer, the file store (``MEDIA_ROOT`` or the S3-compatible bucket) takes a write and a delete, and,
+for a local folder, its disk has room (``READY_MIN_FREE_MB``; a bucket's room is its store's to watch). 200 or 503 with each check's
 name and whether it passed; no detail that would help an attacker (errors go to the log).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_tasks_db.models import DBTaskResult
+
+from .storage_faults import is_local
 
 log = logging.getLogger(__name__)
 
@@ -55,16 +60,21 @@ def _queue() -> bool:
 
 
 def _media() -> bool:
-    folder = Path(settings.MEDIA_ROOT)
-    folder.mkdir(parents=True, exist_ok=True)
-    probe = folder / f".readyz-{uuid.uuid4().hex}"
-    probe.write_bytes(b"ok")
-    probe.unlink()
-    return True
+    """A probe written and deleted through the storage (a folder or a bucket alike)."""
+    name = default_storage.save(f".readyz-{uuid.uuid4().hex}", ContentFile(b"ok"))
+    try:
+        with default_storage.open(name, "rb") as probe:
+            found = probe.read() == b"ok"
+    finally:
+        default_storage.delete(name)
+    return found
 
 
 def _disk() -> bool:
-    free_mb = shutil.disk_usage(settings.MEDIA_ROOT).free // (1024 * 1024)
+    if not is_local(default_storage):
+        return True  # a bucket: no disk of this server to fill
+    os.makedirs(default_storage.location, exist_ok=True)
+    free_mb = shutil.disk_usage(default_storage.location).free // (1024 * 1024)
     return free_mb >= int(getattr(settings, "READY_MIN_FREE_MB", 500))
 
 

@@ -1,16 +1,19 @@
 """Uploaded or drawn files no record names: left by a step that was rolled back after its document was
 written, or by a disk that filled up mid-write. The daily clean-up removes those older than an hour (a
-file younger may belong to a step still running)."""
+file younger may belong to a step still running). The store is walked through the storage API, so the
+same clean-up serves ``MEDIA_ROOT`` and an S3-compatible bucket."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import posixpath
 
 from django.apps import apps
-from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import models
 from django.utils import timezone
+
+from .storage_faults import walk
 
 MIN_AGE = dt.timedelta(hours=1)
 
@@ -27,25 +30,23 @@ def referenced_names() -> set[str]:
     return names
 
 
-def orphan_files(*, now: dt.datetime | None = None) -> list[Path]:
-    root = Path(settings.MEDIA_ROOT)
-    if not root.exists():
-        return []
-    cutoff = ((now or timezone.now()) - MIN_AGE).timestamp()
+def orphan_files(*, now: dt.datetime | None = None) -> list[str]:
+    """Names (relative to the store) of the files no record names and older than ``MIN_AGE``."""
+    cutoff = (now or timezone.now()) - MIN_AGE
     known = referenced_names()
     found = []
-    for path in root.rglob("*"):
-        if not path.is_file() or path.name.startswith("."):
+    for name in walk(default_storage):
+        if posixpath.basename(name).startswith(".") or name in known:
             continue
-        if str(path.relative_to(root)) in known or path.stat().st_mtime > cutoff:
+        if default_storage.get_modified_time(name) > cutoff:
             continue
-        found.append(path)
+        found.append(name)
     return sorted(found)
 
 
-def remove_orphans(*, now: dt.datetime | None = None) -> list[Path]:
+def remove_orphans(*, now: dt.datetime | None = None) -> list[str]:
     removed = []
-    for path in orphan_files(now=now):
-        path.unlink(missing_ok=True)
-        removed.append(path)
+    for name in orphan_files(now=now):
+        default_storage.delete(name)
+        removed.append(name)
     return removed

@@ -1,5 +1,7 @@
 """DOCX → PDF with LibreOffice headless. Each call has its own throwaway profile (two conversions at
-once would otherwise fight over one profile's lock) and a time limit."""
+once would otherwise fight over one profile's lock) and a time limit. It takes and gives bytes: the callers
+read the DOCX through the storage and save the PDF back through it, so LibreOffice works on a temporary
+local copy whether the files are in ``MEDIA_ROOT`` or in an S3-compatible bucket."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -227,8 +228,29 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Uploads and drawn documents: in MEDIA_ROOT (``local``), or in a private bucket of an S3-compatible store
+# such as MinIO (``s3``, needs the extra ``nangsuat[s3]``). Either way no file is served without the
+# permission check: no route serves MEDIA_URL and the storage hands out no URL (core/storage_faults.py).
+MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="local")
+if MEDIA_STORAGE not in ("local", "s3"):
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'.")
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None  # MinIO: http://minio:9000
+AWS_ACCESS_KEY_ID = env.str("AWS_ACCESS_KEY_ID", default="") or None
+AWS_SECRET_ACCESS_KEY = env.str("AWS_SECRET_ACCESS_KEY", default="") or None
+AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+# MinIO and most S3-compatible stores want the bucket in the path, not in the host name.
+AWS_S3_ADDRESSING_STYLE = env.str(
+    "AWS_S3_ADDRESSING_STYLE", default="path" if AWS_S3_ENDPOINT_URL else "auto"
+)
+if MEDIA_STORAGE == "s3" and not AWS_STORAGE_BUCKET_NAME:
+    raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+MEDIA_BACKEND = {
+    "local": "nangsuat.core.storage_faults.ProtectedFileSystemStorage",
+    "s3": "nangsuat.core.s3_storage.ProtectedS3Storage",
+}[MEDIA_STORAGE]
 STORAGES = {
-    "default": {"BACKEND": "nangsuat.core.storage_faults.ProtectedFileSystemStorage"},
+    "default": {"BACKEND": MEDIA_BACKEND},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # WhiteNoise serves the apps' static files straight from their folders, so the demo needs no collectstatic

@@ -1,7 +1,7 @@
 """Test settings: same as base, with fast hashing and in-memory SQLite unless DATABASE_URL is set."""
 
 from .base import *  # noqa: F401,F403
-from .base import env
+from .base import MEDIA_BACKEND, env
 
 # Published with the repository, so the product refuses it (``secret_key.PUBLISHED_KEY_DIGESTS``).
 SECRET_KEY = "tests-only-key-it-signs-nothing-outside-the-test-suite-0123456789"
@@ -15,7 +15,7 @@ AXES_ENABLED = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 INDICATORS_CACHE_SECONDS = 0  # each test counts its own records; the cache has its own test
 STORAGES = {
-    "default": {"BACKEND": "nangsuat.core.storage_faults.ProtectedFileSystemStorage"},
+    "default": {"BACKEND": MEDIA_BACKEND},  # MEDIA_ROOT unless MEDIA_STORAGE=s3
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # WhiteNoise looks files up per request instead of listing every static file each time a test client starts.

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from nangsuat.core.orphans import orphan_files, remove_orphans
@@ -6,7 +5,7 @@ from nangsuat.core.orphans import orphan_files, remove_orphans
 
 class Command(BaseCommand):
     help = (
-        "Xóa các tệp trong MEDIA_ROOT không thuộc bản ghi nào (bước bị hủy giữa chừng, đĩa đầy), "
+        "Xóa các tệp trong kho tệp (MEDIA_ROOT hoặc kho S3) không thuộc bản ghi nào (bước bị hủy giữa chừng, đĩa đầy), "
         "cũ hơn 1 giờ. --dry-run: chỉ liệt kê."
     )
 
@@ -15,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         paths = orphan_files() if dry_run else remove_orphans()
-        for path in paths:
-            self.stdout.write(str(path.relative_to(settings.MEDIA_ROOT)))
+        for name in paths:
+            self.stdout.write(name)
         verb = "Có" if dry_run else "Đã xóa"
         self.stdout.write(f"{verb} {len(paths)} tệp không thuộc bản ghi nào.")

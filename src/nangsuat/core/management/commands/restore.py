@@ -7,7 +7,7 @@ from nangsuat.core.backups import BackupError, restore
 
 class Command(BaseCommand):
     help = (
-        "Khôi phục một bản sao lưu vào cài đặt trống (cơ sở dữ liệu chưa có bảng, MEDIA_ROOT trống), "
+        "Khôi phục một bản sao lưu vào cài đặt trống (cơ sở dữ liệu chưa có bảng, kho tệp — MEDIA_ROOT hoặc kho S3 — trống), "
         "rồi đối chiếu số dòng từng bảng và mã kiểm tra từng tệp."
     )
 
