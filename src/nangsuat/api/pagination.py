@@ -43,11 +43,9 @@ class PageParams(Schema):
 def page_of(
     queryset: QuerySet | list, *, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE
 ) -> dict[str, Any]:
-    if isinstance(queryset, QuerySet):
-        # COUNT(*) over the first TOTAL_CAP + 1 rows only, unordered: its cost does not grow with the table.
-        total = queryset.order_by()[: TOTAL_CAP + 1].count()
-    else:
-        total = len(queryset)
+    # A queryset: COUNT(*) over its first TOTAL_CAP + 1 rows, unordered, so the cost does not grow with it.
+    is_query = isinstance(queryset, QuerySet)
+    total = queryset.order_by()[: TOTAL_CAP + 1].count() if is_query else len(queryset)
     capped = total > TOTAL_CAP
     if capped:
         total = TOTAL_CAP
