@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from nangsuat.core.roles import Role
 from nangsuat.registry.models import EnterpriseKind
+from tests.activities.factories import activity_world
 from tests.api.conftest import ApiClient
 from tests.core.clients import client_after_totp
 from tests.core.factories import UserFactory
@@ -35,6 +36,7 @@ def _add(world, count: int) -> None:
         world["n"] += 1
         enterprise = EnterpriseFactory(agency=world["agency"], ward=ward, kind=KINDS[i % 3])
         make_dossier(call=world["call"], enterprise=enterprise, state=STATES[i % 3], attachments=False)
+        activity_world(world["agency"], officer=world["officer"], enterprise=enterprise)  # a course, an event
     world["ward"] = ward.code
 
 
@@ -62,6 +64,9 @@ PAGES = [
     lambda w: reverse("dossiers:dossier_list"),
     lambda w: reverse("dossiers:dossier_list") + "?state=submitted&sort=due",
     lambda w: reverse("dossiers:dossier_list") + f"?ward={w['ward']}&sort=-enterprise",
+    *(lambda w, kind=kind: reverse("activities:record_list", args=[kind]) for kind in ("courses", "events")),
+    lambda w: "/dashboard/indicators/enterprises_reached/",
+    lambda w: "/dashboard/indicators/manager_trainings/",
 ]
 API = [
     lambda w: "/api/v1/enterprises?page_size=5",
