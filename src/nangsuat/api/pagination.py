@@ -40,12 +40,17 @@ class PageParams(Schema):
     )
 
 
+def _counted(rows: QuerySet | list) -> int:
+    """A queryset: COUNT(*) over its first TOTAL_CAP + 1 rows, unordered, so the cost does not grow with it."""
+    if isinstance(rows, QuerySet):
+        return rows.order_by()[: TOTAL_CAP + 1].count()
+    return len(rows)
+
+
 def page_of(
     queryset: QuerySet | list, *, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE
 ) -> dict[str, Any]:
-    # A queryset: COUNT(*) over its first TOTAL_CAP + 1 rows, unordered, so the cost does not grow with it.
-    is_query = isinstance(queryset, QuerySet)
-    total = queryset.order_by()[: TOTAL_CAP + 1].count() if is_query else len(queryset)
+    total = _counted(queryset)
     capped = total > TOTAL_CAP
     if capped:
         total = TOTAL_CAP
