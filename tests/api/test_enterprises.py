@@ -42,6 +42,20 @@ def test_list_is_paginated_and_scoped(api_client, officer, can_tho, vinh_long):
     assert body["total"] == 3 and body["pages"] == 2 and body["page"] == 1 and len(body["items"]) == 2
     assert all(item["agency"] == "can-tho" for item in body["items"])
     assert api_client(officer).get(URL, {"page": 9}).json()["items"] == []
+    assert body["total_capped"] is False
+
+
+def test_total_counts_at_most_the_cap(api_client, officer, can_tho, monkeypatch):
+    """``total`` stops at the cap (the count's cost does not grow with the table) and says so; every
+    page still answers its rows, including those past the cap."""
+    monkeypatch.setattr("nangsuat.api.pagination.TOTAL_CAP", 4)
+    EnterpriseFactory.create_batch(7, agency=can_tho)
+    body = api_client(officer).get(URL, {"page_size": 2}).json()
+    assert (body["total"], body["pages"], body["total_capped"], len(body["items"])) == (4, 2, True, 2)
+    assert len(api_client(officer).get(URL, {"page_size": 2, "page": 4}).json()["items"]) == 1
+    monkeypatch.setattr("nangsuat.api.pagination.TOTAL_CAP", 7)
+    body = api_client(officer).get(URL, {"page_size": 2}).json()
+    assert (body["total"], body["pages"], body["total_capped"]) == (7, 4, False)
 
 
 def test_list_filters_and_search(api_client, officer, can_tho):

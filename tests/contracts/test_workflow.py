@@ -29,27 +29,28 @@ def recommended(call, officer, council, **kwargs):
     return workflow.perform(dossier=dossier, action="recommend", actor=secretary.user)
 
 
-def contracted(call, officer, director, council, amount=150_000_000, **kwargs):
+def contracted(call, officer, director, council, amount=150_000_000, n=None, **kwargs):
+    """A dossier taken to a signed contract; ``n`` numbers its decisions and contract (several in a test)."""
     dossier = recommended(call, officer, council, **kwargs)
     workflow.perform(dossier=dossier, action="propose", actor=director)
     workflow.perform(
         dossier=dossier,
         action="approve",
         actor=officer,
-        payload={"decision_number": "1234/QĐ-UBND", "decision_date": D(2026, 6, 1)},
+        payload={"decision_number": f"{n or 1234}/QĐ-UBND", "decision_date": D(2026, 6, 1)},
     )
     workflow.perform(
         dossier=dossier,
         action="assign",
         actor=director,
-        payload={"decision_number": "45/QĐ-SKHCN", "decision_date": D(2026, 6, 10)},
+        payload={"decision_number": f"{n or 45}/QĐ-SKHCN", "decision_date": D(2026, 6, 10)},
     )
     return workflow.perform(
         dossier=dossier,
         action="sign_contract",
         actor=director,
         payload={
-            "number": "01/2026/HĐ-SKHCN",
+            "number": f"{n or 1:02d}/2026/HĐ-SKHCN",
             "signed_on": D(2026, 6, 20),
             "amount_vnd": amount,
             "deliverables": "Giấy chứng nhận ISO 9001:2015",

@@ -24,7 +24,7 @@ def test_each_indicator_has_its_target_years_total_and_records(world, can_tho): 
         assert item["target"] > 0 and item["name"] and item["definition"]
         listed = client.get(item["records"]).json()
         assert listed["total"] == total, item["code"]
-        assert set(listed) == {"items", "total", "page", "page_size", "pages"}
+        assert set(listed) == {"items", "total", "page", "page_size", "pages", "total_capped"}
 
 
 def test_a_year_gives_that_years_value_and_records(world, can_tho):  # noqa: F811

@@ -94,7 +94,7 @@ def test_pagination_of_the_page_and_the_api(world, can_tho, monkeypatch):
 
 def test_api_shape(world):
     body = Client().get("/api/v1/public/supported?year=2026").json()
-    assert set(body) == {"items", "total", "page", "page_size", "pages"}
+    assert set(body) == {"items", "total", "page", "page_size", "pages", "total_capped"}
     (item,) = body["items"]
     assert item == {
         "enterprise": "Công ty TNHH Chế biến Thủy sản Sông Hậu",

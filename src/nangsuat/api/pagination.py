@@ -1,7 +1,11 @@
 """Page-number pagination for every list: ``?page=1&page_size=20`` (page_size 1–100).
 
-Response shape: ``{"items": [...], "total": 123, "page": 1, "page_size": 20, "pages": 7}``.
+Response shape: ``{"items": [...], "total": 123, "page": 1, "page_size": 20, "pages": 7, "total_capped": false}``.
 A page past the end returns an empty ``items`` list (200), not an error.
+
+``total`` counts at most ``TOTAL_CAP`` (10,000) rows, as the pages do (``core.pagination.CappedPaginator``),
+so a list of a million enterprises never waits for ``COUNT(*)`` over all of them: with more rows, ``total``
+is the cap, ``total_capped`` is true and ``pages`` stops there, while later pages still answer their rows.
 
 Two ways to use it in a router::
 
@@ -26,6 +30,7 @@ from pydantic import create_model
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+TOTAL_CAP = 10_000
 
 
 class PageParams(Schema):
@@ -35,13 +40,20 @@ class PageParams(Schema):
     )
 
 
+def _counted(rows: QuerySet | list) -> int:
+    """A queryset: COUNT(*) over its first TOTAL_CAP + 1 rows, unordered, so the cost does not grow with it."""
+    if isinstance(rows, QuerySet):
+        return rows.order_by()[: TOTAL_CAP + 1].count()
+    return len(rows)
+
+
 def page_of(
     queryset: QuerySet | list, *, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE
 ) -> dict[str, Any]:
-    try:
-        total = queryset.count()  # type: ignore[call-arg]
-    except (AttributeError, TypeError):
-        total = len(queryset)
+    total = _counted(queryset)
+    capped = total > TOTAL_CAP
+    if capped:
+        total = TOTAL_CAP
     offset = (page - 1) * page_size
     return {
         "items": list(queryset[offset : offset + page_size]),
@@ -49,6 +61,7 @@ def page_of(
         "page": page,
         "page_size": page_size,
         "pages": ceil(total / page_size) if total else 0,
+        "total_capped": capped,
     }
 
 
@@ -62,6 +75,7 @@ class PageNumberPagination(PaginationBase):
         page: int
         page_size: int
         pages: int
+        total_capped: bool = Field(False, description="Có hơn `total` dòng (more rows than `total` counted)")
 
     items_attribute = "items"
 
@@ -84,4 +98,5 @@ def page_schema(item_schema: type[Schema]) -> type[Schema]:
         page=(int, ...),
         page_size=(int, ...),
         pages=(int, ...),
+        total_capped=(bool, False),
     )

@@ -24,7 +24,8 @@ trả về khóa; gửi khóa trong tiêu đề `Authorization: Bearer <token>`.
 409 xung đột trạng thái (conflict), 429 bị khóa tạm thời do sai nhiều lần.
 
 **Phân trang / Pagination** — `?page=1&page_size=20` (tối đa 100); kết quả
-`{"items": [...], "total": n, "page": 1, "page_size": 20, "pages": m}`.
+`{"items": [...], "total": n, "page": 1, "page_size": 20, "pages": m, "total_capped": false}`; `total` đếm tối đa
+10.000 dòng, nhiều hơn thì `total_capped` là `true` (counted up to 10,000 rows; more sets `total_capped`).
 """
 
 TAGS = [

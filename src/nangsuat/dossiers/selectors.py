@@ -135,6 +135,11 @@ SORTS = {
 }
 
 
+# Columns that may be empty: sorted with the empty ones last either way. The others sort plainly, so
+# PostgreSQL reads a page from their indexes (an index DESC puts NULLs first: it cannot serve NULLS LAST).
+NULLABLE_SORTS = {"submitted_at", "due_on", "tracking_code"}
+
+
 @dataclass
 class DossierFilters:
     state: str = ""
@@ -184,6 +189,8 @@ def order_by_for(sort: str) -> list[Any]:
     field = SORTS.get(sort.lstrip("-"), "created_at")
     if field == "state":  # within a state, newest first (the (agency, state, -created_at) index)
         return ["-state" if desc else "state", "-created_at", "-id"]
+    if field not in NULLABLE_SORTS:  # plain, so that the (agency, column, id) indexes serve it
+        return ["-" + field if desc else field, "-id" if desc else "id"]
     # Undated dossiers (no due date, a draft never submitted) last either way, on every database.
     column = F(field).desc(nulls_last=True) if desc else F(field).asc(nulls_last=True)
     return [column, "-id" if desc else "id"]

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nangsuat.core.pagination import CappedPaginator
 from nangsuat.core.roles import Role
 from nangsuat.core.spreadsheets import XLSX_TYPE
 from nangsuat.core.throttle import over_limit
@@ -44,7 +45,8 @@ def dossier_list(request):
     user = request.user
     filters = selectors.DossierFilters.from_params(request.GET)
     qs = selectors.dossiers_for_user(user=user, filters=filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counts at most 10,000 dossiers: the page costs the same with a hundred thousand.
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "dossiers/my_dossiers.html" if user.role == Role.ENTERPRISE else "dossiers/dossier_list.html"
     context = {"page_obj": page, "filters": filters, "today": timezone.localdate(), **_filter_choices(user)}
     if request.htmx:
