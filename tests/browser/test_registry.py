@@ -13,6 +13,7 @@ from nangsuat.demo.accounts import DEMO_PASSWORD
 from nangsuat.reference.models import VsicCode, Ward
 from nangsuat.registry.importer import COLUMNS
 from nangsuat.registry.models import Enterprise
+from nangsuat.registry.services import refresh_search_text
 from tests.conftest import login, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,6 +27,13 @@ def seeded(monkeypatch):
     monkeypatch.setattr(demo, "COUNT", 60)
     core_demo.seed(io.StringIO())
     demo.seed(io.StringIO())
+    # the demo's names depend on the reference data loaded; the search below needs one of each kind of match
+    by_name, by_address = Enterprise.objects.order_by("pk")[1:3]
+    by_name.name = "Công ty TNHH Chế biến Thủy sản Cần Thơ"
+    by_address.address = "Số 8 đường 30 Tháng 4, thành phố Cần Thơ"
+    for enterprise in (by_name, by_address):
+        refresh_search_text(enterprise)
+        enterprise.save()
     return User.objects.get(username="officer")
 
 
