@@ -17,10 +17,10 @@ from nangsuat.core.audit import record_audit
 from nangsuat.core.jobs import report_progress, start_job
 from nangsuat.core.models import Agency, Job, User
 from nangsuat.core.permissions import require
-from nangsuat.core.spreadsheets import NUMBER, WRAP, Column, write_table
 from nangsuat.registry.forms import ImportForm
 from nangsuat.registry.importer import ImportResult
 from nangsuat.registry.permissions import can_manage_registry
+from nangsuat.registry.spreadsheets import error_report_workbook as registry_error_report
 
 from .benchmarks import refresh_benchmarks
 from .importer import COLUMNS, import_figures, read_table
@@ -41,28 +41,7 @@ def start_import(*, actor: User, agency: Agency, upload) -> Job:
 
 
 def error_report_workbook(result: ImportResult) -> Workbook:
-    book = Workbook(write_only=True)
-    write_table(
-        book.create_sheet(_("Lỗi")),
-        title=_("LỖI NHẬP SỐ LIỆU NĂNG SUẤT"),
-        filters=_(
-            "Đã đọc %(total)s dòng: %(created)s thêm mới, %(updated)s cập nhật, %(errors)s dòng có lỗi."
-        )
-        % {
-            "total": result.total,
-            "created": result.created,
-            "updated": result.updated,
-            "errors": result.error_rows,
-        },
-        columns=[
-            Column(_("Dòng"), 8, NUMBER),
-            Column(_("Cột"), 24),
-            Column(_("Giá trị"), 30),
-            Column(_("Lỗi"), 60, WRAP),
-        ],
-        rows=([e.row, e.column, e.value, e.message] for e in result.errors),
-    )
-    return book
+    return registry_error_report(result, title=_("LỖI NHẬP SỐ LIỆU NĂNG SUẤT"))
 
 
 def run_import(job: Job) -> dict:

@@ -70,13 +70,14 @@ def template_workbook() -> Workbook:
     return book
 
 
-def error_report_workbook(result: ImportResult) -> Workbook:
+def error_report_workbook(result: ImportResult, *, title: str | None = None) -> Workbook:
     """The import's errors, one line each, under the same title and header as the exports; the line under
-    the title says what the import did rather than naming filters."""
+    the title says what the import did rather than naming filters. Every import of rows by tax code uses
+    it, each under its own ``title``."""
     book = Workbook(write_only=True)
     write_table(
         book.create_sheet(_("Lỗi")),
-        title=_("LỖI NHẬP DANH SÁCH DOANH NGHIỆP"),
+        title=title or _("LỖI NHẬP DANH SÁCH DOANH NGHIỆP"),
         filters=_(
             "Đã đọc %(total)s dòng: %(created)s thêm mới, %(updated)s cập nhật, %(errors)s dòng có lỗi."
         )
