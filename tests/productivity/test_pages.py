@@ -8,6 +8,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from nangsuat.core.models import Job
@@ -166,3 +167,13 @@ def test_import_writes_good_rows_reports_bad_ones_and_refreshes(can_tho, django_
         .n
         == 3
     )
+    client = as_user(officer)
+    page = client.get(reverse("productivity:import_start")).content.decode()
+    assert "Nhập số liệu năng suất từ Excel / CSV" in page
+    assert reverse("productivity:import_template") in page
+    assert (
+        reverse("productivity:import_job", args=[job.pk]) in page
+    )  # the recent imports, to this import's page
+    assert "registry/import" not in page.replace(reverse("productivity:import_template"), "")
+    sheet = load_workbook(job.output_file.open("rb")).active
+    assert sheet["A1"].value == "LỖI NHẬP SỐ LIỆU NĂNG SUẤT"
