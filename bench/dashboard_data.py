@@ -26,6 +26,7 @@ from nangsuat.contracts.models import Acceptance, Liquidation, Payment, SupportC
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
 from nangsuat.dossiers.models import Call, Dossier
+from nangsuat.dossiers.receivers import copy_names
 from nangsuat.dossiers.services import calls as call_services
 from nangsuat.dossiers.states import State
 from nangsuat.reference.models import SupportContent
@@ -230,6 +231,7 @@ def generate(
                 for n, state in enumerate(drawn)
             ),
         )
+        copy_names(Dossier.objects.filter(agency=agency))
         rows = list(
             Dossier.objects.filter(agency=agency, state__in=CONTRACTED).values_list(
                 "pk", "state", "call__year"

@@ -191,7 +191,11 @@ def generate(agency: Agency, rows: int, people: dict, out, seed: int = 1322) -> 
         ],
         batch_size=5000,
     )
-    enterprise_ids = list(Enterprise.objects.filter(agency=agency).values_list("pk", flat=True))
+    names = {
+        pk: (name, ward)
+        for pk, name, ward in Enterprise.objects.filter(agency=agency).values_list("pk", "name", "ward_id")
+    }
+    enterprise_ids = list(names)
     EnterpriseMembership.objects.get_or_create(
         user=people[Role.ENTERPRISE],
         enterprise_id=enterprise_ids[0],
@@ -213,8 +217,11 @@ def generate(agency: Agency, rows: int, people: dict, out, seed: int = 1322) -> 
                 Dossier(
                     agency=agency,
                     call=call,
-                    enterprise_id=rng.choice(enterprise_ids),
-                    content=rng.choice(contents),
+                    enterprise_id=(enterprise_id := rng.choice(enterprise_ids)),
+                    enterprise_name=names[enterprise_id][0],
+                    enterprise_ward=names[enterprise_id][1] or "",
+                    content=(content := rng.choice(contents)),
+                    content_name=content.name,
                     state=state,
                     tracking_code=None if state == State.DRAFT else f"CB-{call.year}-{n:07d}",
                     title=f"Áp dụng hệ thống quản lý {n}",

@@ -13,7 +13,10 @@ class DossiersConfig(AppConfig):
         from nangsuat.core.navigation import NavItem, add_nav_item
         from nangsuat.core.roles import Role
 
-        from . import effects  # noqa: F401  registers the intake steps' workflow guards and effects
+        from . import (
+            effects,  # noqa: F401  registers the intake steps' workflow guards and effects
+            receivers,  # noqa: F401  keeps the dossiers' copies of names in step
+        )
         from .selectors import CALL_ACTIONS, OTHER_ACTIONS
         from .states import Action
 

@@ -151,6 +151,16 @@ class PriorityRule(models.Model):
         return f"{self.get_basis_display()} +{self.points}"
 
 
+# The officers' list's filters that its indexes carry as later key columns (the call, the content and a
+# search are rarer, and read other indexes).
+LIST_FILTERS = ("state", "enterprise_ward", "due_on")
+
+
+def _list_index(name: str, *fields: str) -> models.Index:
+    bare = {f.lstrip("-") for f in fields}
+    return models.Index(fields=["agency", *fields, *(f for f in LIST_FILTERS if f not in bare)], name=name)
+
+
 class Dossier(models.Model):
     """An enterprise's registration (Phiếu đăng ký) and everything that follows from it."""
 
@@ -202,29 +212,56 @@ class Dossier(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Copies of the enterprise's name and ward and of the support content's name, so that the list sorted by
+    # a name, or filtered by ward, reads a page from an index of the dossier's own instead of joining every
+    # dossier to its enterprise. ``save`` fills them; ``receivers`` follows an enterprise or a content that
+    # changes (and the registry import's ``enterprises_changed``).
+    enterprise_name = models.CharField(max_length=255, default="", editable=False)
+    enterprise_ward = models.CharField(max_length=6, default="", editable=False)
+    content_name = models.CharField(max_length=200, default="", editable=False)
 
     class Meta:
         verbose_name = _("hồ sơ đăng ký hỗ trợ")
         verbose_name_plural = _("hồ sơ đăng ký hỗ trợ")
         ordering = ["-created_at", "-id"]
+        # Every sort of the officers' list reads a page in order from an index (agency, sort…, id) that
+        # carries the list's other filters as later key columns (``_list_index``): a dossier of another state,
+        # ward or due date is skipped in the index, without reading its row. The descending orders that keep
+        # the undated last (NULLS LAST) have their indexes on PostgreSQL only (migration 0007: SQLite indexes
+        # take no NULLS LAST, and its lists are small).
         indexes = [
-            models.Index(fields=["agency", "state", "-created_at"]),
             models.Index(fields=["agency", "call", "state"]),
             models.Index(fields=["enterprise", "content"]),
-            models.Index(fields=["agency", "due_on"]),
-            # The officers' list: newest first, by submission, by priority (LIMIT over an index, not a sort).
-            models.Index(fields=["agency", "-created_at", "-id"], name="dossier_agency_newest"),
-            models.Index(fields=["agency", "-submitted_at", "-id"], name="dossier_agency_submitted"),
-            models.Index(fields=["agency", "-priority_points", "-id"], name="dossier_agency_priority"),
-            # A state's dossiers by due date, undated last (``selectors.order_by_for``): a page reads its rows
-            # in order from the index instead of sorting every dossier in that state. The descending order
-            # (due_on DESC NULLS LAST, id DESC) has its index on PostgreSQL only (migration 0006: SQLite
-            # indexes take no NULLS LAST).
-            models.Index(fields=["agency", "state", "due_on", "id"], name="dossier_state_due"),
+            _list_index("dossier_list_newest", "-created_at", "-id"),
+            _list_index("dossier_list_submitted", "-submitted_at", "-id"),
+            _list_index("dossier_list_priority", "-priority_points", "-id"),
+            _list_index("dossier_list_due", "due_on", "id"),
+            _list_index("dossier_list_code", "tracking_code", "id"),
+            # By state, newest first within a state, either way; a state's dossiers by due date.
+            _list_index("dossier_list_state", "state", "-created_at", "-id"),
+            _list_index("dossier_list_state_desc", "-state", "-created_at", "-id"),
+            _list_index("dossier_list_state_due", "state", "due_on", "id"),
+            _list_index("dossier_list_enterprise", "enterprise_name", "id"),
+            _list_index("dossier_list_content", "content_name", "id"),
+            _list_index("dossier_list_ward", "enterprise_ward", "-created_at", "-id"),
         ]
 
     def __str__(self) -> str:
         return self.tracking_code or f"#{self.pk} {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        if kwargs.get("update_fields") is None:
+            self.copy_names()
+        super().save(*args, **kwargs)
+
+    def copy_names(self) -> None:
+        """Copy the enterprise's name and ward and the content's name (from the related objects, loaded if
+        need be)."""
+        if self.enterprise_id and (not self.enterprise_name or "enterprise" in self._state.fields_cache):
+            self.enterprise_name = self.enterprise.name
+            self.enterprise_ward = self.enterprise.ward_id or ""
+        if self.content_id:
+            self.content_name = self.content.name
 
 
 class Revision(models.Model):

@@ -130,8 +130,8 @@ SORTS = {
     "code": "tracking_code",
     "state": "state",
     "priority": "priority_points",
-    "enterprise": "enterprise__name",
-    "content": "content__name",
+    "enterprise": "enterprise_name",
+    "content": "content_name",
 }
 
 
@@ -207,7 +207,7 @@ def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> Q
     if f.content:
         qs = qs.filter(content_id=f.content)
     if f.ward:
-        qs = qs.filter(enterprise__ward_id=f.ward)
+        qs = qs.filter(enterprise_ward=f.ward)
     if f.overdue:
         qs = qs.filter(due_on__lt=timezone.localdate())
     if f.q:

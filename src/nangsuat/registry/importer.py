@@ -29,6 +29,7 @@ from nangsuat.reference.models import VsicCode, Ward
 
 from .models import Enterprise, EnterpriseKind, EnterpriseYear
 from .services import MAX_EMPLOYEES, MAX_VND, refresh_search_text, refresh_size_class
+from .signals import enterprises_changed
 from .tax_code import normalize_tax_code
 
 BATCH_SIZE = 1000
@@ -410,6 +411,7 @@ def _write_batch(
     if changed:
         fields = [*PROFILE_KEYS, "vsic_section", "latest_year", *FIGURE_KEYS, "size_class", "search_text"]
         bulk_update_with_history(changed, Enterprise, fields, batch_size=len(changed), default_user=actor)
+        enterprises_changed.send(sender=Enterprise, ids=[e.pk for e in changed])
     bulk.insert(
         EnterpriseYear,
         [

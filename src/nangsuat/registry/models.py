@@ -27,13 +27,15 @@ class SizeClass(models.TextChoices):
 LIST_FILTERS = ("ward", "vsic_section", "kind", "size_class")
 
 
-def _filter_index(field: str, *, name: str = "") -> models.Index:
-    """(agency, field, name) with the other list filters and the id carried along (PostgreSQL INCLUDE;
-    other databases ignore it)."""
+def _list_index(name: str, *fields: str) -> models.Index:
+    """(agency, *fields, id) followed by the list filters it does not start with, as key columns: a page of
+    the officers' list sorted on ``fields`` reads this index in order and checks any other filter on the
+    index entry itself (a btree condition on a later key column), so a non-matching enterprise costs no
+    table read, and a count of rows matching several filters is read from one index alone."""
+    lead = [*fields] if fields[-1] == "id" else [*fields, "id"]
     return models.Index(
-        fields=["agency", field, "name"],
-        include=["id", *(f for f in LIST_FILTERS if f != field)],
-        name=name or f"enterprise_agency_{field}",
+        fields=["agency", *lead, *(f for f in LIST_FILTERS if f not in fields)],
+        name=f"enterprise_list_{name}",
     )
 
 
@@ -104,20 +106,21 @@ class Enterprise(models.Model):
                 fields=["agency", "tax_code"], name="enterprise_tax_code_unique_per_agency"
             ),
         ]
-        # Every filter and sort of the officers' list reads an index that starts with the agency; a sort
-        # column is followed by the name, so a page of a sorted list stops after its rows. The filters'
-        # indexes carry the other filters' columns, so the list's count of rows matching two filters is
-        # read from one index alone. PostgreSQL finishes the id tie-break by incremental sort.
+        # Every filter and sort of the officers' list reads an index that starts with the agency and the
+        # sort (after the filter it sorts within, where there is one), ends with the id that breaks ties,
+        # and carries the other filters as key columns (``_list_index``). A page stops after its rows.
         indexes = [
-            models.Index(fields=["agency", "name"]),
-            _filter_index("ward"),
-            _filter_index("vsic_section", name="enterprise_agency_section"),
-            _filter_index("kind"),
-            _filter_index("size_class", name="enterprise_agency_size"),
-            models.Index(fields=["agency", "vsic", "name"], name="enterprise_agency_vsic"),
-            models.Index(fields=["agency", "revenue_vnd"], name="enterprise_agency_revenue"),
-            models.Index(fields=["agency", "employees"], name="enterprise_agency_employees"),
-            models.Index(fields=["agency", "updated_at"], name="enterprise_agency_updated"),
+            _list_index("name", "name"),
+            _list_index("tax", "tax_code"),
+            _list_index("ward", "ward", "name"),
+            _list_index("section", "vsic_section", "name"),
+            _list_index("section_vsic", "vsic_section", "vsic", "name"),
+            _list_index("kind", "kind", "name"),
+            _list_index("size", "size_class", "name"),
+            _list_index("vsic", "vsic", "name"),
+            _list_index("revenue", "revenue_vnd", "name"),
+            _list_index("employees", "employees", "name"),
+            _list_index("updated", "updated_at"),
             # A ward's enterprises of one kind by tax code (an officer's list of a ward's cooperatives): the
             # page reads its rows in order, instead of every enterprise of the ward and a sort.
             models.Index(fields=["agency", "ward", "kind", "tax_code"], name="enterprise_ward_kind_tax"),

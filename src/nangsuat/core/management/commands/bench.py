@@ -18,6 +18,7 @@ TARGETS = {
     "activities": "Hoạt động chương trình: nhập danh sách học viên",
     "dashboard": "Bảng điều hành: chỉ tiêu, hồ sơ, kinh phí (so với DuckDB trên Parquet)",
     "productivity": "Cơ sở dữ liệu năng suất: làm mới chuẩn so sánh, độ trễ trang và API, DuckDB làm thước đo",
+    "plans": "Kế hoạch truy vấn (EXPLAIN) của mọi bộ lọc × cách sắp xếp của các danh sách, trên dữ liệu đã có",
     "rush": "Giờ cao điểm: N doanh nghiệp nộp hồ sơ cùng lúc qua máy chủ thật (--rows 200)",
 }
 

@@ -1,0 +1,50 @@
+"""Keep the dossiers' copies of their enterprise's name and ward and of their content's name
+(``Dossier.enterprise_name``, ``enterprise_ward``, ``content_name``, which the list sorts and filters on) in
+step when either changes."""
+
+from django.db.models import OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from nangsuat.reference.models import SupportContent
+from nangsuat.registry.models import Enterprise
+from nangsuat.registry.signals import enterprises_changed
+
+from .models import Dossier
+
+
+def _renamed(created: bool, raw: bool, update_fields, *fields: str) -> bool:
+    return not (created or raw) and (update_fields is None or bool(set(fields) & set(update_fields)))
+
+
+@receiver(post_save, sender=Enterprise, dispatch_uid="dossiers.enterprise_renamed")
+def enterprise_renamed(sender, instance, created=False, raw=False, update_fields=None, **kwargs) -> None:
+    if _renamed(created, raw, update_fields, "name", "ward"):
+        ward = instance.ward_id or ""
+        Dossier.objects.filter(enterprise_id=instance.pk).exclude(
+            enterprise_name=instance.name, enterprise_ward=ward
+        ).update(enterprise_name=instance.name, enterprise_ward=ward)
+
+
+@receiver(enterprises_changed, dispatch_uid="dossiers.enterprises_changed")
+def enterprises_renamed(sender, ids, **kwargs) -> None:
+    copy_names(Dossier.objects.filter(enterprise_id__in=ids))
+
+
+def copy_names(dossiers: QuerySet[Dossier]) -> int:
+    """Copy the names onto ``dossiers`` in one statement (rows written in bulk, without ``save``)."""
+    enterprise = Enterprise.objects.filter(pk=OuterRef("enterprise_id"))
+    return dossiers.update(
+        enterprise_name=Subquery(enterprise.values("name")[:1]),
+        enterprise_ward=Coalesce(Subquery(enterprise.values("ward_id")[:1]), Value("")),
+        content_name=Subquery(SupportContent.objects.filter(pk=OuterRef("content_id")).values("name")[:1]),
+    )
+
+
+@receiver(post_save, sender=SupportContent, dispatch_uid="dossiers.content_renamed")
+def content_renamed(sender, instance, created=False, raw=False, update_fields=None, **kwargs) -> None:
+    if _renamed(created, raw, update_fields, "name"):
+        Dossier.objects.filter(content_id=instance.pk).exclude(content_name=instance.name).update(
+            content_name=instance.name
+        )
