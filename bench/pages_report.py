@@ -74,18 +74,20 @@ def _number(value, digits: int = 1) -> str:
     return f"{value:,}"
 
 
-def pages_table(stats: dict[str, dict], queries: dict[str, int] | None = None) -> str:
-    queries = queries or {}
+def pages_table(
+    stats: dict[str, dict], queries: dict[str, int] | None = None, sql_ms: dict | None = None
+) -> str:
+    queries, sql_ms = queries or {}, sql_ms or {}
     lines = [
-        "| page | p50 ms | p95 ms | max ms | ×floor p50 | ×floor p95 | queries |",
-        "|---|---|---|---|---|---|---|",
+        "| page | p50 ms | p95 ms | max ms | ×floor p50 | ×floor p95 | queries | SQL ms |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, s in stats.items():
         flag = " **>3×**" if name in beyond(stats) else ""
         lines.append(
             f"| {name} | {_number(s['p50_ms'])} | {_number(s['p95_ms'])} | {_number(s['max_ms'])} | "
             f"{_number(s.get('x_floor_p50'))} | {_number(s.get('x_floor_p95'))}{flag} | "
-            f"{_number(queries.get(name), 0)} |"
+            f"{_number(queries.get(name), 0)} | {_number(sql_ms.get(name))} |"
         )
     return "\n".join(lines)
 
@@ -114,9 +116,10 @@ def report(results: dict) -> str:
         f"{results['contracts']:,} contracts ({rows:,} rows asked)",
         "",
         f"{results['web_workers']} gunicorn workers, {results['cpus']} CPUs, {results['samples']} samples per page; "
-        f"load average (1 min) {load['before'][0]:.2f} before, {load['after'][0]:.2f} after.",
+        f"load average (1 min) {load['before'][0]:.2f} before, {load['after'][0]:.2f} after. "
+        + ", ".join(f"{k} = {v}" for k, v in results.get("chosen", {}).items()),
         "",
-        pages_table(results["pages"], results.get("queries")),
+        pages_table(results["pages"], results.get("queries"), results.get("sql_ms")),
         "",
         throughput_table(results["throughput"]),
         "",

@@ -50,11 +50,11 @@ def test_ratios_to_the_signed_in_floor_and_pages_beyond_three_times():
 
 
 def test_tables_in_markdown():
-    table = r.pages_table(_stats(), {"list": 9})
+    table = r.pages_table(_stats(), {"list": 9}, {"list": 3.25})
     lines = table.splitlines()
-    assert lines[0].startswith("| page | p50 ms | p95 ms | max ms | ×floor p50 | ×floor p95 | queries |")
-    assert "| list | 40.0 | 100.0 | 120.0 | 4.0 | 4.0 **>3×** | 9 |" in lines
-    assert "| api | 10.0 | 20.0 | 25.0 | 1.0 | 0.8 | — |" in lines
+    assert lines[0] == "| page | p50 ms | p95 ms | max ms | ×floor p50 | ×floor p95 | queries | SQL ms |"
+    assert "| list | 40.0 | 100.0 | 120.0 | 4.0 | 4.0 **>3×** | 9 | 3.2 |" in lines
+    assert "| api | 10.0 | 20.0 | 25.0 | 1.0 | 0.8 | — | — |" in lines
     rates = {
         "floor: base": {"clients": 10, "seconds": 10.0, "requests": 400, "not_200": 0, "per_s": 40.0},
         "dossiers": {"clients": 10, "seconds": 10.2, "requests": 1200, "not_200": 1, "per_s": 10.0},
