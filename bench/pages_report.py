@@ -143,18 +143,30 @@ def compare(folder: Path, sizes: tuple[int, ...] = SIZES) -> str:
 
 
 def scaling_table(runs: dict[int, dict]) -> str:
+    """p95 at each size, the ratio of the largest size's to the smallest's, and the same ratio of the
+    pages' p95 counted in signed-in floors (which cancels a change in the machine's load between runs)."""
     sizes = sorted(runs)
     first, last = sizes[0], sizes[-1]
     names: list[str] = []
     for n in sizes:
         names += [name for name in runs[n]["pages"] if name not in names]
     head = " | ".join(f"p95 ms at {n:,}" for n in sizes)
-    ratio_head = f"{last:,} / {first:,}" if len(sizes) > 1 else "—"
-    lines = [f"| page | {head} | {ratio_head} |", "|---|" + "---|" * (len(sizes) + 1)]
+    floors = " | ".join(f"×floor p95 at {n:,}" for n in sizes)
+    ratio_head = f"{last:,} / {first:,}"
+    lines = [
+        f"| page | {head} | {ratio_head} | {floors} | {ratio_head} in floors |",
+        "|---|" + "---|" * (2 * len(sizes) + 2),
+    ]
     for name in names:
         values = [runs[n]["pages"].get(name, {}).get("p95_ms") for n in sizes]
-        low, high = values[0], values[-1]
-        ratio = round(high / low, 1) if low and high and len(sizes) > 1 else None
-        cells = " | ".join(_number(v) for v in values)
-        lines.append(f"| {name} | {cells} | {_number(ratio)} |")
+        in_floors = [runs[n]["pages"].get(name, {}).get("x_floor_p95") for n in sizes]
+        lines.append(
+            f"| {name} | {' | '.join(_number(v) for v in values)} | {_number(_ratio(values))} | "
+            f"{' | '.join(_number(v) for v in in_floors)} | {_number(_ratio(in_floors))} |"
+        )
     return "\n".join(lines)
+
+
+def _ratio(values: list) -> float | None:
+    low, high = values[0], values[-1]
+    return round(high / low, 1) if len(values) > 1 and low and high else None

@@ -65,12 +65,18 @@ def test_tables_in_markdown():
 
 def test_scaling_table_from_the_saved_runs(tmp_path):
     for n, p95 in ((10_000, 50.0), (1_000_000, 400.0)):
-        pages = {"list": {"p95_ms": p95}, "floor: base": {"p95_ms": 20.0}}
+        pages = {
+            "list": {"p95_ms": p95, "x_floor_p95": p95 / 20},
+            "floor: base": {"p95_ms": 20.0, "x_floor_p95": 1.0},
+        }
         (tmp_path / f"pages-{n}.json").write_text(json.dumps({"pages": pages}))
     lines = r.compare(tmp_path).splitlines()
-    assert lines[0] == "| page | p95 ms at 10,000 | p95 ms at 1,000,000 | 1,000,000 / 10,000 |"
-    assert "| list | 50.0 | 400.0 | 8.0 |" in lines
-    assert "| floor: base | 20.0 | 20.0 | 1.0 |" in lines
+    assert lines[0] == (
+        "| page | p95 ms at 10,000 | p95 ms at 1,000,000 | 1,000,000 / 10,000 "
+        "| ×floor p95 at 10,000 | ×floor p95 at 1,000,000 | 1,000,000 / 10,000 in floors |"
+    )
+    assert "| list | 50.0 | 400.0 | 8.0 | 2.5 | 20.0 | 8.0 |" in lines
+    assert "| floor: base | 20.0 | 20.0 | 1.0 | 1.0 | 1.0 | 1.0 |" in lines
 
 
 def test_no_saved_runs(tmp_path):
