@@ -159,34 +159,19 @@ def _day(rng: random.Random, year: int) -> dt.date:
     return dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 364))
 
 
-def generate(
-    agency: Agency, *, enterprises: int, dossiers: int, participants: int, out, seed: int = 1322
-) -> dict:
-    rng = random.Random(seed)
-    wards, vsic_by_section = ensure_reference()
-    vsic = [(s, codes[0]) for s, codes in vsic_by_section.items()]
-    sizes = ["micro", "micro", "small", "small", "medium", "large"]
-    out.write(f"{enterprises:,} doanh nghiệp (COPY)…\n")
-    with transaction.atomic():
-        copy_rows(
-            Enterprise,
-            (
-                {
-                    "agency_id": agency.pk,
-                    "tax_code": f"7{n:09d}",
-                    "name": f"Công ty TNHH Đo chỉ tiêu {n}",
-                    "kind": "company",
-                    "vsic_id": vsic[n % len(vsic)][1],
-                    "vsic_section": vsic[n % len(vsic)][0],
-                    "ward_id": wards[n % len(wards)][0],
-                    "size_class": sizes[n % len(sizes)],
-                    "search_text": f"cong ty tnhh do chi tieu {n} 7{n:09d}",
-                }
-                for n in range(enterprises)
-            ),
-        )
-    ent = _ids(Enterprise, agency=agency)
-    officer = people(agency)[Role.OFFICER]
+def copy_dossiers(
+    agency: Agency,
+    ent: list[int],
+    dossiers: int,
+    *,
+    officer: User,
+    rng: random.Random,
+    out,
+    code_prefix: str = "BD",
+) -> list:
+    """Five calls (2026–2030) and ``dossiers`` dossiers of the enterprises ``ent`` in a programme's spread of
+    states and support contents, with the contracts, acceptances, liquidations and payments their states
+    have, all by COPY (tracking codes ``<code_prefix>-<year>-<n>``); returns the support contents used."""
     contents = list(SupportContent.objects.filter(is_active=True)[:8]) or [
         SupportContent.objects.get_or_create(code=f"bench-{i}", defaults={"name": name})[0]
         for i, name in enumerate(("ISO 9001", "5S", "Lean", "HACCP"))
@@ -217,7 +202,7 @@ def generate(
                     "enterprise_id": rng.choice(ent),
                     "content_id": contents[n % len(contents)].pk,
                     "state": state,
-                    "tracking_code": f"BD-{YEARS[n % len(YEARS)]}-{n:07d}",
+                    "tracking_code": f"{code_prefix}-{YEARS[n % len(YEARS)]}-{n:07d}",
                     "title": f"Áp dụng hệ thống quản lý {n}",
                     "total_cost_vnd": 300_000_000,
                     "requested_support_vnd": 100_000_000 + (n % 5) * 10_000_000,
@@ -288,6 +273,38 @@ def generate(
                 for c, year in paid
             ),
         )
+    return contents
+
+
+def generate(
+    agency: Agency, *, enterprises: int, dossiers: int, participants: int, out, seed: int = 1322
+) -> dict:
+    rng = random.Random(seed)
+    wards, vsic_by_section = ensure_reference()
+    vsic = [(s, codes[0]) for s, codes in vsic_by_section.items()]
+    sizes = ["micro", "micro", "small", "small", "medium", "large"]
+    out.write(f"{enterprises:,} doanh nghiệp (COPY)…\n")
+    with transaction.atomic():
+        copy_rows(
+            Enterprise,
+            (
+                {
+                    "agency_id": agency.pk,
+                    "tax_code": f"7{n:09d}",
+                    "name": f"Công ty TNHH Đo chỉ tiêu {n}",
+                    "kind": "company",
+                    "vsic_id": vsic[n % len(vsic)][1],
+                    "vsic_section": vsic[n % len(vsic)][0],
+                    "ward_id": wards[n % len(wards)][0],
+                    "size_class": sizes[n % len(sizes)],
+                    "search_text": f"cong ty tnhh do chi tieu {n} 7{n:09d}",
+                }
+                for n in range(enterprises)
+            ),
+        )
+    ent = _ids(Enterprise, agency=agency)
+    officer = people(agency)[Role.OFFICER]
+    contents = copy_dossiers(agency, ent, dossiers, officer=officer, rng=rng, out=out)
     out.write(f"{participants:,} học viên, khóa học, hoạt động, chứng nhận (COPY)…\n")
     with transaction.atomic():
         n_courses = max(10, participants // 50)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -39,3 +40,6 @@ urlpatterns = [
     path("api-tokens/", include("nangsuat.api.urls")),
     path("", include("nangsuat.portal.urls")),
 ]
+
+if settings.BENCH_FLOOR_VIEWS:  # the benchmark's floor views (core/floor.py), never on in production
+    urlpatterns.insert(0, path("bench-floor/", include("nangsuat.core.floor")))

@@ -341,6 +341,9 @@ JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
 # Optional: /metrics for Prometheus (core/metrics.py), answered to the scraper's addresses only.
 METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
 METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1"])
+# ``nangsuat bench pages`` measures each page against two floor views (core/floor.py) served by the same
+# server: mounted under /bench-floor/ only when this is on. Never in production.
+BENCH_FLOOR_VIEWS = env.bool("BENCH_FLOOR_VIEWS", default=False)
 
 # Optional: errors sent to a Sentry-compatible service (Sentry, GlitchTip) when SENTRY_DSN is set; the
 # client is installed with the `sentry` extra (`pip install 'nangsuat[sentry]'`) and loaded only then.
