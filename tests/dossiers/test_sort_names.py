@@ -7,6 +7,7 @@ import pytest
 
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.selectors import DossierFilters, dossiers_for_user
+from nangsuat.reference.models import Ward
 from nangsuat.registry.importer import import_records, read_table
 from nangsuat.registry.services import update_enterprise
 from tests.reference.factories import SupportContentFactory
@@ -72,3 +73,17 @@ def test_a_changed_content_is_copied(call):
     loaded.content_id = other.pk
     loaded.save()
     assert names(dossier)[1] == "Áp dụng 5S"
+
+
+def test_the_ward_filter_follows_an_enterprise_that_moves(call, officer):
+    enterprise = EnterpriseFactory(agency=call.agency)
+    dossier = make_dossier(call=call, enterprise=enterprise, state="submitted")
+    old = enterprise.ward_id
+    new = Ward.objects.filter(province_id=call.agency.province_code).exclude(code=old).first().code
+
+    def listed(ward):
+        return [d.pk for d in dossiers_for_user(user=officer, filters=DossierFilters(ward=ward))]
+
+    assert listed(old) == [dossier.pk] and listed(new) == []
+    update_enterprise(enterprise=enterprise, actor=officer, data={"ward": new})
+    assert listed(old) == [] and listed(new) == [dossier.pk]
