@@ -117,3 +117,11 @@ def login(page, user, password: str = "Test@12345") -> None:
         page.fill("input[name=code]", current_totp_code(user, at=time.time() + (offset % 60)))
         page.press("input[name=code]", "Enter")
         page.wait_for_load_state()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (the filters' cached lists, throttles, figures)."""
+    from django.core.cache import cache
+
+    cache.clear()

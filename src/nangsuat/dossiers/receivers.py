@@ -4,14 +4,16 @@ step when either changes."""
 
 from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from nangsuat.core.choice_cache import forget
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
 from nangsuat.registry.signals import enterprises_changed
 
-from .models import Dossier
+from .models import Call, Dossier
+from .selectors import CALL_CHOICES
 
 
 def _renamed(created: bool, raw: bool, update_fields, *fields: str) -> bool:
@@ -48,3 +50,9 @@ def content_renamed(sender, instance, created=False, raw=False, update_fields=No
         Dossier.objects.filter(content_id=instance.pk).exclude(content_name=instance.name).update(
             content_name=instance.name
         )
+
+
+@receiver(post_save, sender=Call, dispatch_uid="dossiers.call_saved")
+@receiver(post_delete, sender=Call, dispatch_uid="dossiers.call_deleted")
+def call_changed(**kwargs) -> None:
+    forget(CALL_CHOICES)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from nangsuat.core.audit import history_of
+from nangsuat.core.choice_cache import cached
 from nangsuat.core.formatting import format_vnd
 from nangsuat.core.roles import COUNCIL_FOLLOWERS, Role
 from nangsuat.core.tenancy import scope_to_agency
@@ -34,8 +35,28 @@ if TYPE_CHECKING:
 # --- Calls -----------------------------------------------------------------------------------------
 
 
+CALL_CHOICES = "dossiers.calls"
+
+
 def calls_for_staff(user: User) -> QuerySet[Call]:
     return scope_to_agency(Call.objects.all(), user).select_related("agency")
+
+
+def call_choices(user: User) -> list[tuple[int, str]]:
+    """(id, title) of the calls the list's filter offers a staff member (``calls_for_staff``), from the
+    shared cache; ``receivers`` forgets them when a call is saved or deleted."""
+    if (
+        not user.is_authenticated
+        or not user.is_active
+        or (user.agency_id is None and not user.sees_all_agencies)
+    ):
+        return []
+    scope = "*" if user.sees_all_agencies else str(user.agency_id)
+    return cached(
+        CALL_CHOICES,
+        scope,
+        lambda: list(calls_for_staff(user).values_list("pk", "title")),
+    )
 
 
 def calls_for_enterprise(user: User) -> QuerySet[Call]:

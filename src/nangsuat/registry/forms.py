@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.models import Agency
 from nangsuat.core.widgets import DateInput
+from nangsuat.reference.choices import section_choices, ward_choices
 from nangsuat.reference.models import VsicCode, Ward
 
 from .importer import check_workbook
@@ -107,13 +108,12 @@ class ContactForm(forms.Form):
 
 
 class EnterpriseFilterForm(forms.Form):
-    """The list's filters; unknown values are ignored rather than refused."""
+    """The list's filters; unknown values are ignored rather than refused. The wards and VSIC sections come
+    from the shared cache of reference lists (``reference.choices``), not a query per page."""
 
     q = forms.CharField(label=_("Tìm kiếm"), required=False, max_length=200)
-    ward = forms.ModelChoiceField(label=_("Xã/phường"), queryset=Ward.objects.none(), required=False)
-    vsic_section = forms.ModelChoiceField(
-        label=_("Ngành cấp 1"), queryset=VsicCode.objects.filter(level=1).order_by("code"), required=False
-    )
+    ward = forms.ChoiceField(label=_("Xã/phường"), required=False)
+    vsic_section = forms.ChoiceField(label=_("Ngành cấp 1"), required=False)
     kind = forms.ChoiceField(
         label=_("Loại hình"), choices=[("", _("Tất cả"))] + EnterpriseKind.choices, required=False
     )
@@ -126,18 +126,16 @@ class EnterpriseFilterForm(forms.Form):
 
     def __init__(self, *args, province_code: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        wards = Ward.objects.order_by("name")
-        self.fields["ward"].queryset = wards.filter(province_id=province_code) if province_code else wards
-        self.fields["ward"].empty_label = _("Tất cả")
-        self.fields["vsic_section"].empty_label = _("Tất cả")
+        self.fields["ward"].choices = [("", _("Tất cả")), *ward_choices(province_code)]
+        self.fields["vsic_section"].choices = [("", _("Tất cả")), *section_choices()]
 
     def selector_kwargs(self) -> dict:
         self.is_valid()  # a bad value drops that filter only; the valid ones stay in cleaned_data
         data = self.cleaned_data
         return {
             "q": data.get("q") or "",
-            "ward": data["ward"].pk if data.get("ward") else None,
-            "vsic_section": data["vsic_section"].section if data.get("vsic_section") else "",
+            "ward": data.get("ward") or None,
+            "vsic_section": data.get("vsic_section") or "",
             "kind": data.get("kind") or "",
             "size": data.get("size") or "",
             "order": data.get("sort") or "",

@@ -65,6 +65,18 @@ def sort_th(context, field: str, label: str, css: str = "") -> dict:
 
 
 @register.simple_tag
+def options(choices, chosen):
+    """``<option>`` elements of (value, label) pairs, ``chosen`` selected, rendered in Python (a filter's
+    hundred-odd wards would otherwise run the template loop's nodes for each)."""
+    chosen = "" if chosen is None else str(chosen)
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, mark_safe(" selected") if str(value) == chosen else "", label) for value, label in choices),
+    )
+
+
+@register.simple_tag
 def select(bound_field):
     """A choice field's ``<select>`` rendered in Python: a list's filters carry a hundred-odd options (the
     wards), and Django's widget renders a template for each one."""

@@ -14,11 +14,10 @@ from nangsuat.core.pagination import CappedPaginator
 from nangsuat.core.roles import Role
 from nangsuat.core.spreadsheets import XLSX_TYPE
 from nangsuat.core.throttle import over_limit
-from nangsuat.reference.models import SupportContent, Ward
+from nangsuat.reference.choices import content_choices, ward_choices
 
 from .. import selectors
 from ..export import dossier_filters, dossier_workbook
-from ..models import Call
 from ..states import State
 from ..tasks import awaiting_enterprise, tasks_for
 
@@ -29,14 +28,12 @@ LOOKUP_WINDOW_SECONDS = 600
 
 
 def _filter_choices(user) -> dict:
-    calls = selectors.calls_for_staff(user) if user.role != Role.ENTERPRISE else Call.objects.none()
+    """The filters' options, from the shared cache (no query per page)."""
     return {
-        "states": State.choices,
-        "calls": calls.select_related(None).only("id", "title"),
-        "contents": SupportContent.objects.filter(is_active=True).only("id", "name"),
-        "wards": Ward.objects.filter(province_id=getattr(user.agency, "province_code", "92")).only(
-            "code", "name"
-        ),
+        "states": [(value, label) for value, label in State.choices if value != State.DRAFT],
+        "calls": selectors.call_choices(user) if user.role != Role.ENTERPRISE else [],
+        "contents": content_choices(),
+        "wards": ward_choices(getattr(user.agency, "province_code", "92")),
     }
 
 

@@ -1,0 +1,35 @@
+"""Short lists that pages offer in their filters (wards, VSIC sections, support contents, an agency's calls),
+read from the database once and then from the cache, which every server process shares. Each group has a
+version in the cache; ``forget(group)`` starts a new one, so the old entries are never read again and expire.
+The apps that own the rows call ``forget`` when one changes."""
+
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+
+T = TypeVar("T")
+TIMEOUT = 24 * 3600
+
+
+def _version_key(group: str) -> str:
+    return f"choices:{group}:version"
+
+
+def cached(group: str, name: str, build: Callable[[], T]) -> T:
+    """``build()``, kept in the cache under ``group`` until ``forget(group)``."""
+    version = cache.get(_version_key(group))
+    if version is None:  # first read, or the key was evicted: a fresh namespace, never an old one
+        cache.add(_version_key(group), time.time_ns(), None)
+        version = cache.get(_version_key(group))
+    key = f"choices:{group}:{version}:{name}"
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, TIMEOUT)
+    return found
+
+
+def forget(group: str) -> None:
+    cache.set(_version_key(group), time.time_ns(), None)
