@@ -148,6 +148,7 @@ PAGES: dict[str, dict[str, int]] = {
     "budget:estimate_xlsx": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:estimate_docx": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:appraisal_docx": answers(404),  # the sample is not appraised yet
+    "budget:appraisal_xlsx": answers(404),
     "budget:year_current": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:year": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:line_add": POST_ONLY,
@@ -304,6 +305,12 @@ API_READS: dict[str, dict[str, int]] = {
     "GET /api/v1/budget/estimates/{estimate_id}/history": answers(
         404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200
     ),
+    "GET /api/v1/budget/estimates/{estimate_id}/document/{fmt}": answers(
+        404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200
+    ),
+    "GET /api/v1/budget/estimates/{estimate_id}/appraisal/{fmt}": answers(
+        404, anonymous=NOT_SIGNED_IN
+    ),  # the sample is not appraised yet
     "GET /api/v1/budget/balances": answers(
         404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200
     ),

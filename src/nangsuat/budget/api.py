@@ -1,6 +1,8 @@
 """``/api/v1/budget``: the estimates with their lines, their steps (``POST …/{id}/transitions`` with
 ``{"action", "note", ...}``: ``appraise`` takes ``lines: [{id, appraised_amount_vnd, note}]``, ``approve``
-takes ``decision_number`` and ``decision_date``), their history, and the year's balances.
+takes ``decision_number`` and ``decision_date``), their history, their files (``…/document/{fmt}``: the
+estimate; ``…/appraisal/{fmt}``: Finance's appraisal once made; ``fmt`` docx or xlsx), and the year's
+balances.
 
 Visibility: the Department and Finance of the agency (Finance once the estimate is sent to it); anything
 else, an enterprise included, is 404.
@@ -9,6 +11,7 @@ else, an enterprise included, is 404.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -22,6 +25,7 @@ from nangsuat.api.schemas import InputSchema
 
 from . import selectors, services
 from .balances import approved_estimate, line_balances, totals
+from .downloads import appraisal_file, estimate_file
 from .forms import LineForm
 from .models import Estimate
 from .states import Task
@@ -226,6 +230,26 @@ def estimate_history(request, estimate_id: int):
         }
         for e in selectors.estimate_history(estimate)
     ]
+
+
+@router.get(
+    "/estimates/{estimate_id}/document/{fmt}",
+    response={200: None, **error_responses(404)},
+    summary="Tệp dự toán (docx hoặc xlsx)",
+)
+def estimate_document(request, estimate_id: int, fmt: Literal["docx", "xlsx"]):
+    _reader(request)
+    return estimate_file(selectors.estimate_for(request.auth, estimate_id), fmt)
+
+
+@router.get(
+    "/estimates/{estimate_id}/appraisal/{fmt}",
+    response={200: None, **error_responses(404)},
+    summary="Kết quả thẩm định của Sở Tài chính (docx hoặc xlsx)",
+)
+def appraisal_document(request, estimate_id: int, fmt: Literal["docx", "xlsx"]):
+    _reader(request)
+    return appraisal_file(selectors.estimate_for(request.auth, estimate_id), fmt)
 
 
 @router.get(

@@ -20,7 +20,9 @@ class BudgetConfig(AppConfig):
         )
         from .norms import call_terms
 
-        provide_call_terms(call_terms)  # a call's rate and ceiling from the support norm in force when it opens
+        provide_call_terms(
+            call_terms
+        )  # a call's rate and ceiling from the support norm in force when it opens
 
         readers = frozenset({Role.OFFICER, Role.DIRECTOR, Role.FINANCE, Role.ADMIN})
         add_nav_item(NavItem(_("Dự toán"), "budget:estimates", readers, "/budget/", "wallet", 49))

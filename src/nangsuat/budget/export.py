@@ -1,11 +1,22 @@
-"""The estimate as a workbook: its lines, the planned and the appraised figures, in integer đồng."""
+"""The estimate as workbooks, in integer đồng: its lines with the planned and the appraised figures, and
+Finance's appraisal on its own (planned, appraised, the difference and Finance's note per line, totals)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from nangsuat.core.spreadsheets import AMOUNT, NUMBER, TEXT, WRAP, Column, workbook_bytes, write_table
+from nangsuat.core.formatting import format_date
+from nangsuat.core.spreadsheets import (
+    AMOUNT,
+    NUMBER,
+    TEXT,
+    WRAP,
+    Column,
+    append_row,
+    workbook_bytes,
+    write_table,
+)
 
 from .models import Estimate
 
@@ -66,4 +77,49 @@ def estimate_workbook(estimate: Estimate) -> bytes:
         columns=columns,
         rows=rows,
     )
+    return workbook_bytes(book)
+
+
+def appraisal_workbook(estimate: Estimate) -> bytes:
+    """Finance's appraisal line by line: what the Department asked, what Finance appraised (its figure, or the
+    asked one where it agreed), the difference (negative for a cut), its note; then the totals and its
+    general opinion."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Thẩm định"))
+    columns = [
+        Column(_("STT"), 6, NUMBER),
+        Column(_("Nhiệm vụ"), 24),
+        Column(_("Nội dung chi"), 40, WRAP),
+        Column(_("Sở KH&CN đề nghị (đồng)"), 18, AMOUNT),
+        Column(_("Sở Tài chính thẩm định (đồng)"), 18, AMOUNT),
+        Column(_("Chênh lệch (đồng)"), 18, AMOUNT),
+        Column(_("Ý kiến thẩm định"), 40, WRAP),
+    ]
+    lines = list(estimate.lines.select_related("content"))
+    rows: list[list] = [
+        [
+            i,
+            line.get_task_display() + (f" — {line.content}" if line.content_id else ""),
+            line.description,
+            line.amount_vnd,
+            line.approved_vnd,
+            line.approved_vnd - line.amount_vnd,
+            line.appraisal_note,
+        ]
+        for i, line in enumerate(lines, 1)
+    ]
+    planned = sum(x.amount_vnd for x in lines)
+    appraised = sum(x.approved_vnd for x in lines)
+    rows.append(["", _("Tổng cộng"), "", planned, appraised, appraised - planned, ""])
+    write_table(
+        sheet,
+        title=_("KẾT QUẢ THẨM ĐỊNH: %(title)s") % {"title": estimate.title.upper()},
+        filters=_("Lần %(version)s · Sở Tài chính thẩm định %(date)s")
+        % {"version": estimate.version, "date": format_date(estimate.appraised_on)},
+        columns=columns,
+        rows=rows,
+    )
+    if estimate.appraisal_note:
+        append_row(sheet, [])
+        append_row(sheet, [_("Ý kiến thẩm định chung: %(note)s") % {"note": estimate.appraisal_note}])
     return workbook_bytes(book)

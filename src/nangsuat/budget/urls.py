@@ -15,6 +15,7 @@ urlpatterns = [
     path("estimates/<int:pk>/xlsx/", estimates.estimate_xlsx, name="estimate_xlsx"),
     path("estimates/<int:pk>/docx/", estimates.estimate_docx, name="estimate_docx"),
     path("estimates/<int:pk>/appraisal.docx", estimates.appraisal_docx, name="appraisal_docx"),
+    path("estimates/<int:pk>/appraisal.xlsx", estimates.appraisal_xlsx, name="appraisal_xlsx"),
     path("year/", balances.budget_year, name="year_current"),
     path("year/<int:year>/", balances.budget_year, name="year"),
     path("year/<int:year>/overrun/", balances.allow_overrun, name="allow_overrun"),
