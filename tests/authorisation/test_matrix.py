@@ -158,6 +158,11 @@ PAGES: dict[str, dict[str, int]] = {
     "budget:estimate_adjust": POST_ONLY,
     "budget:allow_overrun": POST_ONLY,
     "budget:spend": POST_ONLY,
+    # The enterprises' counterpart funds: the budget's readers read, the officer records (the others 403).
+    "budget:counterpart_current": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:counterpart_year": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:counterpart_xlsx": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:counterpart_edit": answers(404, officer=200, director=403, finance=403, admin=403),
     # The list proposed to the city.
     "submissions:index": answers(200, enterprise=403, council=403, finance=403),
     "submissions:call": answers(200, enterprise=404, council=404, finance=404),
@@ -311,6 +316,11 @@ API_READS: dict[str, dict[str, int]] = {
     "GET /api/v1/budget/estimates/{estimate_id}/appraisal/{fmt}": answers(
         404, anonymous=NOT_SIGNED_IN
     ),  # the sample is not appraised yet
+    "GET /api/v1/budget/counterpart-funds": answers(
+        404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200, enterprise=200
+    ),
+    # the sample dossier is in the council: not yet supported, so nobody reads a counterpart for it
+    "GET /api/v1/budget/counterpart-funds/{dossier_id}": answers(404, anonymous=NOT_SIGNED_IN),
     "GET /api/v1/budget/balances": answers(
         404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200
     ),
@@ -328,6 +338,7 @@ API_WRITES: dict[str, str] = {
     "POST /api/v1/budget/estimates": "tests/budget/test_api.py",
     "POST /api/v1/budget/estimates/{estimate_id}/lines": "tests/budget/test_api.py",
     "POST /api/v1/budget/estimates/{estimate_id}/transitions": "tests/budget/test_api.py",
+    "PUT /api/v1/budget/counterpart-funds/{dossier_id}": "tests/budget/test_counterpart.py",
     "POST /api/v1/calls": "tests/dossiers/test_api.py",
     "POST /api/v1/calls/{call_id}/city-proposal": "tests/contracts/test_api.py",
     "POST /api/v1/dossiers": "tests/dossiers/test_api.py",

@@ -37,7 +37,10 @@ def support_norm(agency, *, effective_from, rate=50, ceiling=200_000_000, basis=
     )
 
 
-def opened(agency, officer, *, opens=D(2026, 1, 5)) -> CallContent:
+OPENS = D(2026, 1, 5)
+
+
+def opened(agency, officer, *, opens=OPENS) -> CallContent:
     call = calls.create_call(
         agency=agency,
         actor=officer,

@@ -1,5 +1,6 @@
-"""The estimate as workbooks, in integer đồng: its lines with the planned and the appraised figures, and
-Finance's appraisal on its own (planned, appraised, the difference and Finance's note per line, totals)."""
+"""The budget's workbooks, in integer đồng: the estimate's lines with the planned and the appraised figures;
+Finance's appraisal on its own (planned, appraised, the difference and Finance's note per line, totals); the
+year's counterpart funds beside the programme's support."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from nangsuat.core.spreadsheets import (
     write_table,
 )
 
+from .counterpart import CounterpartRow
 from .models import Estimate
 
 
@@ -122,4 +124,47 @@ def appraisal_workbook(estimate: Estimate) -> bytes:
     if estimate.appraisal_note:
         append_row(sheet, [])
         append_row(sheet, [_("Ý kiến thẩm định chung: %(note)s") % {"note": estimate.appraisal_note}])
+    return workbook_bytes(book)
+
+
+def counterpart_workbook(year: int, rows: list[CounterpartRow], sums: dict[str, int]) -> bytes:
+    """Per dossier: the enterprise, the content, the programme's support, the enterprise's own funds, the
+    total; then the year's totals."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(_("Vốn đối ứng"))
+    columns = [
+        Column(_("STT"), 6, NUMBER),
+        Column(_("Mã hồ sơ"), 16),
+        Column(_("Doanh nghiệp"), 36, WRAP),
+        Column(_("Nội dung hỗ trợ"), 30, WRAP),
+        Column(_("Trạng thái hồ sơ"), 20),
+        Column(_("Kinh phí hỗ trợ (đồng)"), 18, AMOUNT),
+        Column(_("Vốn đối ứng (đồng)"), 18, AMOUNT),
+        Column(_("Tổng kinh phí thực hiện (đồng)"), 20, AMOUNT),
+        Column(_("Ghi chú"), 30, WRAP),
+    ]
+    body: list[list] = [
+        [
+            i,
+            r.dossier.tracking_code or "",
+            r.dossier.enterprise.name,
+            str(r.dossier.content),
+            r.dossier.get_state_display(),
+            r.support_vnd,
+            r.counterpart_vnd,
+            r.total_vnd,
+            r.note,
+        ]
+        for i, r in enumerate(rows, 1)
+    ]
+    body.append(
+        ["", "", _("Tổng cộng"), "", "", sums["support_vnd"], sums["counterpart_vnd"], sums["total_vnd"], ""]
+    )
+    write_table(
+        sheet,
+        title=_("VỐN ĐỐI ỨNG CỦA DOANH NGHIỆP NĂM %(year)s") % {"year": year},
+        filters=_("Kinh phí Chương trình hỗ trợ và vốn đối ứng của doanh nghiệp, theo hồ sơ"),
+        columns=columns,
+        rows=body,
+    )
     return workbook_bytes(book)
