@@ -53,6 +53,9 @@ def test_the_officer_records_a_counterpart_and_the_year_shows_it(
     page.goto("/budget/year/2026/")
     assert page.get_by_text("Vốn đối ứng của doanh nghiệp").first.is_visible()
     screenshot(page, "budget-year-counterpart")
+    page.goto(f"/dossiers/{signed.pk}/")
+    assert page.get_by_text("Nguồn vốn thực hiện").first.is_visible()
+    screenshot(page, "budget-dossier-counterpart")
 
     page.set_viewport_size({"width": 390, "height": 844})
     for url, name in (

@@ -159,3 +159,16 @@ def test_the_api_refuses_bad_amounts_and_unsupported_dossiers(signed, officer, c
     early = DossierFactory(call=call, state="in_council")
     refused = ApiClient(officer).put(f"{BASE}/{early.pk}", {"amount_vnd": 1})
     assert refused.status_code == 409 and "phê duyệt hỗ trợ" in refused.json()["detail"]
+
+
+def test_the_dossier_page_shows_its_funding_to_those_who_read_it(signed, officer, director, finance, can_tho):
+    services.record_counterpart_fund(dossier=signed, actor=officer, amount_vnd=1_250_000_000, note="Tự có")
+    url = reverse("dossiers:dossier_detail", args=[signed.pk])
+    edit = reverse("budget:counterpart_edit", args=[signed.pk])
+    for user, writes in ((officer, True), (director, False), (enterprise_user(signed.enterprise), False)):
+        page = client_for(user).get(url).content.decode()
+        assert "Nguồn vốn thực hiện" in page and "1.400.000.000 đ" in page, user.role
+        assert (edit in page) == writes
+    early = DossierFactory(call=signed.call, state="in_council")
+    page = client_for(officer).get(reverse("dossiers:dossier_detail", args=[early.pk])).content.decode()
+    assert "Nguồn vốn thực hiện" not in page

@@ -356,7 +356,6 @@ def record_counterpart_fund(
     *, dossier: Dossier, actor: User, amount_vnd: int, note: str = ""
 ) -> CounterpartFund:
     """The enterprise's own funds in a supported dossier, recorded or changed by the Department's officer."""
-    from_vnd = None
     if actor.role != Role.OFFICER or actor.agency_id != dossier.agency_id:
         raise Forbidden(_("Chỉ chuyên viên Sở KH&CN của đơn vị ghi nhận vốn đối ứng."))
     if dossier.state not in counterpart.SUPPORTED:
@@ -376,8 +375,7 @@ def record_counterpart_fund(
     if len(note) > 300:
         raise ValidationError({"note": _("Ghi chú tối đa 300 ký tự.")})
     existing = CounterpartFund.objects.select_for_update().filter(dossier=dossier).first()
-    if existing is not None:
-        from_vnd = existing.amount_vnd
+    from_vnd = existing.amount_vnd if existing is not None else None
     fund, _created = CounterpartFund.objects.update_or_create(
         dossier=dossier,
         defaults={"agency_id": dossier.agency_id, "amount_vnd": amount_vnd, "note": note},
