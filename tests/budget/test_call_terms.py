@@ -9,6 +9,7 @@ import pytest
 from nangsuat.dossiers.models import CallContent
 from nangsuat.dossiers.services import calls
 from nangsuat.dossiers.terms import terms_in_force
+from tests.api.conftest import ApiClient
 from tests.contracts.test_workflow import contracted
 from tests.councils.conftest import _other_apps_effects, call, council
 from tests.dossiers.factories import iso_9001
@@ -117,3 +118,18 @@ def test_signed_contracts_keep_their_amounts_when_the_norm_changes(call, council
     dossier.contract.refresh_from_db()
     assert dossier.contract.amount_vnd == 150_000_000
     assert terms(call.contents.get())[:2] == (50, 200_000_000)
+
+
+def test_a_call_opened_through_the_api_offers_the_norms_terms(can_tho, officer):
+    support_norm(can_tho, effective_from=D(2026, 12, 1), rate=60, ceiling=250_000_000)
+    body = {
+        "year": 2027,
+        "title": "Đợt hỗ trợ năm 2027",
+        "budget_vnd": 2_000_000_000,
+        "publish": True,
+        "contents": [{"content_id": iso_9001().pk, "support_rate_percent": 40, "ceiling_vnd": 150_000_000}],
+    }
+    created = ApiClient(officer).post("/api/v1/calls", body)
+    assert created.status_code == 201, created.content
+    offered = created.json()["contents"][0]
+    assert (offered["support_rate_percent"], offered["ceiling_vnd"]) == (60, 250_000_000)
