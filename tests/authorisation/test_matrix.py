@@ -148,6 +148,7 @@ PAGES: dict[str, dict[str, int]] = {
     "budget:estimate_xlsx": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:estimate_docx": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:appraisal_docx": answers(404),  # the sample is not appraised yet
+    "budget:appraisal_xlsx": answers(404),
     "budget:year_current": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:year": answers(404, officer=200, director=200, finance=200, admin=200),
     "budget:line_add": POST_ONLY,
@@ -157,6 +158,11 @@ PAGES: dict[str, dict[str, int]] = {
     "budget:estimate_adjust": POST_ONLY,
     "budget:allow_overrun": POST_ONLY,
     "budget:spend": POST_ONLY,
+    # The enterprises' counterpart funds: the budget's readers read, the officer records (the others 403).
+    "budget:counterpart_current": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:counterpart_year": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:counterpart_xlsx": answers(404, officer=200, director=200, finance=200, admin=200),
+    "budget:counterpart_edit": answers(404, officer=200, director=403, finance=403, admin=403),
     # The list proposed to the city.
     "submissions:index": answers(200, enterprise=403, council=403, finance=403),
     "submissions:call": answers(200, enterprise=404, council=404, finance=404),
@@ -304,6 +310,17 @@ API_READS: dict[str, dict[str, int]] = {
     "GET /api/v1/budget/estimates/{estimate_id}/history": answers(
         404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200
     ),
+    "GET /api/v1/budget/estimates/{estimate_id}/document/{fmt}": answers(
+        404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200
+    ),
+    "GET /api/v1/budget/estimates/{estimate_id}/appraisal/{fmt}": answers(
+        404, anonymous=NOT_SIGNED_IN
+    ),  # the sample is not appraised yet
+    "GET /api/v1/budget/counterpart-funds": answers(
+        404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200, enterprise=200
+    ),
+    # the sample dossier is in the council: not yet supported, so nobody reads a counterpart for it
+    "GET /api/v1/budget/counterpart-funds/{dossier_id}": answers(404, anonymous=NOT_SIGNED_IN),
     "GET /api/v1/budget/balances": answers(
         404, anonymous=NOT_SIGNED_IN, officer=200, director=200, finance=200, admin=200
     ),
@@ -321,6 +338,7 @@ API_WRITES: dict[str, str] = {
     "POST /api/v1/budget/estimates": "tests/budget/test_api.py",
     "POST /api/v1/budget/estimates/{estimate_id}/lines": "tests/budget/test_api.py",
     "POST /api/v1/budget/estimates/{estimate_id}/transitions": "tests/budget/test_api.py",
+    "PUT /api/v1/budget/counterpart-funds/{dossier_id}": "tests/budget/test_counterpart.py",
     "POST /api/v1/calls": "tests/dossiers/test_api.py",
     "POST /api/v1/calls/{call_id}/city-proposal": "tests/contracts/test_api.py",
     "POST /api/v1/dossiers": "tests/dossiers/test_api.py",

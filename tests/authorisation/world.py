@@ -178,6 +178,7 @@ def build_world(can_tho: Agency, vinh_long: Agency) -> World:
     ids = {
         # pages
         "pk:budget": estimate.pk,
+        "dossier_pk:budget:counterpart_edit": contracted.pk,  # a supported dossier: the officer records
         "line_pk": budget_line.pk,
         "estimate_id": estimate.pk,
         "pk:registry": enterprise.pk,

@@ -1,27 +1,38 @@
 """``/api/v1/budget``: the estimates with their lines, their steps (``POST …/{id}/transitions`` with
 ``{"action", "note", ...}``: ``appraise`` takes ``lines: [{id, appraised_amount_vnd, note}]``, ``approve``
-takes ``decision_number`` and ``decision_date``), their history, and the year's balances.
+takes ``decision_number`` and ``decision_date``), their history, their files (``…/document/{fmt}``: the
+estimate; ``…/appraisal/{fmt}``: Finance's appraisal once made; ``fmt`` docx or xlsx), the year's
+balances, and the enterprises' counterpart funds per dossier (``/counterpart-funds?year=``, ``GET`` and
+``PUT /counterpart-funds/{dossier_id}`` with ``{"amount_vnd", "note"}``).
 
 Visibility: the Department and Finance of the agency (Finance once the estimate is sent to it); anything
-else, an enterprise included, is 404.
+else, an enterprise included, is 404. The counterpart funds: the Department, Finance and administrators read
+their agency's, an enterprise its own dossiers' (another's is 404); only the Department's officer records
+them (the other readers 403; another agency's dossier 404; a dossier not yet approved for support 409).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from nangsuat.api.errors import error_responses
 from nangsuat.api.forms import read_form_body
 from nangsuat.api.schemas import InputSchema
+from nangsuat.core.errors import Forbidden
+from nangsuat.core.roles import Role
+from nangsuat.dossiers.models import Dossier
 
-from . import selectors, services
+from . import counterpart, selectors, services
 from .balances import approved_estimate, line_balances, totals
+from .downloads import appraisal_file, estimate_file
 from .forms import LineForm
 from .models import Estimate
 from .states import Task
@@ -104,6 +115,33 @@ class BalancesOut(Schema):
     estimate_id: int | None
     lines: list[BalanceOut]
     totals: dict[str, int]
+    counterpart: dict[str, int] = Field(
+        ..., description="support_vnd, counterpart_vnd, total_vnd of the year's supported dossiers"
+    )
+
+
+class CounterpartOut(Schema):
+    dossier_id: int
+    tracking_code: str | None
+    enterprise: str
+    content: str
+    state: str
+    support_vnd: int
+    counterpart_vnd: int
+    total_vnd: int
+    recorded: bool
+    note: str
+
+
+class CounterpartsOut(Schema):
+    year: int
+    funds: list[CounterpartOut]
+    totals: dict[str, int]
+
+
+class CounterpartIn(InputSchema):
+    amount_vnd: int = Field(..., ge=0, le=10**13, description="Vốn đối ứng, số nguyên đồng")
+    note: str = Field("", max_length=300)
 
 
 class YearQuery(InputSchema):
@@ -229,6 +267,26 @@ def estimate_history(request, estimate_id: int):
 
 
 @router.get(
+    "/estimates/{estimate_id}/document/{fmt}",
+    response={200: None, **error_responses(404)},
+    summary="Tệp dự toán (docx hoặc xlsx)",
+)
+def estimate_document(request, estimate_id: int, fmt: Literal["docx", "xlsx"]):
+    _reader(request)
+    return estimate_file(selectors.estimate_for(request.auth, estimate_id), fmt)
+
+
+@router.get(
+    "/estimates/{estimate_id}/appraisal/{fmt}",
+    response={200: None, **error_responses(404)},
+    summary="Kết quả thẩm định của Sở Tài chính (docx hoặc xlsx)",
+)
+def appraisal_document(request, estimate_id: int, fmt: Literal["docx", "xlsx"]):
+    _reader(request)
+    return appraisal_file(selectors.estimate_for(request.auth, estimate_id), fmt)
+
+
+@router.get(
     "/balances", response=BalancesOut, summary="Kinh phí theo dòng của năm: duyệt, cam kết, đã chi, còn lại"
 )
 def balances(request, query: Query[YearQuery]):
@@ -255,4 +313,68 @@ def balances(request, query: Query[YearQuery]):
             for b in rows
         ],
         "totals": totals(rows) if rows else {},
+        "counterpart": counterpart.agency_year_totals(user.agency_id, year)
+        if user.agency_id
+        else counterpart.totals([]),
     }
+
+
+def _counterpart_out(row: counterpart.CounterpartRow) -> dict:
+    d = row.dossier
+    return {
+        "dossier_id": d.pk,
+        "tracking_code": d.tracking_code,
+        "enterprise": d.enterprise.name,
+        "content": str(d.content),
+        "state": d.state,
+        "support_vnd": row.support_vnd,
+        "counterpart_vnd": row.counterpart_vnd,
+        "total_vnd": row.total_vnd,
+        "recorded": row.fund is not None,
+        "note": row.note,
+    }
+
+
+def _counterpart_reader(request) -> None:
+    if not counterpart.can_read(request.auth):
+        raise Http404
+
+
+@router.get(
+    "/counterpart-funds",
+    response={200: CounterpartsOut, **error_responses(404)},
+    summary="Vốn đối ứng của doanh nghiệp theo hồ sơ được hỗ trợ trong năm",
+)
+def counterpart_funds(request, query: Query[YearQuery]):
+    _counterpart_reader(request)
+    year = query.year or timezone.localdate().year
+    rows = counterpart.year_rows(request.auth, year)
+    return {"year": year, "funds": [_counterpart_out(r) for r in rows], "totals": counterpart.totals(rows)}
+
+
+@router.get(
+    "/counterpart-funds/{dossier_id}",
+    response={200: CounterpartOut, **error_responses(404)},
+    summary="Vốn đối ứng của một hồ sơ",
+)
+def counterpart_fund(request, dossier_id: int):
+    _counterpart_reader(request)
+    return _counterpart_out(counterpart.row_for(request.auth, dossier_id))
+
+
+@router.put(
+    "/counterpart-funds/{dossier_id}",
+    response={200: CounterpartOut, **error_responses(400, 403, 404, 409)},
+    summary="Ghi nhận vốn đối ứng của một hồ sơ (chuyên viên Sở KH&CN)",
+)
+def put_counterpart_fund(request, dossier_id: int, body: CounterpartIn):
+    _counterpart_reader(request)
+    user = request.auth
+    if user.role == Role.ENTERPRISE:
+        counterpart.row_for(user, dossier_id)  # another enterprise's dossier: 404
+        raise Forbidden(_("Chỉ chuyên viên Sở KH&CN ghi nhận vốn đối ứng."))
+    dossier = Dossier.objects.filter(pk=dossier_id, agency_id=user.agency_id).first()
+    if dossier is None or user.agency_id is None:
+        raise Http404
+    services.record_counterpart_fund(dossier=dossier, actor=user, amount_vnd=body.amount_vnd, note=body.note)
+    return _counterpart_out(counterpart.row_for(user, dossier_id))

@@ -12,11 +12,17 @@ class BudgetConfig(AppConfig):
         from nangsuat.core.audit import label_actions
         from nangsuat.core.navigation import NavItem, add_nav_item
         from nangsuat.core.roles import Role
+        from nangsuat.dossiers.terms import provide_call_terms
 
         from . import (
             effects,  # noqa: F401  registers the estimate's rules and the contract steps' commitments
             receivers,  # noqa: F401  tells who acts next on an estimate
         )
+        from .norms import call_terms
+
+        provide_call_terms(
+            call_terms
+        )  # a call's rate and ceiling from the support norm in force when it opens
 
         readers = frozenset({Role.OFFICER, Role.DIRECTOR, Role.FINANCE, Role.ADMIN})
         add_nav_item(NavItem(_("Dự toán"), "budget:estimates", readers, "/budget/", "wallet", 49))

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.widgets import DateInput
+from nangsuat.dossiers.forms.fields import MoneyField
 from nangsuat.reference.models import SupportContent
 
 from .states import Task
@@ -60,5 +61,20 @@ class OverrideForm(forms.Form):
 
 
 class CounterpartForm(forms.Form):
-    amount_vnd = forms.IntegerField(label=_("Vốn đối ứng (đồng)"), min_value=0, max_value=10**13)
-    note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
+    amount_vnd = MoneyField(
+        label=_("Vốn đối ứng của doanh nghiệp (đồng)"),
+        max_value=10**13,
+        help_text=_("Số nguyên đồng, ví dụ 1.250.000.000."),
+        error_messages={
+            "required": _("Vui lòng nhập số vốn đối ứng."),
+            "invalid": _("Số tiền phải là số nguyên đồng, ví dụ 1.250.000.000."),
+            "min_value": _("Số tiền không được âm."),
+            "max_value": _("Số tiền quá lớn."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Ghi chú"),
+        max_length=300,
+        required=False,
+        error_messages={"max_length": _("Ghi chú tối đa 300 ký tự.")},
+    )

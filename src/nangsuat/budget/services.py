@@ -17,10 +17,12 @@ from nangsuat.core.formatting import format_vnd
 from nangsuat.core.roles import DEPARTMENT, Role
 from nangsuat.core.text import nfc
 
-from . import balances, norms
+from . import balances, counterpart, norms
 from .models import CommitmentOverride, CounterpartFund, Estimate, EstimateLine, Spending
 from .states import EDITABLE, SpendingKind, State, Task
 from .workflow import WORKFLOW
+
+MAX_VND = 10**13  # ten thousand billion đồng: beyond any dossier of the programme
 
 if TYPE_CHECKING:
     from nangsuat.contracts.models import Payment, SupportContract
@@ -353,15 +355,36 @@ def spend_on_activity(
 def record_counterpart_fund(
     *, dossier: Dossier, actor: User, amount_vnd: int, note: str = ""
 ) -> CounterpartFund:
-    if not actor.has_role(*DEPARTMENT) or actor.agency_id != dossier.agency_id:
-        raise Forbidden(_("Chỉ Sở KH&CN của đơn vị ghi nhận vốn đối ứng."))
+    """The enterprise's own funds in a supported dossier, recorded or changed by the Department's officer."""
+    if actor.role != Role.OFFICER or actor.agency_id != dossier.agency_id:
+        raise Forbidden(_("Chỉ chuyên viên Sở KH&CN của đơn vị ghi nhận vốn đối ứng."))
+    if dossier.state not in counterpart.SUPPORTED:
+        raise Conflict(
+            _(
+                "Hồ sơ đang ở trạng thái “%(state)s”; chỉ ghi nhận vốn đối ứng khi hồ sơ đã được phê duyệt hỗ trợ."
+            )
+            % {"state": dossier.get_state_display()}
+        )
+    if isinstance(amount_vnd, bool) or not isinstance(amount_vnd, int):
+        raise ValidationError({"amount_vnd": _("Số tiền phải là số nguyên đồng.")})
     if amount_vnd < 0:
         raise ValidationError({"amount_vnd": _("Số tiền không được âm.")})
+    if amount_vnd > MAX_VND:
+        raise ValidationError({"amount_vnd": _("Số tiền quá lớn.")})
+    note = nfc(note or "").strip()
+    if len(note) > 300:
+        raise ValidationError({"note": _("Ghi chú tối đa 300 ký tự.")})
+    existing = CounterpartFund.objects.select_for_update().filter(dossier=dossier).first()
+    from_vnd = existing.amount_vnd if existing is not None else None
     fund, _created = CounterpartFund.objects.update_or_create(
         dossier=dossier,
-        defaults={"agency_id": dossier.agency_id, "amount_vnd": amount_vnd, "note": nfc(note)},
+        defaults={"agency_id": dossier.agency_id, "amount_vnd": amount_vnd, "note": note},
     )
     record_audit(
-        actor=actor, action="budget.counterpart_recorded", target=dossier, data={"amount_vnd": amount_vnd}
+        actor=actor,
+        action="budget.counterpart_recorded",
+        target=dossier,
+        note=note,
+        data={"amount_vnd": amount_vnd, "from_vnd": from_vnd},
     )
     return fund

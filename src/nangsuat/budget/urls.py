@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import balances, estimates
+from .views import balances, counterpart, estimates
 
 app_name = "budget"
 
@@ -15,8 +15,13 @@ urlpatterns = [
     path("estimates/<int:pk>/xlsx/", estimates.estimate_xlsx, name="estimate_xlsx"),
     path("estimates/<int:pk>/docx/", estimates.estimate_docx, name="estimate_docx"),
     path("estimates/<int:pk>/appraisal.docx", estimates.appraisal_docx, name="appraisal_docx"),
+    path("estimates/<int:pk>/appraisal.xlsx", estimates.appraisal_xlsx, name="appraisal_xlsx"),
     path("year/", balances.budget_year, name="year_current"),
     path("year/<int:year>/", balances.budget_year, name="year"),
     path("year/<int:year>/overrun/", balances.allow_overrun, name="allow_overrun"),
     path("year/<int:year>/spend/", balances.spend, name="spend"),
+    path("counterpart/", counterpart.counterpart_list, name="counterpart_current"),
+    path("counterpart/<int:year>/", counterpart.counterpart_list, name="counterpart_year"),
+    path("counterpart/<int:year>/xlsx/", counterpart.counterpart_xlsx, name="counterpart_xlsx"),
+    path("counterpart/dossiers/<int:dossier_pk>/", counterpart.counterpart_edit, name="counterpart_edit"),
 ]

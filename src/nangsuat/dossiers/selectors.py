@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from nangsuat.core.audit import history_of
+from nangsuat.core.audit import action_label, history_of
 from nangsuat.core.choice_cache import cached
 from nangsuat.core.formatting import format_vnd
 from nangsuat.core.roles import COUNCIL_FOLLOWERS, Role
@@ -314,7 +314,7 @@ def timeline(dossier: Dossier, user: User) -> list[TimelineEntry]:
         kind = "transition" if entry.to_state else "action"
         if kind == "action" and (not staff or entry.action == "add_comment"):
             continue  # comments are shown as themselves; bookkeeping is for staff
-        title = labels.get(entry.action) or entry.action.replace("_", " ").capitalize()
+        title = labels.get(entry.action) or action_label(entry.action)  # the words its app registered
         entries.append(TimelineEntry(entry.created_at, kind, str(title), entry.actor, entry.note, obj=entry))
     comments = dossier.comments.select_related("author")
     if not staff:

@@ -21,7 +21,7 @@ from nangsuat.core.roles import DEPARTMENT, Role
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.states import State as DossierState
 
-from .. import selectors, services
+from .. import counterpart, selectors, services
 from ..balances import by_content, line_balances, totals
 from ..charts import budget_chart
 from ..forms import OverrideForm
@@ -66,6 +66,7 @@ def budget_year(request, year: int | None = None):
         if is_director
         else [],
         "activities": _unspent_activities(user, year) if estimate and user.has_role(*DEPARTMENT) else [],
+        "counterpart": counterpart.agency_year_totals(user.agency_id, year) if user.agency_id else None,
         "overrides": CommitmentOverride.objects.filter(
             agency_id=user.agency_id, dossier__call__year=year
         ).select_related("dossier", "decided_by"),

@@ -3,28 +3,23 @@ lines' edits, its steps and its workbook. An enterprise, or a user of another ag
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nangsuat.core.audit import action_label
-from nangsuat.core.downloads import named_file_response
 from nangsuat.core.errors import Refusal
 from nangsuat.core.refusals import message_of
 from nangsuat.core.roles import DEPARTMENT, Role
-from nangsuat.core.spreadsheets import XLSX_TYPE
-from nangsuat.documents.numbering import series_for
 
-from .. import document, selectors, services
+from .. import selectors, services
 from ..balances import line_balances, totals
-from ..export import estimate_workbook
+from ..downloads import appraisal_file, estimate_file
 from ..forms import DecisionForm, LineForm
 from ..models import EstimateLine
 from ..states import EDITABLE, Action, State
@@ -205,38 +200,25 @@ def estimate_adjust(request, pk: int):
 @login_required
 def estimate_xlsx(request, pk: int):
     _reader(request)
-    estimate = selectors.estimate_for(request.user, pk)
-    response = HttpResponse(estimate_workbook(estimate), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = (
-        f'attachment; filename="du-toan-{estimate.year}-lan-{estimate.version}.xlsx"'
-    )
-    return response
-
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return estimate_file(selectors.estimate_for(request.user, pk), "xlsx")
 
 
 @login_required
 def estimate_docx(request, pk: int):
     """The estimate as sent to Finance (the register's document), or a draft while it is being written."""
     _reader(request)
-    estimate = selectors.estimate_for(request.user, pk)
-    name = f"du-toan-{estimate.year}-lan-{estimate.version}.docx"
-    issued = estimate.document
-    if issued is not None and issued.file:
-        return named_file_response(issued.file.open("rb"), filename=name, content_type=DOCX_TYPE)
-    number = f"…/{series_for(estimate.agency, document.ESTIMATE)}"
-    content = document.draw_estimate(estimate, number=number)
-    return named_file_response(io.BytesIO(content), filename=name, content_type=DOCX_TYPE)
+    return estimate_file(selectors.estimate_for(request.user, pk), "docx")
 
 
 @login_required
 def appraisal_docx(request, pk: int):
     """Finance's appraisal, once it has appraised (its number left for Finance's own register)."""
     _reader(request)
-    estimate = selectors.estimate_for(request.user, pk)
-    if estimate.appraised_on is None:
-        raise Http404
-    content = document.draw_appraisal(estimate)
-    name = f"tham-dinh-du-toan-{estimate.year}-lan-{estimate.version}.docx"
-    return named_file_response(io.BytesIO(content), filename=name, content_type=DOCX_TYPE)
+    return appraisal_file(selectors.estimate_for(request.user, pk), "docx")
+
+
+@login_required
+def appraisal_xlsx(request, pk: int):
+    """Finance's appraisal as a workbook: planned, appraised, difference and note per line, with totals."""
+    _reader(request)
+    return appraisal_file(selectors.estimate_for(request.user, pk), "xlsx")

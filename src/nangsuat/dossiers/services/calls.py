@@ -24,6 +24,7 @@ from ..models import Call, CallContent, PriorityRule, ScoringCriterion
 from ..priority import DEFAULT_RULES
 from ..registration import DEFAULT_REQUIRED_ATTACHMENTS, AttachmentKind
 from ..states import State
+from ..terms import terms_in_force
 
 if TYPE_CHECKING:
     from nangsuat.core.models import Agency, User
@@ -271,20 +272,32 @@ def set_priority_rules(*, call: Call, actor: User, rules: dict[str, tuple[int, i
 
 @transaction.atomic
 def set_call_contents(*, call: Call, actor: User, contents: list[dict[str, Any]], audit: bool = True) -> None:
-    """Offer these contents (rate %, ceiling, required attachment kinds). A content already chosen by a
+    """Offer these contents (rate %, ceiling, required attachment kinds). Where a norm is in force on the
+    call's opening day (``terms``), its rate, ceiling and legal basis replace what was entered; once the call
+    is published, the terms such a content already carries stay as they are. A content already chosen by a
     dossier of the call is never removed."""
     ensure_call_manager(actor, call.agency_id)
     keep = set()
+    offered = {cc.content_id: cc for cc in call.contents.all()}
     for item in contents:
         content = item["content"]
         content_id = getattr(content, "pk", content)
         rate = int(item.get("support_rate_percent") or DEFAULT_RATE_PERCENT)
         ceiling_vnd = item.get("ceiling_vnd")
         ceiling = int(DEFAULT_CEILING_VND if ceiling_vnd is None else ceiling_vnd)
+        legal_basis = item.get("legal_basis", "")
         kinds = list(item.get("required_attachments") or DEFAULT_REQUIRED_ATTACHMENTS)
         bad = [k for k in kinds if k not in AttachmentKind.values]
         if not 1 <= rate <= 100 or ceiling < 0 or bad:
             raise ValidationError({"contents": _("Tỷ lệ hỗ trợ phải từ 1 đến 100%, mức tối đa không âm.")})
+        terms = terms_in_force(
+            agency_id=call.agency_id, content_id=content_id, opened_on=call.registration_opens
+        )
+        if terms is not None:
+            frozen = offered.get(content_id) if call.is_published else None
+            rate, ceiling, legal_basis = (
+                (frozen.support_rate_percent, frozen.ceiling_vnd, frozen.legal_basis) if frozen else terms
+            )
         CallContent.objects.update_or_create(
             call=call,
             content_id=content_id,
@@ -292,7 +305,7 @@ def set_call_contents(*, call: Call, actor: User, contents: list[dict[str, Any]]
                 "support_rate_percent": rate,
                 "ceiling_vnd": ceiling,
                 "required_attachments": kinds,
-                "legal_basis": item.get("legal_basis", ""),
+                "legal_basis": legal_basis,
             },
         )
         keep.add(content_id)

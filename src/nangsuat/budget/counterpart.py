@@ -1,0 +1,119 @@
+"""The enterprises' own funds (vốn đối ứng) beside what the programme supports, per dossier and per year.
+
+A dossier counts once the city approved its support (or the director assigned it) and until it is settled:
+``SUPPORTED``. Its support is its contract's amount, or what it asked for before a contract is signed; its
+counterpart is what the Department recorded (nothing until then). The Department, Finance and administrators
+read their agency's; an enterprise reads its own dossiers' only (the API), never another's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from nangsuat.core.models import User
+from nangsuat.core.roles import Role
+from nangsuat.core.tenancy import scope_to_agency
+from nangsuat.dossiers.models import Dossier
+from nangsuat.dossiers.states import State as DossierState
+from nangsuat.registry.permissions import member_enterprise_ids
+
+from .models import CounterpartFund
+from .selectors import can_read_budget
+
+S = DossierState
+SUPPORTED = frozenset(
+    {
+        S.APPROVED,
+        S.ASSIGNED,
+        S.CONTRACTED,
+        S.IN_PROGRESS,
+        S.COMPLETION_REQUESTED,
+        S.INSPECTED,
+        S.ACCEPTED,
+        S.NOT_ACCEPTED,
+        S.LIQUIDATED,
+        S.PAID,
+    }
+)
+# Records a dossier's counterpart: the Department's officer of the dossier's agency.
+WRITERS = frozenset({Role.OFFICER})
+
+
+@dataclass
+class CounterpartRow:
+    dossier: Dossier
+    fund: CounterpartFund | None
+
+    @property
+    def support_vnd(self) -> int:
+        contract = getattr(self.dossier, "contract", None)
+        if contract is not None:
+            return contract.amount_vnd
+        return self.dossier.requested_support_vnd or 0
+
+    @property
+    def counterpart_vnd(self) -> int:
+        return self.fund.amount_vnd if self.fund else 0
+
+    @property
+    def total_vnd(self) -> int:
+        return self.support_vnd + self.counterpart_vnd
+
+    @property
+    def note(self) -> str:
+        return self.fund.note if self.fund else ""
+
+
+def can_read(user: User) -> bool:
+    return can_read_budget(user) or (user.is_authenticated and user.role == Role.ENTERPRISE)
+
+
+def may_write(user: User) -> bool:
+    return user.is_authenticated and user.has_role(*WRITERS)
+
+
+def readable_dossiers(user: User) -> QuerySet[Dossier]:
+    """The supported dossiers (and any with a recorded counterpart) this user may read: the agency's for the
+    budget's readers, its own enterprises' for an enterprise, none for anyone else."""
+    qs = Dossier.objects.filter(Q(state__in=SUPPORTED) | Q(counterpart_fund__isnull=False))
+    if user.is_authenticated and user.role == Role.ENTERPRISE:
+        return qs.filter(enterprise_id__in=member_enterprise_ids(user))
+    if not can_read_budget(user):
+        return qs.none()
+    return scope_to_agency(qs, user)
+
+
+def rows_of(dossiers: QuerySet[Dossier]) -> list[CounterpartRow]:
+    dossiers = dossiers.select_related(
+        "enterprise", "content", "call", "contract", "counterpart_fund"
+    ).order_by("enterprise__name", "pk")
+    return [CounterpartRow(d, getattr(d, "counterpart_fund", None)) for d in dossiers]
+
+
+def year_rows(user: User, year: int) -> list[CounterpartRow]:
+    """The year's dossiers (by their call's year) with their support and counterpart."""
+    return rows_of(readable_dossiers(user).filter(call__year=year))
+
+
+def row_for(user: User, dossier_id: int) -> CounterpartRow:
+    rows = rows_of(readable_dossiers(user).filter(pk=dossier_id))
+    if not rows:
+        raise Http404
+    return rows[0]
+
+
+def agency_year_totals(agency_id: int, year: int) -> dict[str, int]:
+    """The agency's year: what the programme supports and what the enterprises bring themselves."""
+    dossiers = Dossier.objects.filter(
+        Q(state__in=SUPPORTED) | Q(counterpart_fund__isnull=False), agency_id=agency_id, call__year=year
+    )
+    return totals(rows_of(dossiers))
+
+
+def totals(rows: list[CounterpartRow]) -> dict[str, int]:
+    support = sum(r.support_vnd for r in rows)
+    counterpart = sum(r.counterpart_vnd for r in rows)
+    return {"support_vnd": support, "counterpart_vnd": counterpart, "total_vnd": support + counterpart}
