@@ -19,7 +19,7 @@ class DocumentsConfig(AppConfig):
         )
 
         # The queue's worker starts (and watches) the long-lived PDF converter unless one is configured.
-        on_worker_start(converter.allow_start)
+        on_worker_start(converter.worker_started)
 
         add_nav_item(
             NavItem(_("Sổ văn bản"), "documents:register", AGENCY_READERS, "/documents/", "file", 60)

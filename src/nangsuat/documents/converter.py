@@ -22,6 +22,7 @@ import atexit
 import contextlib
 import ctypes
 import http.client
+import io
 import logging
 import os
 import queue
@@ -36,6 +37,7 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from docx import Document as new_docx
 
 log = logging.getLogger(__name__)
 
@@ -317,6 +319,36 @@ def allow_start(allowed: bool = True) -> None:
     """Let this process start (and watch) its own converter: the queue's worker does, the web does not."""
     global _may_start
     _may_start = allowed
+
+
+def _warm_up_docx() -> bytes:
+    document = new_docx()
+    paragraph = document.add_paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    paragraph.runs[0].font.name = "Times New Roman"
+    document.add_table(rows=1, cols=2)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def worker_started() -> None:
+    """The queue's worker starts: it may start its own converter, and does so at once (in the
+    background), so the first PDF does not wait for LibreOffice."""
+    allow_start()
+
+    def warm() -> None:
+        try:
+            converter = shared()
+            if converter is not None and converter.managed:
+                converter.ensure_running()
+                # LibreOffice's first document loads its filters and fonts: not on a real one's time.
+                converter.convert(_warm_up_docx(), timeout=120)
+        except (ConverterDown, ConversionFailed) as exc:
+            log.warning("PDF converter not started (%s); PDFs go to one-shot soffice runs", exc)
+        except Exception:  # noqa: BLE001 - the worker runs on without it
+            log.exception("PDF converter not started")
+
+    threading.Thread(target=warm, name="pdf-converter-start", daemon=True).start()
 
 
 def shared() -> Converter | None:

@@ -19,6 +19,7 @@ TARGETS = {
     "dashboard": "Bảng điều hành: chỉ tiêu, hồ sơ, kinh phí (so với DuckDB trên Parquet)",
     "productivity": "Cơ sở dữ liệu năng suất: làm mới chuẩn so sánh, độ trễ trang và API, DuckDB làm thước đo",
     "rush": "Giờ cao điểm: N doanh nghiệp nộp hồ sơ cùng lúc qua máy chủ thật (--rows 200)",
+    "pdf": "Tạo PDF: N văn bản qua tiến trình nền, bộ chuyển đổi thường trực so với mỗi lô một soffice (--rows 100)",
 }
 
 
