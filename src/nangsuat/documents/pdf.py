@@ -8,16 +8,21 @@ an S3-compatible bucket."""
 
 from __future__ import annotations
 
+import io
 import logging
+import re
 import shutil
 import subprocess
 import tempfile
 import threading
 import uuid
+import zipfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
+from lxml import etree
 
 from . import converter as long_lived
 
@@ -46,6 +51,56 @@ def docx_to_pdf(docx: bytes, *, timeout: int | None = None) -> bytes:
     return pdfs["document"]
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+STYLE_REFERENCE = re.compile(rb'<w:(?:pStyle|rStyle|tblStyle|numStyleLink|styleLink) w:val="([^"]+)"')
+
+
+def lean_copy(docx: bytes) -> bytes:
+    """The copy of a DOCX that LibreOffice converts: the same document with only the styles it uses (and
+    those they derive from). The drawn documents carry the whole built-in style sheet of Word's default
+    template (160 styles, 350 kB), which LibreOffice otherwise reads for every document: about a third of
+    its time per PDF, for pages that come out the same to the pixel. The DOCX kept and downloaded is
+    untouched; on any surprise the document is converted as it is."""
+    try:
+        source = zipfile.ZipFile(io.BytesIO(docx))
+        used: set[bytes] = set()
+        for name in source.namelist():
+            if name.startswith("word/") and name.endswith(".xml") and "styles" not in name.lower():
+                used.update(STYLE_REFERENCE.findall(source.read(name)))
+        styles = _lean_styles(source.read("word/styles.xml"), frozenset(used))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+            for item in source.infolist():
+                content = styles if item.filename == "word/styles.xml" else source.read(item)
+                target.writestr(item.filename, content)
+        return out.getvalue()
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
+        return docx
+
+
+@lru_cache(maxsize=16)  # the documents share a few style sheets: each is pruned once per process
+def _lean_styles(styles: bytes, used: frozenset[bytes]) -> bytes:
+    root = etree.fromstring(styles)
+    by_id = {style.get(f"{W}styleId"): style for style in root.findall(f"{W}style")}
+    keep = {value.decode() for value in used} | {
+        style_id for style_id, style in by_id.items() if style.get(f"{W}default") == "1"
+    }
+    todo = list(keep)
+    while todo:
+        style = by_id.get(todo.pop())
+        for tag in ("basedOn", "link", "next"):
+            found = style.find(f"{W}{tag}") if style is not None else None
+            if found is not None and found.get(f"{W}val") not in keep:
+                keep.add(found.get(f"{W}val"))
+                todo.append(found.get(f"{W}val"))
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            root.remove(style)
+    for latent in root.findall(f"{W}latentStyles"):
+        root.remove(latent)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 # Documents in flight to the converter at once: while it draws one, the next is already on its way.
 IN_FLIGHT = 2
 
@@ -60,6 +115,7 @@ def convert_many(
     there is neither a converter nor LibreOffice."""
     pdfs: dict[str, bytes] = {}
     errors: dict[str, str] = {}
+    docs = {stem: lean_copy(content) for stem, content in docs.items()}
     converter = long_lived.shared()
     if converter is not None and docs:
         limit = getattr(settings, "DOCUMENTS_PDF_TIMEOUT", 120) + 15
