@@ -10,6 +10,8 @@ import signal
 import socket
 import subprocess
 import threading
+import time
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -131,6 +133,18 @@ def test_two_threads_convert_at_once(converter, dossier, owner, officer, no_one_
     assert "Độc lập - Tự do - Hạnh phúc" in _text(results[1][0])
 
 
+def _living_in_group(group: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if entry.name.isdigit() and int(fields[2]) == group and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
 def _libreoffice_pids(converter) -> list[int]:
     server = converter.process.pid
     return [pid for pid in converter.pids() if pid != server]
@@ -168,6 +182,8 @@ def test_a_converter_killed_mid_run_is_started_again(converter, dossier, officer
     assert "starting it again" in log or "one-shot soffice" in log
     if "starting it again" in log:
         assert converter.process.pid != first_server and _libreoffice_pids(converter)
+        time.sleep(1)
+        assert not _living_in_group(first_server), "nothing of the dead converter is left running"
 
 
 def test_a_document_nothing_can_convert_is_failed_with_its_reason(converter, dossier, owner, caplog):
