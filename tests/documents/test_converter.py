@@ -199,6 +199,17 @@ def test_a_document_nothing_can_convert_is_failed_with_its_reason(converter, dos
     assert converter.pids(), "a refused document leaves the converter running"
 
 
+def test_a_converter_that_will_not_start_is_not_tried_again_at_once():
+    port = _free_port_pair()
+    broken = long_lived.Converter(f"http://127.0.0.1:{port}", python="/bin/false", port=port)
+    with pytest.raises(long_lived.ConverterDown, match="did not start"):
+        broken.convert(b"PK", timeout=5)
+    started = time.monotonic()
+    with pytest.raises(long_lived.ConverterDown, match="would not start"):
+        broken.convert(b"PK", timeout=5)
+    assert time.monotonic() - started < 1
+
+
 def test_a_shared_converter_that_is_down_falls_back_to_one_shot(settings, dossier, owner, caplog):
     settings.PDF_CONVERTER_URL = f"http://127.0.0.1:{_free_port_pair()}"
     document = run_effect("receipt_slip", dossier, owner)

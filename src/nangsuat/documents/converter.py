@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 API_VERSION = "3"  # unoserver's XML-RPC protocol (unoserver.client.API_VERSION)
 START_TIMEOUT = 60  # seconds for a new converter to answer
 PROBE_TIMEOUT = 10
+RETRY_START_AFTER = 60  # seconds before a converter that would not start is tried again
 
 
 class ConverterDown(Exception):
@@ -99,6 +100,7 @@ class Converter:
         self.lock = threading.Lock()
         self.log_path: Path | None = None
         self.profile: tempfile.TemporaryDirectory | None = None
+        self.retry_at = 0.0  # after a failed start: the batches meanwhile go to one-shot runs at once
 
     @property
     def managed(self) -> bool:
@@ -141,7 +143,13 @@ class Converter:
         with self.lock:
             alive = self.process is None or self.process.poll() is None
             if not (self.ready and alive):
-                self._start()
+                if time.monotonic() < self.retry_at:
+                    raise ConverterDown("it would not start a moment ago")
+                try:
+                    self._start()
+                except ConverterDown:
+                    self.retry_at = time.monotonic() + RETRY_START_AFTER
+                    raise
             return self.generation
 
     def restart(self, seen_generation: int) -> None:
