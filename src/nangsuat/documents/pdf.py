@@ -157,7 +157,7 @@ def convert_many(
     if not left:
         return pdfs, {}
     if soffice_path() is None:
-        if converter is None:
+        if converter is None or (converter.optional and not pdfs):
             raise ConversionUnavailable("soffice not found")
         errors.update(
             {stem: errors.get(stem, "PDF converter unavailable; soffice not found") for stem in left}
