@@ -1,6 +1,11 @@
 # The two commands a newcomer needs: `make demo` and `make test`.
 PYTHON ?= python3
 VENV := .venv
+# The PDF converter's server (unoserver) needs LibreOffice's Python bridge, which only Debian's Python has
+# (python3-uno): a small environment of its own that sees it. Without python3-uno, PDFs are drawn by one
+# soffice run per batch instead.
+UNO_PYTHON ?= /usr/bin/python3
+UNO_VENV := .venv-uno
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 VAR := $(or $(NANGSUAT_VAR_DIR),var)
@@ -18,6 +23,12 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	@if [ -x $(UNO_PYTHON) ] && $(UNO_PYTHON) -c 'import uno' 2>/dev/null; then \
+		test -x $(UNO_VENV)/bin/python || $(UNO_PYTHON) -m venv --system-site-packages $(UNO_VENV); \
+		$(UNO_VENV)/bin/python -m pip install --quiet "$$(grep -o 'unoserver==[0-9.]*' pyproject.toml)"; \
+	else \
+		echo "python3-uno not found: PDFs will be drawn by one soffice run per batch"; \
+	fi
 	rm -f $(VENV)/.installed-* && touch $@
 
 install: $(STAMP)
@@ -57,4 +68,4 @@ bench: $(STAMP) $(KEY) $(MFA_KEY)
 	$(PY) -m nangsuat bench registry --rows $${ROWS:-100000}
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) $(UNO_VENV) var

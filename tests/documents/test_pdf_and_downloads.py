@@ -40,7 +40,7 @@ def test_pdf_is_made_after_the_commit(dossier, owner, django_capture_on_commit_c
 
 
 def test_without_libreoffice_the_docx_stays_and_pdf_is_marked_missing(dossier, owner, monkeypatch):
-    monkeypatch.setattr(services, "soffice_path", lambda: None)
+    monkeypatch.setattr(services, "can_convert", lambda: False)
     document = run_effect("receipt_slip", dossier, owner)
     document.refresh_from_db()
     assert document.file and not document.pdf and document.pdf_status == Document.PdfStatus.MISSING
@@ -79,7 +79,7 @@ def test_anonymous_is_sent_to_login(client, slip):
 def test_pdf_download_without_pdf_is_404_when_it_cannot_be_drawn(client, slip, officer, monkeypatch):
     from nangsuat.documents import views
 
-    monkeypatch.setattr(views, "soffice_path", lambda: None)
+    monkeypatch.setattr(views, "can_convert", lambda: False)
     client.force_login(officer)
     assert client.get(reverse("documents:download_pdf", args=[slip.pk])).status_code == 404
 
@@ -156,7 +156,7 @@ def test_council_members_do_not_keep_the_register(client, can_tho):
 
 
 def test_redraw_pdf_needs_an_office_role(client, slip, can_tho, monkeypatch):
-    monkeypatch.setattr(services, "soffice_path", lambda: None)
+    monkeypatch.setattr(services, "can_convert", lambda: False)
     client.force_login(UserFactory(role=Role.CITY, agency=can_tho))
     assert client.post(reverse("documents:redraw_pdf", args=[slip.pk])).status_code == 403
     client.force_login(UserFactory(role=Role.OFFICER, agency=can_tho))

@@ -41,6 +41,21 @@ def max_attempts() -> int:
     return getattr(settings, "JOB_MAX_ATTEMPTS", 3)
 
 
+# What an app does when a queue worker starts (registered in its ``AppConfig.ready()``): the documents
+# app lets the worker start its long-lived PDF converter, which web processes never do.
+_ON_WORKER_START: list[Callable[[], None]] = []
+
+
+def on_worker_start(hook: Callable[[], None]) -> None:
+    if hook not in _ON_WORKER_START:
+        _ON_WORKER_START.append(hook)
+
+
+def worker_starting() -> None:
+    for hook in _ON_WORKER_START:
+        hook()
+
+
 def runner_path(runner: Runner | str) -> str:
     if isinstance(runner, str):
         return runner

@@ -8,13 +8,18 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Văn bản"
 
     def ready(self) -> None:
+        from nangsuat.core.jobs import on_worker_start
         from nangsuat.core.navigation import NavItem, add_nav_item
         from nangsuat.core.roles import AGENCY_READERS
 
         from . import (
+            converter,
             effects,  # noqa: F401  documents generated on workflow steps
             timeline,  # noqa: F401  the dossier's documents on its timeline
         )
+
+        # The queue's worker starts (and watches) the long-lived PDF converter unless one is configured.
+        on_worker_start(converter.worker_started)
 
         add_nav_item(
             NavItem(_("Sổ văn bản"), "documents:register", AGENCY_READERS, "/documents/", "file", 60)

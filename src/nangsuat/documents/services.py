@@ -32,7 +32,7 @@ from . import kinds, profile
 from .format import Head
 from .models import Document
 from .numbering import Allocated, allocate_number, register_given_number
-from .pdf import ConversionUnavailable, docx_to_pdf, docx_to_pdf_many, soffice_path
+from .pdf import ConversionUnavailable, can_convert, convert_many, docx_to_pdf
 
 if TYPE_CHECKING:
     from nangsuat.core.models import User
@@ -136,26 +136,28 @@ def _file_name(kind: str, day: dt.date, sequence: int, extension: str) -> str:
 
 
 def schedule_pdf(document: Document) -> None:
-    """Convert after the commit: the task is queued with the step, and the queue's worker draws the
-    PDFs one at a time, so a burst of steps never starts a crowd of LibreOffice processes. With
-    ``TASKS_RUN_INLINE`` (tests, the one-process demo) it runs right after the commit in this process.
-    A document left pending by a failure is drawn again by the hourly ``make_pdfs``."""
-    if not getattr(settings, "DOCUMENTS_PDF", True) or soffice_path() is None:
+    """Convert after the commit: the task is queued with the step, and the queue's worker sends the
+    PDFs to its one long-lived converter (``converter.py``), so a burst of steps never starts a crowd of
+    LibreOffice processes. With ``TASKS_RUN_INLINE`` (tests, the one-process demo) it runs right after
+    the commit in this process. A document left pending or failed is drawn again by the hourly
+    ``make_pdfs``."""
+    if not getattr(settings, "DOCUMENTS_PDF", True) or not can_convert():
         Document.objects.filter(pk=document.pk).update(pdf_status=Document.PdfStatus.MISSING)
         document.pdf_status = Document.PdfStatus.MISSING
         return
     enqueue_on_commit(render_pdf, document.pk)
 
 
-# A worker that finds several documents waiting draws them in one LibreOffice run (one start-up for all).
+# A worker that finds several documents waiting draws them in one batch: through the converter one after
+# the other, or, without it, in one LibreOffice run (one start-up for all).
 PDF_BATCH = 20
 
 
 @task()
 def render_pdf(document_id: int) -> dict[str, Any]:
     """The queue's task: draw the document's PDF, with those of the documents waiting after it (up to
-    ``PDF_BATCH``) in the same LibreOffice run; the worker runs one LibreOffice at a time. A document
-    already drawn (by an earlier task's batch), or whose step was rolled back, is skipped."""
+    ``PDF_BATCH``) in the same batch. A document already drawn (by an earlier task's batch), or whose
+    step was rolled back, is skipped. The result counts the PDFs drawn and gives each failure's reason."""
     waiting = Document.objects.filter(pdf_status=Document.PdfStatus.PENDING).exclude(file="")
     if not waiting.filter(pk=document_id).exists():
         return {"document_id": document_id, "pdf": "skipped"}
@@ -168,7 +170,8 @@ def render_pdf(document_id: int) -> dict[str, Any]:
 
 
 def convert_to_pdf(document_id: int) -> dict[str, Any]:
-    """Draw the PDF of a registered document; records READY, MISSING (no LibreOffice) or FAILED."""
+    """Draw the PDF of a registered document; records READY, MISSING (no LibreOffice) or FAILED (and
+    raises the reason)."""
     document = Document.objects.get(pk=document_id)
     try:
         with document.file.open("rb") as source:
@@ -176,8 +179,9 @@ def convert_to_pdf(document_id: int) -> dict[str, Any]:
     except ConversionUnavailable:
         Document.objects.filter(pk=document_id).update(pdf_status=Document.PdfStatus.MISSING)
         return {"document_id": document_id, "pdf": "missing"}
-    except Exception:
+    except Exception as exc:
         Document.objects.filter(pk=document_id).update(pdf_status=Document.PdfStatus.FAILED)
+        log.warning("PDF of document %s (%s) failed: %s", document.number, document_id, exc)
         raise
     name = _file_name(document.kind, document.issued_on, document.sequence, "pdf")
     document.pdf.save(name, ContentFile(pdf), save=False)
@@ -186,12 +190,13 @@ def convert_to_pdf(document_id: int) -> dict[str, Any]:
     return {"document_id": document_id, "pdf": document.pdf.name, "bytes": len(pdf)}
 
 
-def make_pending_pdfs(*, batch: int = 20, documents=None) -> dict[str, int]:
-    """Convert every document without a PDF (pending, failed or missing), a batch per LibreOffice
-    run; returns {"converted": n, "failed": m}."""
+def make_pending_pdfs(*, batch: int = 20, documents=None) -> dict[str, Any]:
+    """Convert every document without a PDF (pending, failed or missing), ``batch`` at a time; returns
+    {"converted": n, "failed": m, "errors": {number: reason}}. A document that fails is marked FAILED,
+    its reason logged, and drawn again by the next ``make_pdfs``."""
     qs = documents if documents is not None else Document.objects.exclude(pdf_status=Document.PdfStatus.READY)
     ids = list(qs.exclude(file="").order_by("pk").values_list("pk", flat=True))
-    counts = {"converted": 0, "failed": 0}
+    counts: dict[str, Any] = {"converted": 0, "failed": 0, "errors": {}}
     for start in range(0, len(ids), batch):
         chunk = {d.pk: d for d in Document.objects.filter(pk__in=ids[start : start + batch])}
         sources = {}
@@ -199,19 +204,19 @@ def make_pending_pdfs(*, batch: int = 20, documents=None) -> dict[str, int]:
             with document.file.open("rb") as handle:
                 sources[str(pk)] = handle.read()
         try:
-            pdfs = docx_to_pdf_many(sources)
+            pdfs, errors = convert_many(sources)
         except ConversionUnavailable:
             Document.objects.filter(pk__in=chunk).update(pdf_status=Document.PdfStatus.MISSING)
             counts["failed"] += len(chunk)
             continue
-        except RuntimeError:
-            log.exception("batch PDF conversion failed")
-            pdfs = {}
         for pk, document in chunk.items():
             content = pdfs.get(str(pk))
             if content is None:
+                reason = errors.get(str(pk), "no PDF")
                 Document.objects.filter(pk=pk).update(pdf_status=Document.PdfStatus.FAILED)
+                log.warning("PDF of document %s (%s) failed: %s", document.number, pk, reason)
                 counts["failed"] += 1
+                counts["errors"][document.number or str(pk)] = reason
                 continue
             name = _file_name(document.kind, document.issued_on, document.sequence, "pdf")
             document.pdf.save(name, ContentFile(content), save=False)

@@ -25,7 +25,7 @@ from .export import register_filters, register_workbook
 from .filenames import download_name
 from .forms import DocumentProfileForm
 from .models import Document, DocumentKind, DocumentProfile
-from .pdf import soffice_path
+from .pdf import can_convert
 from .profile import province_of
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -51,7 +51,7 @@ def register(request):
         "years": selectors.years_in_register(request.user),
         "total": page.paginator.count,
         "can_redraw": request.user.role in PROGRAMME_MANAGERS,
-        "pdf_on_demand": soffice_path() is not None,
+        "pdf_on_demand": can_convert(),
         "is_enterprise": request.user.role == Role.ENTERPRISE,
         "can_edit_profile": request.user.role in PROFILE_EDITORS,
     }
@@ -108,7 +108,7 @@ def download(request, pk: int):
 def download_pdf(request, pk: int):
     """The PDF; one not drawn yet (issued while conversion was off, or still queued) is drawn now."""
     document = _document_for(request, pk)
-    if not document.pdf and document.file and soffice_path() is not None:
+    if not document.pdf and document.file and can_convert():
         try:
             services.convert_to_pdf(document.pk)
         except Exception:  # noqa: BLE001 - the status says FAILED; the page offers the DOCX

@@ -333,6 +333,19 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend"
     }
 }
+# PDFs (documents/converter.py): one LibreOffice kept running behind unoserver converts them. With
+# PDF_CONVERTER_URL (http://host:port of a shared converter, docs/deploy.md) the workers use it; without,
+# the worker starts and watches its own on 127.0.0.1:PDF_CONVERTER_PORT (and PDF_CONVERTER_PORT + 1 for
+# LibreOffice) with PDF_CONVERTER_PYTHON, a Python that imports uno and unoserver (default: the .venv-uno
+# `make install` creates, else /usr/bin/python3). PDF_CONVERTER=off, or no such Python: one
+# `soffice --convert-to pdf` run per batch.
+PDF_CONVERTER = env.str("PDF_CONVERTER", default="auto")
+PDF_CONVERTER_URL = env.str("PDF_CONVERTER_URL", default="")
+PDF_CONVERTER_PORT = env.int("PDF_CONVERTER_PORT", default=2003)
+PDF_CONVERTER_PYTHON = env.str("PDF_CONVERTER_PYTHON", default="")
+# Seconds one conversion may take (the converter's LibreOffice is stopped and started again after it).
+DOCUMENTS_PDF_TIMEOUT = env.int("DOCUMENTS_PDF_TIMEOUT", default=120)
+
 # A running job whose worker has not beaten for this long is queued again (at most JOB_MAX_ATTEMPTS
 # runs), then marked failed.
 JOB_STALE_AFTER_SECONDS = env.int("JOB_STALE_AFTER_SECONDS", default=120)

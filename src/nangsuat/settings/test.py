@@ -24,5 +24,7 @@ TASKS_RUN_INLINE = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # LibreOffice takes seconds per PDF: only the tests about PDFs turn it on.
 DOCUMENTS_PDF = False
+# One soffice run per batch unless a test starts the long-lived converter (tests/documents/test_converter.py).
+PDF_CONVERTER = "off"
 # Tests number in the test's own transaction (the own-connection path has its PostgreSQL test).
 TRACKING_CODES_OWN_TRANSACTION = False

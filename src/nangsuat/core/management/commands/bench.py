@@ -23,6 +23,7 @@ TARGETS = {
     "plans": "Kế hoạch truy vấn (EXPLAIN) của mọi bộ lọc × cách sắp xếp của các danh sách, trên dữ liệu đã có",
     "rush": "Giờ cao điểm: N doanh nghiệp nộp hồ sơ cùng lúc qua máy chủ thật (--rows 200)",
     "pages": "Tốc độ trang qua máy chủ thật so với hai trang nền (N doanh nghiệp, N/10 hồ sơ)",
+    "pdf": "Tạo PDF: N văn bản qua tiến trình nền, bộ chuyển đổi thường trực so với mỗi lô một soffice (--rows 100)",
 }
 
 

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django_tasks_db.management.commands.db_worker import Worker
 
-from nangsuat.core.jobs import reap_stale_jobs
+from nangsuat.core.jobs import reap_stale_jobs, worker_starting
 from nangsuat.core.schedule import tick
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ class Command(BaseCommand):
             # deadline rush the answers come first, the PDFs a little later.
             os.nice(options["nice"])
         stopped = threading.Event()
+        worker_starting()  # what the apps keep for the worker's life (the documents' PDF converter)
         reaped = reap_stale_jobs()  # the jobs a previous worker left running
         if any(reaped.values()):
             log.warning("jobs left by a stopped worker: %s", reaped)
