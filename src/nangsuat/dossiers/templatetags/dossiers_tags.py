@@ -37,11 +37,14 @@ _ERR = {
 }
 
 
+_LABELS = dict(State.choices)
+
+
 @register.simple_tag
 def state_badge(state: str):
     """A state's badge, rendered in Python (a list draws one per row)."""
     tone = "ok" if state in _OK else "warn" if state in _WARN else "err" if state in _ERR else ""
-    label = State(state).label if state in State.values else state
+    label = _LABELS.get(state, state)
     return format_html(
         '<span class="badge{} state state--{}">{}</span>', f" badge--{tone}" if tone else "", state, label
     )
