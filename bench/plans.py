@@ -26,7 +26,8 @@ from nangsuat.registry.selectors import enterprise_list
 
 PAGE = 20
 _NODE = re.compile(
-    r"(Incremental Sort|Sort|Seq Scan|Bitmap Heap Scan|Index Only Scan|Index Scan)(?: using (\S+))?"
+    r"(Incremental Sort|Sort|Seq Scan|Bitmap Heap Scan|Index Only Scan(?: Backward)?|Index Scan(?: Backward)?)"
+    r"(?: using (\S+))?"
 )
 _BUFFERS = re.compile(r"Buffers: shared (?:hit=(\d+))?\s*(?:read=(\d+))?")
 _TIME = re.compile(r"Execution Time: ([\d.]+) ms")
