@@ -5,10 +5,13 @@ panel on the registry's enterprise page."""
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from nangsuat.activities.models import Course, EventEnterprise, Participation
+from nangsuat.activities.selectors import enterprise_activities
 from nangsuat.core.audit import history_of
 from nangsuat.core.roles import Role
 from tests.core.clients import client_after_totp
@@ -227,6 +230,17 @@ def test_the_enterprise_page_shows_its_activities(client, can_tho):
         "Giải Bạc 2026",
     ):
         assert text in page, text
+
+
+def test_the_panel_of_an_enterprise_without_records_reads_one_query(officer, can_tho):
+    quiet, active = EnterpriseFactory(agency=can_tho), EnterpriseFactory(agency=can_tho)
+    AwardFactory(agency=can_tho, enterprise=active, title="Giải Đồng 2026")
+    with CaptureQueriesContext(connection) as nothing:
+        assert not any(enterprise_activities(officer, quiet).values())
+    with CaptureQueriesContext(connection) as one_kind:
+        found = enterprise_activities(officer, active)
+    assert [award.title for award in found["awards"]] == ["Giải Đồng 2026"]
+    assert (len(nothing), len(one_kind)) == (1, 2)  # the probe, then only the kind recorded
 
 
 def test_the_navigation_leads_staff_to_the_activities(client):

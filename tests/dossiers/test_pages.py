@@ -283,3 +283,19 @@ def test_list_query_count_does_not_grow_with_rows(call, officer, staff_client):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_the_dossier_page_asks_who_may_see_it_once(call, enterprise, officer, staff_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    dossier = make_dossier(call=call, enterprise=enterprise, state="submitted")
+    client = staff_client(officer)
+    url = reverse("dossiers:dossier_detail", args=[dossier.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as page:
+        assert client.get(url).status_code == 200
+    reads = [q["sql"] for q in page.captured_queries if 'FROM "dossiers_dossier"' in q["sql"]]
+    # The dossier itself and the same enterprise's other dossiers for the content; the actions, the comment
+    # form and the budget's panel (a dossier never supported) ask nothing more.
+    assert len(reads) == 2, reads

@@ -1,7 +1,7 @@
 """Reads of the activity records, scoped by agency first (``core.tenancy``); an enterprise user reads only
 what concerns the enterprises it represents. Withdrawn records are left out."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, Q, QuerySet
 from django.utils import timezone
 
 from nangsuat.core.models import User
@@ -142,29 +142,50 @@ def visible_awards(user: User) -> QuerySet[Award]:
     return _by_enterprise(Award, user)
 
 
+def _recorded_kinds(enterprise: Enterprise) -> set[str]:
+    """Which kinds of record name the enterprise at all, in one query: most enterprises have none, and the
+    panel then reads nothing more. Withdrawn and unseen rows count here; the reads below leave them out."""
+    probes = {
+        "participations": Participation.objects.filter(enterprise=enterprise),
+        "events": EventEnterprise.objects.filter(enterprise=enterprise),
+        "systems": SystemCertificate.objects.filter(enterprise=enterprise),
+        "conformity": ConformityCertificate.objects.filter(enterprise=enterprise),
+        "awards": Award.objects.filter(enterprise=enterprise),
+        "experts": Expert.objects.filter(enterprise=enterprise),
+    }
+    found = (
+        Enterprise.objects.filter(pk=enterprise.pk)
+        .annotate(**{kind: Exists(qs) for kind, qs in probes.items()})
+        .values(*probes)
+        .first()
+    )
+    return {kind for kind, present in (found or {}).items() if present}
+
+
 def enterprise_activities(user: User, enterprise: Enterprise) -> dict[str, list]:
     """What the enterprise's page shows: its people's participations, the events that reached it, its
     systems, conformity certificates and awards, as ``user`` may read them."""
-    participations = (
-        Participation.objects.filter(
-            enterprise=enterprise, deleted_at__isnull=True, course__deleted_at__isnull=True
-        )
-        .filter(course__in=visible_courses(user))
-        .select_related("course", "person")
-        .order_by("-course__starts_on", "full_name")
-    )
-    return {
-        "participations": list(participations[:200]),
-        "events": list(
+    recorded = _recorded_kinds(enterprise)
+    reads = {
+        "participations": lambda: (
+            Participation.objects.filter(
+                enterprise=enterprise, deleted_at__isnull=True, course__deleted_at__isnull=True
+            )
+            .filter(course__in=visible_courses(user))
+            .select_related("course", "person")
+            .order_by("-course__starts_on", "full_name")[:200]
+        ),
+        "events": lambda: (
             visible_events(user)
             .filter(reached__enterprise=enterprise, reached__deleted_at__isnull=True)
             .order_by("-held_on")[:200]
         ),
-        "systems": list(visible_systems(user).filter(enterprise=enterprise)),
-        "conformity": list(visible_conformity(user).filter(enterprise=enterprise)),
-        "awards": list(visible_awards(user).filter(enterprise=enterprise)),
-        "experts": list(visible_experts(user).filter(enterprise=enterprise)),
+        "systems": lambda: visible_systems(user).filter(enterprise=enterprise),
+        "conformity": lambda: visible_conformity(user).filter(enterprise=enterprise),
+        "awards": lambda: visible_awards(user).filter(enterprise=enterprise),
+        "experts": lambda: visible_experts(user).filter(enterprise=enterprise),
     }
+    return {kind: list(read()) if kind in recorded else [] for kind, read in reads.items()}
 
 
 def _search(qs: QuerySet, q: str, *fields: str) -> QuerySet:

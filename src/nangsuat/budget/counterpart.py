@@ -38,6 +38,9 @@ SUPPORTED = frozenset(
         S.PAID,
     }
 )
+# States a dossier is in before it is ever supported (or once refused on the way): no counterpart can be
+# recorded for it, so its page asks for none. A withdrawn or terminated dossier may have been supported.
+NEVER_SUPPORTED = frozenset(S) - SUPPORTED - {S.WITHDRAWN, S.TERMINATED}
 # Records a dossier's counterpart: the Department's officer of the dossier's agency.
 WRITERS = frozenset({Role.OFFICER})
 

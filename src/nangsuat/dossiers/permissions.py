@@ -53,7 +53,21 @@ def visible_dossiers(qs: QuerySet, user: User) -> QuerySet:
     return scope_to_agency(qs, user).exclude(state__in=PRIVATE_STATES)
 
 
+def _seen_key(user: User, dossier: Dossier) -> tuple:
+    return (user.pk, dossier.pk, dossier.state, dossier.agency_id, dossier.enterprise_id)
+
+
+def read_as_visible(dossier: Dossier, user: User) -> Dossier:
+    """Note that ``dossier`` was just read through ``visible_dossiers`` for ``user``: the checks of the same
+    request (the page's actions, its comment form, its timeline) then ask no query again, as long as the
+    dossier's state, agency and enterprise are those it was read with."""
+    dossier.__dict__["_seen_by"] = _seen_key(user, dossier)
+    return dossier
+
+
 def can_see_dossier(user: User, dossier: Dossier) -> bool:
+    if dossier.__dict__.get("_seen_by") == _seen_key(user, dossier):
+        return True
     return visible_dossiers(Dossier.objects.filter(pk=dossier.pk), user).exists()
 
 

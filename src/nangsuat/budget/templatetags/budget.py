@@ -13,7 +13,7 @@ register = template.Library()
 @register.inclusion_tag("budget/_dossier_counterpart.html", takes_context=True)
 def dossier_counterpart(context, dossier):
     user = context["request"].user
-    if not counterpart.can_read(user):
+    if dossier.state in counterpart.NEVER_SUPPORTED or not counterpart.can_read(user):
         return {"show": False}
     rows = counterpart.rows_of(counterpart.readable_dossiers(user).filter(pk=dossier.pk))
     if not rows:

@@ -20,7 +20,7 @@ from nangsuat.core.roles import DEPARTMENT, Role
 from .. import selectors, stepper, workflow
 from ..forms.dossiers import AttachmentForm, CommentForm, DossierForm, EligibilityForm, OverrideForm
 from ..models import Attachment, Dossier, VisitPhoto
-from ..permissions import can_comment, visible_dossiers
+from ..permissions import can_comment, read_as_visible, visible_dossiers
 from ..registration import kind_label, required_attachment_kinds
 from ..services import dossiers as dossier_services
 from ..services.dossiers import EDITABLE_STATES
@@ -35,7 +35,7 @@ def visible_dossier(request, pk: int) -> Dossier:
     qs = visible_dossiers(
         Dossier.objects.select_related("call", "enterprise", "enterprise__ward", "content"), request.user
     )
-    return get_object_or_404(qs, pk=pk)
+    return read_as_visible(get_object_or_404(qs, pk=pk), request.user)
 
 
 def _action_buttons(user, dossier: Dossier) -> list[dict]:
