@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from nangsuat.core.choice_cache import forget
+from nangsuat.core.versioned_cache import forget
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
 from nangsuat.registry.signals import enterprises_changed

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from nangsuat.core.audit import action_label, history_of
-from nangsuat.core.choice_cache import cached
 from nangsuat.core.formatting import format_vnd
 from nangsuat.core.roles import COUNCIL_FOLLOWERS, Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
+from nangsuat.core.versioned_cache import cached
 from nangsuat.registry.models import Enterprise
 from nangsuat.registry.permissions import member_enterprise_ids
 from nangsuat.registry.tax_code import normalize_tax_code
