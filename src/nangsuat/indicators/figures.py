@@ -25,7 +25,7 @@ from nangsuat.core.versioned_cache import cached, forget
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.permissions import visible_dossiers
 from nangsuat.dossiers.states import FINAL_STATES, REFUSED_STATES, State
-from nangsuat.reference.models import Ward
+from nangsuat.reference.choices import ward_choices
 
 from .counting import Scope, Tally, scope_for, tallies
 from .definitions import INDICATORS, PERIOD, Indicator
@@ -106,12 +106,13 @@ def indicator_rows(scope: Scope, *, year: int | None = None) -> list[IndicatorRo
     return rows
 
 
-def wards_for(user: User, agency: Agency | None = None) -> QuerySet[Ward]:
-    """The wards a user filters by: those of the agency's province (none for the ministry without one)."""
+def wards_for(user: User, agency: Agency | None = None) -> list[tuple[str, str]]:
+    """(code, name) of the wards a user filters by: those of the agency's province (none for the ministry
+    without one)."""
     agency = agency or user.agency
     if agency is None:
-        return Ward.objects.none()
-    return Ward.objects.filter(province_id=agency.province_code).only("code", "name")
+        return []
+    return ward_choices(agency.province_code)
 
 
 def _dossiers(user: User, *, ward: str | None, year: int | None, agency_id: int | None) -> QuerySet[Dossier]:
