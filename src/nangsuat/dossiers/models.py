@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nangsuat.core.indexes import list_index
 from nangsuat.core.models import Agency
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
@@ -156,11 +157,6 @@ class PriorityRule(models.Model):
 LIST_FILTERS = ("state", "enterprise_ward", "due_on")
 
 
-def _list_index(name: str, *fields: str) -> models.Index:
-    bare = {f.lstrip("-") for f in fields}
-    return models.Index(fields=["agency", *fields, *(f for f in LIST_FILTERS if f not in bare)], name=name)
-
-
 class Dossier(models.Model):
     """An enterprise's registration (Phiếu đăng ký) and everything that follows from it."""
 
@@ -225,25 +221,25 @@ class Dossier(models.Model):
         verbose_name_plural = _("hồ sơ đăng ký hỗ trợ")
         ordering = ["-created_at", "-id"]
         # Every sort of the officers' list reads a page in order from an index (agency, sort…, id) that
-        # carries the list's other filters as later key columns (``_list_index``): a dossier of another state,
-        # ward or due date is skipped in the index, without reading its row. The descending orders that keep
-        # the undated last (NULLS LAST) have their indexes on PostgreSQL only (migration 0007: SQLite indexes
-        # take no NULLS LAST, and its lists are small).
+        # carries the list's other filters as later key columns (``core.indexes.list_index``): a dossier of
+        # another state, ward or due date is skipped in the index, without reading its row. The descending
+        # orders that keep the undated last (NULLS LAST) have their indexes on PostgreSQL only (migration 0007:
+        # SQLite indexes take no NULLS LAST, and its lists are small).
         indexes = [
             models.Index(fields=["agency", "call", "state"]),
             models.Index(fields=["enterprise", "content"]),
-            _list_index("dossier_list_newest", "-created_at", "-id"),
-            _list_index("dossier_list_submitted", "-submitted_at", "-id"),
-            _list_index("dossier_list_priority", "-priority_points", "-id"),
-            _list_index("dossier_list_due", "due_on", "id"),
-            _list_index("dossier_list_code", "tracking_code", "id"),
+            list_index("dossier_list_newest", "-created_at", "-id", filters=LIST_FILTERS),
+            list_index("dossier_list_submitted", "-submitted_at", "-id", filters=LIST_FILTERS),
+            list_index("dossier_list_priority", "-priority_points", "-id", filters=LIST_FILTERS),
+            list_index("dossier_list_due", "due_on", "id", filters=LIST_FILTERS),
+            list_index("dossier_list_code", "tracking_code", "id", filters=LIST_FILTERS),
             # By state, newest first within a state, either way; a state's dossiers by due date.
-            _list_index("dossier_list_state", "state", "-created_at", "-id"),
-            _list_index("dossier_list_state_desc", "-state", "-created_at", "-id"),
-            _list_index("dossier_list_state_due", "state", "due_on", "id"),
-            _list_index("dossier_list_enterprise", "enterprise_name", "id"),
-            _list_index("dossier_list_content", "content_name", "id"),
-            _list_index("dossier_list_ward", "enterprise_ward", "-created_at", "-id"),
+            list_index("dossier_list_state", "state", "-created_at", "-id", filters=LIST_FILTERS),
+            list_index("dossier_list_state_desc", "-state", "-created_at", "-id", filters=LIST_FILTERS),
+            list_index("dossier_list_state_due", "state", "due_on", "id", filters=LIST_FILTERS),
+            list_index("dossier_list_enterprise", "enterprise_name", "id", filters=LIST_FILTERS),
+            list_index("dossier_list_content", "content_name", "id", filters=LIST_FILTERS),
+            list_index("dossier_list_ward", "enterprise_ward", "-created_at", "-id", filters=LIST_FILTERS),
         ]
 
     def __str__(self) -> str:
