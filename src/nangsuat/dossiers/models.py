@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nangsuat.core.indexes import list_index
+from nangsuat.core.loaded import RemembersLoaded
 from nangsuat.core.models import Agency
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
@@ -157,8 +158,10 @@ class PriorityRule(models.Model):
 LIST_FILTERS = ("state", "enterprise_ward", "due_on")
 
 
-class Dossier(models.Model):
+class Dossier(RemembersLoaded, models.Model):
     """An enterprise's registration (Phiếu đăng ký) and everything that follows from it."""
+
+    remembered = ("enterprise_id", "content_id")  # ``copy_names`` reads a name again only when one changes
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="dossiers")
     call = models.ForeignKey(
@@ -251,13 +254,18 @@ class Dossier(models.Model):
         super().save(*args, **kwargs)
 
     def copy_names(self) -> None:
-        """Copy the enterprise's name and ward and the content's name (from the related objects, loaded if
-        need be)."""
-        if self.enterprise_id and (not self.enterprise_name or "enterprise" in self._state.fields_cache):
+        """Copy the enterprise's name and ward and the content's name: from the related objects at hand, and
+        read only for a new dossier or a changed enterprise or content (``receivers`` follows a rename)."""
+        if self._needs_names("enterprise", self.enterprise_name):
             self.enterprise_name = self.enterprise.name
             self.enterprise_ward = self.enterprise.ward_id or ""
-        if self.content_id:
+        if self._needs_names("content", self.content_name):
             self.content_name = self.content.name
+
+    def _needs_names(self, relation: str, copied: str) -> bool:
+        return bool(getattr(self, f"{relation}_id")) and (
+            not copied or relation in self._state.fields_cache or self.changed_since_loaded(f"{relation}_id")
+        )
 
 
 class Revision(models.Model):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from nangsuat.core.indexes import list_index
+from nangsuat.core.loaded import RemembersLoaded
 from nangsuat.core.models import Agency
 from nangsuat.reference.models import VsicCode, Ward
 
@@ -28,7 +29,9 @@ class SizeClass(models.TextChoices):
 LIST_FILTERS = ("ward", "vsic_section", "kind", "size_class")
 
 
-class Enterprise(models.Model):
+class Enterprise(RemembersLoaded, models.Model):
+    remembered = ("name", "ward_id")  # copied by the records that sort or filter on them
+
     # Foreign keys without an index of their own: the composite indexes below start with the agency, and
     # ward and VSIC codes are only ever filtered within an agency. Fewer indexes, faster bulk imports.
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="enterprises", db_index=False)
