@@ -217,8 +217,20 @@ def order_by_for(sort: str) -> list[Any]:
     return [column, "-id" if desc else "id"]
 
 
+# What no list shows (the page, the API's list, the export): the form's long texts and its snapshot (JSON,
+# decoded per row if read).
+LIST_DEFERRED = (
+    "form_snapshot",
+    "objectives",
+    "expected_results",
+    "other_state_support_detail",
+    "duplicate_override_reason",
+)
+
+
 def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> QuerySet[Dossier]:
-    """The dossiers this user may see, filtered and sorted, ready for a list (one query per page)."""
+    """The dossiers this user may see, filtered and sorted, ready for a list (one query per page), without
+    the long texts no list shows (``LIST_DEFERRED``)."""
     f = filters or DossierFilters()
     qs = visible_dossiers(Dossier.objects.all(), user)
     if f.state:
@@ -233,8 +245,10 @@ def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> Q
         qs = qs.filter(due_on__lt=timezone.localdate())
     if f.q:
         qs = _search(qs, f.q)
-    return qs.select_related("call", "enterprise", "enterprise__ward", "content").order_by(
-        *order_by_for(f.sort)
+    return (
+        qs.select_related("call", "enterprise", "enterprise__ward", "content")
+        .defer(*LIST_DEFERRED)
+        .order_by(*order_by_for(f.sort))
     )
 
 
