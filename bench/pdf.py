@@ -26,7 +26,6 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -38,15 +37,14 @@ from nangsuat.documents.models import Document, DocumentCounter
 from nangsuat.documents.pdf import soffice_path
 from nangsuat.documents.services import render_pdf
 from nangsuat.dossiers import workflow
-from nangsuat.dossiers.models import Attachment, Dossier, EligibilityCheck
-from nangsuat.dossiers.registration import DEFAULT_REQUIRED_ATTACHMENTS
+from nangsuat.dossiers.models import Dossier, EligibilityCheck
 from nangsuat.dossiers.services import calls as call_services
-from nangsuat.dossiers.states import State
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise, EnterpriseMembership
 
 from .dossiers import clear_previous
 from .registry import ensure_reference
+from .rush import complete_draft
 
 AGENCY = {
     "code": "bench-pdf",
@@ -56,7 +54,6 @@ AGENCY = {
     "place_name": "Cần Thơ",
     "doc_symbol": "SKHCN",
 }
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # The worker's priority: the product's default (10, below the web server) unless PDF_BENCH_NICE says.
 NICE = os.environ.get("PDF_BENCH_NICE", "10")
 WAIT_LIMIT = 1800  # seconds for the worker to convert every document
@@ -142,33 +139,14 @@ def _setup(agency: Agency, dossiers: int) -> tuple[User, list[tuple[Dossier, Use
         EnterpriseMembership.objects.create(
             user=user, enterprise=enterprise, status=EnterpriseMembership.Status.CONFIRMED
         )
-        dossier = Dossier.objects.create(
-            agency=agency,
+        dossier = complete_draft(
             call=call,
             enterprise=enterprise,
             content=content,
-            state=State.DRAFT,
             title=f"Áp dụng ISO 9001:2015 tại xưởng cơ khí số {i}",
             objectives="Chuẩn hóa quy trình sản xuất, giảm 15% sản phẩm lỗi.",
-            expected_results="Được cấp chứng nhận ISO 9001:2015.",
-            total_cost_vnd=300_000_000,
-            requested_support_vnd=150_000_000,
-            period_start=today + dt.timedelta(days=30),
-            period_end=today + dt.timedelta(days=200),
-            consultant="Trung tâm Tư vấn Năng suất",
-            jobs_created=12,
+            folder="bench-pdf",
         )
-        for kind in DEFAULT_REQUIRED_ATTACHMENTS:
-            attachment = Attachment(
-                dossier=dossier,
-                kind=kind,
-                original_name=f"{kind}.pdf",
-                content_type="application/pdf",
-                size=len(PDF_BYTES),
-                sha256="0" * 64,
-            )
-            attachment.file.save(f"bench-pdf/{kind}.pdf", ContentFile(PDF_BYTES), save=False)
-            attachment.save()
         made.append((dossier, user))
     return officer, made
 

@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.utils import timezone
 
@@ -32,7 +33,7 @@ from nangsuat.core.models import Agency, AuditEntry, User
 from nangsuat.core.roles import Role
 from nangsuat.demo.accounts import DEMO_TOTP_SECRET
 from nangsuat.documents.models import Document, DocumentKind
-from nangsuat.dossiers.models import Attachment, Dossier, EligibilityCheck
+from nangsuat.dossiers.models import Attachment, Call, Dossier, EligibilityCheck
 from nangsuat.dossiers.registration import DEFAULT_REQUIRED_ATTACHMENTS
 from nangsuat.dossiers.services import calls as call_services
 from nangsuat.dossiers.states import State
@@ -68,6 +69,42 @@ def _clear(agency: Agency) -> None:
     DocumentCounter.objects.filter(agency=agency).delete()
     clear_previous(agency)
     User.objects.filter(username__startswith="bench-rush-").delete()
+
+
+def complete_draft(
+    *, call: Call, enterprise: Enterprise, content: SupportContent, title: str, objectives: str, folder: str
+) -> Dossier:
+    """A draft dossier that may be submitted: every field the form requires, and a small PDF (stored under
+    ``folder``) for each required attachment."""
+    today = timezone.localdate()
+    dossier = Dossier.objects.create(
+        agency=call.agency,
+        call=call,
+        enterprise=enterprise,
+        content=content,
+        state=State.DRAFT,
+        title=title,
+        objectives=objectives,
+        expected_results="Được cấp chứng nhận ISO 9001:2015.",
+        total_cost_vnd=300_000_000,
+        requested_support_vnd=150_000_000,
+        period_start=today + dt.timedelta(days=30),
+        period_end=today + dt.timedelta(days=200),
+        consultant="Trung tâm Tư vấn Năng suất",
+        jobs_created=12,
+    )
+    for kind in DEFAULT_REQUIRED_ATTACHMENTS:
+        attachment = Attachment(
+            dossier=dossier,
+            kind=kind,
+            original_name=f"{kind}.pdf",
+            content_type="application/pdf",
+            size=len(PDF_BYTES),
+            sha256="0" * 64,
+        )
+        attachment.file.save(f"{folder}/{kind}.pdf", ContentFile(PDF_BYTES), save=False)
+        attachment.save()
+    return dossier
 
 
 def _setup(agency: Agency, n: int, out) -> dict:
@@ -109,35 +146,14 @@ def _setup(agency: Agency, n: int, out) -> dict:
         EnterpriseMembership.objects.create(
             user=user, enterprise=enterprise, status=EnterpriseMembership.Status.CONFIRMED
         )
-        dossier = Dossier.objects.create(
-            agency=agency,
+        dossier = complete_draft(
             call=call,
             enterprise=enterprise,
             content=content,
-            state=State.DRAFT,
             title=f"Áp dụng ISO 9001:2015 tại nhà máy số {i}",
             objectives="Chuẩn hóa quy trình sản xuất.",
-            expected_results="Được cấp chứng nhận ISO 9001:2015.",
-            total_cost_vnd=300_000_000,
-            requested_support_vnd=150_000_000,
-            period_start=today + dt.timedelta(days=30),
-            period_end=today + dt.timedelta(days=200),
-            consultant="Trung tâm Tư vấn Năng suất",
-            jobs_created=12,
+            folder="bench-rush",
         )
-        for kind in DEFAULT_REQUIRED_ATTACHMENTS:
-            attachment = Attachment(
-                dossier=dossier,
-                kind=kind,
-                original_name=f"{kind}.pdf",
-                content_type="application/pdf",
-                size=len(PDF_BYTES),
-                sha256="0" * 64,
-            )
-            from django.core.files.base import ContentFile
-
-            attachment.file.save(f"bench-rush/{kind}.pdf", ContentFile(PDF_BYTES), save=False)
-            attachment.save()
         tokens.append(issue_token(user=user, name="bench")[1])
         dossier_ids.append(dossier.pk)
         if (i + 1) % 50 == 0:

@@ -26,6 +26,11 @@ def test_select_without_a_value_chooses_the_empty_option():
     assert '<option value="" selected>Tất cả</option>' in render({})
 
 
+def test_select_marks_a_rejected_value_invalid_as_the_widget_does():
+    assert render({"kind": "z"}).startswith('<select name="kind" id="id_kind" aria-invalid="true">')
+    assert "aria-invalid" not in render({"kind": "a"})
+
+
 def test_ngay_writes_the_date_in_the_pages_language():
     import datetime as dt
 

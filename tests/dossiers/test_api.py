@@ -306,3 +306,27 @@ def test_director_overrides_duplicate_support_through_the_api(
     assert r.status_code == 200, r.json()
     assert r.json()["duplicate_reason"] and r.json()["duplicate_override_reason"] == reason
     assert api_client(officer).post(transitions, {"action": "mark_valid"}).status_code == 200
+
+
+def test_the_dossier_list_reads_no_long_text_row_by_row(call, officer, api_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = api_client(officer)
+
+    def listed() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/api/v1/dossiers")
+        assert response.status_code == 200
+        return len(queries)
+
+    make_dossier(
+        call=call, enterprise=EnterpriseFactory(agency=call.agency), state="submitted", attachments=False
+    )
+    client.get("/api/v1/dossiers")
+    few = listed()
+    for _ in range(5):
+        make_dossier(
+            call=call, enterprise=EnterpriseFactory(agency=call.agency), state="valid", attachments=False
+        )
+    assert listed() == few

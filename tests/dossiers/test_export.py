@@ -11,6 +11,7 @@ from django.utils import timezone
 from nangsuat.contracts.models import CitySubmission, Payment, ProposedDossier, SupportContract
 from nangsuat.core.roles import Role
 from nangsuat.councils.models import Council, CouncilResult
+from nangsuat.dossiers.models import Dossier
 from tests.core.clients import sign_in_after_totp
 from tests.core.factories import UserFactory
 from tests.core.workbooks import assert_office_layout, open_export
@@ -96,3 +97,24 @@ def test_an_enterprises_export_has_its_amounts_but_not_the_councils_score(client
     assert "Điểm hội đồng" not in headers
     assert sheet.cell(row=4, column=headers["Mã hồ sơ"]).value == dossier.tracking_code
     assert sheet.cell(row=4, column=headers["Đã thanh toán (đồng)"]).value == 135_000_000
+
+
+def test_the_export_reads_no_long_text_row_by_row(client, can_tho):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    officer = UserFactory(role=Role.OFFICER, agency=can_tho)
+    call = DossierFactory(call__agency=can_tho, state="submitted").call
+    sign_in_after_totp(client, officer)
+
+    def exported() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("dossiers:dossier_export"))
+        assert len(list(open_export(response.content).iter_rows(min_row=4))) == Dossier.objects.count()
+        return len(queries)
+
+    exported()  # the first request after signing in also writes the session
+    few = exported()
+    for _ in range(5):
+        DossierFactory(call=call, state="submitted", enterprise=EnterpriseFactory(agency=can_tho))
+    assert exported() == few

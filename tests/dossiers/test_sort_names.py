@@ -4,11 +4,14 @@ filled when the dossier is written and follow a renamed enterprise (edited or im
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.selectors import DossierFilters, dossiers_for_user
-from nangsuat.reference.models import Ward
+from nangsuat.reference.models import SupportContent, Ward
 from nangsuat.registry.importer import import_records, read_table
+from nangsuat.registry.models import Enterprise
 from nangsuat.registry.services import update_enterprise
 from tests.reference.factories import SupportContentFactory
 from tests.registry.factories import EnterpriseFactory
@@ -87,3 +90,43 @@ def test_the_ward_filter_follows_an_enterprise_that_moves(call, officer):
     assert listed(old) == [dossier.pk] and listed(new) == []
     update_enterprise(enterprise=enterprise, actor=officer, data={"ward": new})
     assert listed(old) == [] and listed(new) == [dossier.pk]
+
+
+def _statements_on(queries, table: str) -> list[str]:
+    return [q["sql"] for q in queries.captured_queries if f'"{table}"' in q["sql"]]
+
+
+def test_an_enterprise_saved_unchanged_leaves_the_dossiers_alone(call):
+    enterprise = EnterpriseFactory(agency=call.agency, name="Công ty An Phát")
+    dossier = make_dossier(call=call, enterprise=enterprise, state="submitted")
+    loaded = Enterprise.objects.get(pk=enterprise.pk)
+    loaded.short_name = "An Phát"
+    with CaptureQueriesContext(connection) as queries:
+        loaded.save()
+    assert _statements_on(queries, Dossier._meta.db_table) == []
+    loaded.name = "Công ty Zêta"
+    loaded.save()
+    assert names(dossier)[0] == "Công ty Zêta"
+    with CaptureQueriesContext(connection) as queries:
+        loaded.save()  # the rename is written: saved again, nothing follows
+    assert _statements_on(queries, Dossier._meta.db_table) == []
+
+
+def test_a_dossier_saved_whole_reads_no_name_again(call):
+    dossier = make_dossier(call=call, state="submitted")
+    loaded = Dossier.objects.get(pk=dossier.pk)
+    loaded.title = "Tên mới"
+    with CaptureQueriesContext(connection) as queries:
+        loaded.save()
+    assert _statements_on(queries, SupportContent._meta.db_table) == []
+    assert _statements_on(queries, Enterprise._meta.db_table) == []
+    assert names(dossier) == (dossier.enterprise.name, dossier.content.name)
+
+
+def test_a_dossier_moved_to_another_enterprise_copies_its_name(call):
+    dossier = make_dossier(call=call, state="submitted")
+    other = EnterpriseFactory(agency=call.agency, name="Công ty Bình Minh")
+    loaded = Dossier.objects.get(pk=dossier.pk)
+    loaded.enterprise_id = other.pk
+    loaded.save()
+    assert names(dossier)[0] == "Công ty Bình Minh"

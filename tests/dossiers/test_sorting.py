@@ -50,3 +50,10 @@ def test_columns_sort_both_ways_and_say_so(call, officer):
     assert order("due")[0] == ["Công ty Cửu Long", "Công ty An Phát", "Công ty Bình Minh"]
     assert order("-due")[0] == ["Công ty An Phát", "Công ty Cửu Long", "Công ty Bình Minh"]
     assert order("content")[1].count('href="?sort=') >= 7
+
+
+def test_the_lists_leave_the_long_texts_unread(call, officer):
+    from nangsuat.dossiers.selectors import LIST_DEFERRED, dossiers_for_user
+
+    make_dossier(call=call, state="submitted")
+    assert set(LIST_DEFERRED) <= dossiers_for_user(user=officer).get().get_deferred_fields()

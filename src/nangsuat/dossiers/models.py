@@ -12,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nangsuat.core.indexes import list_index
+from nangsuat.core.loaded import RemembersLoaded
 from nangsuat.core.models import Agency
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
@@ -156,13 +158,10 @@ class PriorityRule(models.Model):
 LIST_FILTERS = ("state", "enterprise_ward", "due_on")
 
 
-def _list_index(name: str, *fields: str) -> models.Index:
-    bare = {f.lstrip("-") for f in fields}
-    return models.Index(fields=["agency", *fields, *(f for f in LIST_FILTERS if f not in bare)], name=name)
-
-
-class Dossier(models.Model):
+class Dossier(RemembersLoaded, models.Model):
     """An enterprise's registration (Phiếu đăng ký) and everything that follows from it."""
+
+    remembered = ("enterprise_id", "content_id")  # ``copy_names`` reads a name again only when one changes
 
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="dossiers")
     call = models.ForeignKey(
@@ -225,25 +224,25 @@ class Dossier(models.Model):
         verbose_name_plural = _("hồ sơ đăng ký hỗ trợ")
         ordering = ["-created_at", "-id"]
         # Every sort of the officers' list reads a page in order from an index (agency, sort…, id) that
-        # carries the list's other filters as later key columns (``_list_index``): a dossier of another state,
-        # ward or due date is skipped in the index, without reading its row. The descending orders that keep
-        # the undated last (NULLS LAST) have their indexes on PostgreSQL only (migration 0007: SQLite indexes
-        # take no NULLS LAST, and its lists are small).
+        # carries the list's other filters as later key columns (``core.indexes.list_index``): a dossier of
+        # another state, ward or due date is skipped in the index, without reading its row. The descending
+        # orders that keep the undated last (NULLS LAST) have their indexes on PostgreSQL only (migration 0007:
+        # SQLite indexes take no NULLS LAST, and its lists are small).
         indexes = [
             models.Index(fields=["agency", "call", "state"]),
             models.Index(fields=["enterprise", "content"]),
-            _list_index("dossier_list_newest", "-created_at", "-id"),
-            _list_index("dossier_list_submitted", "-submitted_at", "-id"),
-            _list_index("dossier_list_priority", "-priority_points", "-id"),
-            _list_index("dossier_list_due", "due_on", "id"),
-            _list_index("dossier_list_code", "tracking_code", "id"),
+            list_index("dossier_list_newest", "-created_at", "-id", filters=LIST_FILTERS),
+            list_index("dossier_list_submitted", "-submitted_at", "-id", filters=LIST_FILTERS),
+            list_index("dossier_list_priority", "-priority_points", "-id", filters=LIST_FILTERS),
+            list_index("dossier_list_due", "due_on", "id", filters=LIST_FILTERS),
+            list_index("dossier_list_code", "tracking_code", "id", filters=LIST_FILTERS),
             # By state, newest first within a state, either way; a state's dossiers by due date.
-            _list_index("dossier_list_state", "state", "-created_at", "-id"),
-            _list_index("dossier_list_state_desc", "-state", "-created_at", "-id"),
-            _list_index("dossier_list_state_due", "state", "due_on", "id"),
-            _list_index("dossier_list_enterprise", "enterprise_name", "id"),
-            _list_index("dossier_list_content", "content_name", "id"),
-            _list_index("dossier_list_ward", "enterprise_ward", "-created_at", "-id"),
+            list_index("dossier_list_state", "state", "-created_at", "-id", filters=LIST_FILTERS),
+            list_index("dossier_list_state_desc", "-state", "-created_at", "-id", filters=LIST_FILTERS),
+            list_index("dossier_list_state_due", "state", "due_on", "id", filters=LIST_FILTERS),
+            list_index("dossier_list_enterprise", "enterprise_name", "id", filters=LIST_FILTERS),
+            list_index("dossier_list_content", "content_name", "id", filters=LIST_FILTERS),
+            list_index("dossier_list_ward", "enterprise_ward", "-created_at", "-id", filters=LIST_FILTERS),
         ]
 
     def __str__(self) -> str:
@@ -255,13 +254,18 @@ class Dossier(models.Model):
         super().save(*args, **kwargs)
 
     def copy_names(self) -> None:
-        """Copy the enterprise's name and ward and the content's name (from the related objects, loaded if
-        need be)."""
-        if self.enterprise_id and (not self.enterprise_name or "enterprise" in self._state.fields_cache):
+        """Copy the enterprise's name and ward and the content's name: from the related objects at hand, and
+        read only for a new dossier or a changed enterprise or content (``receivers`` follows a rename)."""
+        if self._needs_names("enterprise", self.enterprise_name):
             self.enterprise_name = self.enterprise.name
             self.enterprise_ward = self.enterprise.ward_id or ""
-        if self.content_id:
+        if self._needs_names("content", self.content_name):
             self.content_name = self.content.name
+
+    def _needs_names(self, relation: str, copied: str) -> bool:
+        return bool(getattr(self, f"{relation}_id")) and (
+            not copied or relation in self._state.fields_cache or self.changed_since_loaded(f"{relation}_id")
+        )
 
 
 class Revision(models.Model):

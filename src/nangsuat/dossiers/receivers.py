@@ -7,7 +7,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from nangsuat.core.choice_cache import forget
+from nangsuat.core.versioned_cache import forget
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
 from nangsuat.registry.signals import enterprises_changed
@@ -22,7 +22,9 @@ def _renamed(created: bool, raw: bool, update_fields, *fields: str) -> bool:
 
 @receiver(post_save, sender=Enterprise, dispatch_uid="dossiers.enterprise_renamed")
 def enterprise_renamed(sender, instance, created=False, raw=False, update_fields=None, **kwargs) -> None:
-    if _renamed(created, raw, update_fields, "name", "ward"):
+    if _renamed(created, raw, update_fields, "name", "ward") and instance.changed_since_loaded(
+        "name", "ward_id"
+    ):
         ward = instance.ward_id or ""
         Dossier.objects.filter(enterprise_id=instance.pk).exclude(
             enterprise_name=instance.name, enterprise_ward=ward

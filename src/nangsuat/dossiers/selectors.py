@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from nangsuat.core.audit import action_label, history_of
-from nangsuat.core.choice_cache import cached
 from nangsuat.core.formatting import format_vnd
 from nangsuat.core.roles import COUNCIL_FOLLOWERS, Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
+from nangsuat.core.versioned_cache import cached
 from nangsuat.registry.models import Enterprise
 from nangsuat.registry.permissions import member_enterprise_ids
 from nangsuat.registry.tax_code import normalize_tax_code
@@ -217,8 +217,20 @@ def order_by_for(sort: str) -> list[Any]:
     return [column, "-id" if desc else "id"]
 
 
+# What no list shows (the page, the API's list, the export): the form's long texts and its snapshot (JSON,
+# decoded per row if read).
+LIST_DEFERRED = (
+    "form_snapshot",
+    "objectives",
+    "expected_results",
+    "other_state_support_detail",
+    "duplicate_override_reason",
+)
+
+
 def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> QuerySet[Dossier]:
-    """The dossiers this user may see, filtered and sorted, ready for a list (one query per page)."""
+    """The dossiers this user may see, filtered and sorted, ready for a list (one query per page), without
+    the long texts no list shows (``LIST_DEFERRED``)."""
     f = filters or DossierFilters()
     qs = visible_dossiers(Dossier.objects.all(), user)
     if f.state:
@@ -233,8 +245,10 @@ def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> Q
         qs = qs.filter(due_on__lt=timezone.localdate())
     if f.q:
         qs = _search(qs, f.q)
-    return qs.select_related("call", "enterprise", "enterprise__ward", "content").order_by(
-        *order_by_for(f.sort)
+    return (
+        qs.select_related("call", "enterprise", "enterprise__ward", "content")
+        .defer(*LIST_DEFERRED)
+        .order_by(*order_by_for(f.sort))
     )
 
 

@@ -8,14 +8,11 @@ Reads only, scoped first: the indicators through ``counting.scope_for``, the dos
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -24,10 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from nangsuat.contracts.amounts import COMMITTED_STATES
 from nangsuat.contracts.states import REPORTING_STATES
 from nangsuat.core.models import Agency, User
+from nangsuat.core.versioned_cache import cached, forget
 from nangsuat.dossiers.models import Dossier
 from nangsuat.dossiers.permissions import visible_dossiers
 from nangsuat.dossiers.states import FINAL_STATES, REFUSED_STATES, State
-from nangsuat.reference.models import Ward
+from nangsuat.reference.choices import ward_choices
 
 from .counting import Scope, Tally, scope_for, tallies
 from .definitions import INDICATORS, PERIOD, Indicator
@@ -78,26 +76,17 @@ class IndicatorRow:
         return min(self.share, 100)
 
 
-_VERSION = "indicators:version"
+GROUP = "indicators"
 
 
 def figures_changed(**_kwargs) -> None:
-    """A counted record changed: every cached figure is dropped (a new version names new keys)."""
-    cache.set(_VERSION, uuid.uuid4().hex, None)
+    """A counted record changed: every kept figure is dropped."""
+    forget(GROUP)
 
 
 def _cached(parts: tuple, compute: Callable[[], Any]) -> Any:
-    """``compute()``, kept ``INDICATORS_CACHE_SECONDS`` under a key of ``parts`` and the records' version."""
-    seconds = settings.INDICATORS_CACHE_SECONDS
-    if not seconds:
-        return compute()
-    version = cache.get_or_set(_VERSION, "0", None)
-    key = "indicators:" + hashlib.sha256(repr((version, *parts)).encode()).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, seconds)
-    return found
+    """``compute()``, kept ``INDICATORS_CACHE_SECONDS`` or until a counted record changes."""
+    return cached(GROUP, parts, compute, seconds=settings.INDICATORS_CACHE_SECONDS)
 
 
 def agency_ids_of(scope: Scope) -> list[int]:
@@ -117,12 +106,13 @@ def indicator_rows(scope: Scope, *, year: int | None = None) -> list[IndicatorRo
     return rows
 
 
-def wards_for(user: User, agency: Agency | None = None) -> QuerySet[Ward]:
-    """The wards a user filters by: those of the agency's province (none for the ministry without one)."""
+def wards_for(user: User, agency: Agency | None = None) -> list[tuple[str, str]]:
+    """(code, name) of the wards a user filters by: those of the agency's province (none for the ministry
+    without one)."""
     agency = agency or user.agency
     if agency is None:
-        return Ward.objects.none()
-    return Ward.objects.filter(province_id=agency.province_code).only("code", "name")
+        return []
+    return ward_choices(agency.province_code)
 
 
 def _dossiers(user: User, *, ward: str | None, year: int | None, agency_id: int | None) -> QuerySet[Dossier]:

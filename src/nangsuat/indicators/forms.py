@@ -47,8 +47,7 @@ class FigureFilters(forms.Form):
         else:
             del self.fields["agency"]
         self.agency = agency
-        wards = wards_for(user, agency)
-        self.fields["ward"].choices = [("", _("Tất cả xã/phường"))] + [(w.code, w.name) for w in wards]
+        self.fields["ward"].choices = [("", _("Tất cả xã/phường")), *wards_for(user, agency)]
         if self.is_bound:
             self.full_clean()
 

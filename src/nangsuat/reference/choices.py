@@ -1,12 +1,12 @@
 """The reference lists that the list pages' filters offer (a province's wards, the VSIC sections, the active
-support contents), kept in the shared cache (``core.choice_cache``): a list page spends no query on them.
+support contents), kept in the shared cache (``core.versioned_cache``): a list page spends no query on them.
 Any change to a ward, a VSIC code or a support content (the admin; a migration, which loads in bulk) drops
 them all."""
 
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-from nangsuat.core.choice_cache import cached, forget
+from nangsuat.core.versioned_cache import cached, forget
 
 from .models import SupportContent, VsicCode, Ward
 

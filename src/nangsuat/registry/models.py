@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from nangsuat.core.indexes import list_index
+from nangsuat.core.loaded import RemembersLoaded
 from nangsuat.core.models import Agency
 from nangsuat.reference.models import VsicCode, Ward
 
@@ -27,19 +29,9 @@ class SizeClass(models.TextChoices):
 LIST_FILTERS = ("ward", "vsic_section", "kind", "size_class")
 
 
-def _list_index(name: str, *fields: str) -> models.Index:
-    """(agency, *fields, id) followed by the list filters it does not start with, as key columns: a page of
-    the officers' list sorted on ``fields`` reads this index in order and checks any other filter on the
-    index entry itself (a btree condition on a later key column), so a non-matching enterprise costs no
-    table read, and a count of rows matching several filters is read from one index alone."""
-    lead = [*fields] if fields[-1] == "id" else [*fields, "id"]
-    return models.Index(
-        fields=["agency", *lead, *(f for f in LIST_FILTERS if f not in fields)],
-        name=f"enterprise_list_{name}",
-    )
+class Enterprise(RemembersLoaded, models.Model):
+    remembered = ("name", "ward_id")  # copied by the records that sort or filter on them
 
-
-class Enterprise(models.Model):
     # Foreign keys without an index of their own: the composite indexes below start with the agency, and
     # ward and VSIC codes are only ever filtered within an agency. Fewer indexes, faster bulk imports.
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="enterprises", db_index=False)
@@ -108,19 +100,20 @@ class Enterprise(models.Model):
         ]
         # Every filter and sort of the officers' list reads an index that starts with the agency and the
         # sort (after the filter it sorts within, where there is one), ends with the id that breaks ties,
-        # and carries the other filters as key columns (``_list_index``). A page stops after its rows.
+        # and carries the other filters as key columns (``core.indexes.list_index``). A page stops after its
+        # rows.
         indexes = [
-            _list_index("name", "name"),
-            _list_index("tax", "tax_code"),
-            _list_index("ward", "ward", "name"),
-            _list_index("section", "vsic_section", "name"),
-            _list_index("section_vsic", "vsic_section", "vsic", "name"),
-            _list_index("kind", "kind", "name"),
-            _list_index("size", "size_class", "name"),
-            _list_index("vsic", "vsic", "name"),
-            _list_index("revenue", "revenue_vnd", "name"),
-            _list_index("employees", "employees", "name"),
-            _list_index("updated", "updated_at"),
+            list_index("enterprise_list_name", "name", filters=LIST_FILTERS),
+            list_index("enterprise_list_tax", "tax_code", filters=LIST_FILTERS),
+            list_index("enterprise_list_ward", "ward", "name", filters=LIST_FILTERS),
+            list_index("enterprise_list_section", "vsic_section", "name", filters=LIST_FILTERS),
+            list_index("enterprise_list_section_vsic", "vsic_section", "vsic", "name", filters=LIST_FILTERS),
+            list_index("enterprise_list_kind", "kind", "name", filters=LIST_FILTERS),
+            list_index("enterprise_list_size", "size_class", "name", filters=LIST_FILTERS),
+            list_index("enterprise_list_vsic", "vsic", "name", filters=LIST_FILTERS),
+            list_index("enterprise_list_revenue", "revenue_vnd", "name", filters=LIST_FILTERS),
+            list_index("enterprise_list_employees", "employees", "name", filters=LIST_FILTERS),
+            list_index("enterprise_list_updated", "updated_at", filters=LIST_FILTERS),
             # A ward's enterprises of one kind by tax code (an officer's list of a ward's cooperatives): the
             # page reads its rows in order, instead of every enterprise of the ward and a sort.
             models.Index(fields=["agency", "ward", "kind", "tax_code"], name="enterprise_ward_kind_tax"),

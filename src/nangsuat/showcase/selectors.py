@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
+from django.utils.text import Truncator
 
 from nangsuat.core.models import Agency, User
 from nangsuat.core.tenancy import scope_to_agency
@@ -24,7 +25,8 @@ from nangsuat.indicators.counting import SUPPORTED_STATES, Scope, tally
 from nangsuat.indicators.definitions import INDICATORS, Indicator
 from nangsuat.indicators.supported import SupportedRow, supported_dossiers, supported_rows
 from nangsuat.indicators.targets import targets_of
-from nangsuat.reference.models import SupportContent, VsicCode, Ward
+from nangsuat.reference.choices import ward_choices
+from nangsuat.reference.models import SupportContent, VsicCode
 from nangsuat.registry.models import Enterprise
 
 from .models import Case, CaseState
@@ -97,13 +99,22 @@ def public_supported(agency: Agency, filters: SupportedFilters) -> list[Supporte
     return sorted(rows, key=key, reverse=filters.sort.startswith("-"))
 
 
+def _wards_among(agency: Agency, codes: QuerySet) -> list[tuple[str, str]]:
+    """(code, name) of the wards ``codes`` names, from the agency's province's list (``reference.choices``;
+    an enterprise's ward is always of its agency's province)."""
+    present = set(codes.distinct())
+    return [(code, name) for code, name in ward_choices(agency.province_code) if code in present]
+
+
 def supported_choices(agency: Agency) -> dict:
-    """The years, wards and contents the agency's list holds, for its filters."""
+    """The years, wards and contents the agency's list holds, as (value, label) for its filters."""
     qs = supported_dossiers((agency.pk,)).order_by()
     return {
-        "years": sorted(set(qs.values_list("call__year", flat=True)), reverse=True),
-        "wards": Ward.objects.filter(code__in=qs.values("enterprise__ward")).only("code", "name"),
-        "contents": SupportContent.objects.filter(pk__in=qs.values("content")).only("pk", "name"),
+        "years": [(y, y) for y in sorted(set(qs.values_list("call__year", flat=True)), reverse=True)],
+        "wards": _wards_among(agency, qs.values_list("enterprise__ward", flat=True)),
+        "contents": list(
+            SupportContent.objects.filter(pk__in=qs.values("content")).values_list("pk", "name")
+        ),
     }
 
 
@@ -211,13 +222,19 @@ def published_case(pk: int) -> Case | None:
 
 
 def case_choices(agency: Agency) -> dict:
-    """The sectors, wards and tools of the agency's published cases, for the portal's search."""
+    """The sectors, wards and tools of the agency's published cases, as (value, label) for the portal's
+    search."""
     cases = Case.objects.filter(agency=agency, state=CaseState.PUBLISHED).order_by()
-    sections = cases.values("dossier__enterprise__vsic_section")
+    sections = VsicCode.objects.filter(level=1, code__in=cases.values("dossier__enterprise__vsic_section"))
     return {
-        "sections": VsicCode.objects.filter(level=1, code__in=sections).only("code", "name"),
-        "wards": Ward.objects.filter(code__in=cases.values("dossier__enterprise__ward")).only("code", "name"),
-        "contents": SupportContent.objects.filter(pk__in=cases.values("dossier__content")).only("pk", "name"),
+        "sections": [
+            (code, f"{code} · {Truncator(name).chars(48)}")
+            for code, name in sections.values_list("code", "name")
+        ],
+        "wards": _wards_among(agency, cases.values_list("dossier__enterprise__ward", flat=True)),
+        "contents": list(
+            SupportContent.objects.filter(pk__in=cases.values("dossier__content")).values_list("pk", "name")
+        ),
     }
 
 

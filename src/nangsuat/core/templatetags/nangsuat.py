@@ -84,10 +84,12 @@ def options(choices, chosen):
 @register.simple_tag
 def select(bound_field):
     """A choice field's ``<select>`` rendered in Python: a list's filters carry a hundred-odd options (the
-    wards), and Django's widget renders a template for each one."""
+    wards), and Django's widget renders a template for each one. A rejected value is marked invalid, as the
+    widget marks it."""
     return format_html(
-        '<select name="{}" id="{}">{}</select>',
+        '<select name="{}" id="{}"{}>{}</select>',
         bound_field.html_name,
         bound_field.id_for_label,
+        mark_safe(' aria-invalid="true"') if bound_field.errors else "",  # noqa: S308 - a constant
         options(bound_field.field.choices, bound_field.value()),
     )

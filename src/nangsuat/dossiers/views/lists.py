@@ -27,15 +27,6 @@ LOOKUPS_PER_WINDOW = 20
 LOOKUP_WINDOW_SECONDS = 600
 
 
-LIST_DEFERRED = (
-    "form_snapshot",
-    "objectives",
-    "expected_results",
-    "other_state_support_detail",
-    "duplicate_override_reason",
-)
-
-
 def _filter_choices(user) -> dict:
     """The filters' options, from the shared cache (no query per page)."""
     return {
@@ -50,8 +41,7 @@ def _filter_choices(user) -> dict:
 def dossier_list(request):
     user = request.user
     filters = selectors.DossierFilters.from_params(request.GET)
-    # The list shows none of the form's long texts nor its snapshot (JSON, decoded per row if read).
-    qs = selectors.dossiers_for_user(user=user, filters=filters).defer(*LIST_DEFERRED)
+    qs = selectors.dossiers_for_user(user=user, filters=filters)
     # Counts at most 10,000 dossiers: the page costs the same with a hundred thousand.
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "dossiers/my_dossiers.html" if user.role == Role.ENTERPRISE else "dossiers/dossier_list.html"
