@@ -1,5 +1,7 @@
 """Pages: who sees what, the forms, the action door, lists, tasks, the public lookup."""
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -299,3 +301,21 @@ def test_the_dossier_page_asks_who_may_see_it_once(call, enterprise, officer, st
     # The dossier itself and the same enterprise's other dossiers for the content; the actions, the comment
     # form and the budget's panel (a dossier never supported) ask nothing more.
     assert len(reads) == 2, reads
+
+
+def test_the_list_rows_escape_what_enterprises_typed_and_mark_the_overdue(call, officer, staff_client):
+    today = timezone.localdate()
+    enterprise = EnterpriseFactory(agency=call.agency, name='Công ty <b>"Lửa"</b> & Cộng sự')
+    make_dossier(
+        call=call,
+        enterprise=enterprise,
+        state="submitted",
+        attachments=False,
+        title="<script>alert(1)</script>" + "x" * 80,
+        due_on=today - dt.timedelta(days=1),
+    )
+    page = staff_client(officer).get(reverse("dossiers:dossier_list")).content.decode()
+    assert "<script>alert" not in page and "<b>" not in page
+    assert "Công ty &lt;b&gt;&quot;Lửa&quot;&lt;/b&gt; &amp; Cộng sự" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" + "x" * 34 + "…" in page  # 60 characters, as before
+    assert f'<span class="due--over">{today - dt.timedelta(days=1):%d/%m/%Y} · quá hạn</span>' in page

@@ -43,6 +43,20 @@ def test_list_htmx_returns_results_only(officer_client, officer):
     assert b"<html" not in response.content and "Công ty Mekong" in response.content.decode()
 
 
+def test_list_rows_show_each_column_and_escape_what_was_typed(officer_client, officer):
+    found = make(officer, 'Công ty <b>"Lửa"</b> & Cộng sự', address="12 <i>Ninh Kiều</i>")
+    make(officer, "Hộ kinh doanh Mới", size_class="", employees=None, revenue_vnd=None)
+    html = officer_client.get(reverse("registry:enterprise_list"), {"sort": "name"}).content.decode()
+    assert "<b>" not in html and "<i>" not in html
+    link = reverse("registry:enterprise_detail", args=[found.pk])
+    assert f'<a href="{link}">Công ty &lt;b&gt;&quot;Lửa&quot;&lt;/b&gt; &amp; Cộng sự</a>' in html
+    assert "Doanh nghiệp · 12 &lt;i&gt;Ninh Kiều&lt;/i&gt;" in html
+    assert f'<td class="mono">{found.tax_code}</td>' in html and found.ward.name in html
+    assert '<td class="num">40</td><td class="num">20.000.000.000 đ</td>' in html
+    assert '<span class="badge badge--small">Nhỏ</span>' in html
+    assert '<td class="num">—</td><td class="num">—</td><td><span class="muted">Chưa có số liệu</span>' in html
+
+
 def test_create_with_bad_tax_code_shows_vietnamese_error(officer_client, ward, vsic):
     response = officer_client.post(
         reverse("registry:enterprise_create"),

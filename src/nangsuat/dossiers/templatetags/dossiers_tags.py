@@ -1,6 +1,13 @@
+import datetime as dt
+from html import escape
+
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from ..registration import kind_label
 from ..states import State
@@ -48,6 +55,47 @@ def state_badge(state: str):
     return format_html(
         '<span class="badge{} state state--{}">{}</span>', f" badge--{tone}" if tone else "", state, label
     )
+
+
+def _day(value) -> str:
+    """A date, or a moment in the local time zone, as dd/mm/yyyy; "—" without one."""
+    if value is None:
+        return "—"
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value)
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+@register.simple_tag
+def dossier_rows(dossiers, today: dt.date) -> SafeString:
+    """The officers' list's rows, drawn in Python as Django's admin draws its change list: a page of 25
+    dossiers through the template language costs more than the rest of the page together. Every value is
+    escaped here; the columns are those of ``_dossier_table.html``'s heading."""
+    tax, draft, late = escape(_("MST")), escape(_("Bản nháp")), escape(_("quá hạn"))
+    first = reverse("dossiers:dossier_detail", args=[0])  # "/…/0/": each row's link is the same but its id
+    head, tail = first.rsplit("/0/", 1)
+    rows = []
+    for d in dossiers:
+        enterprise = d.enterprise
+        due = "—"
+        if d.due_on:
+            over = d.due_on < today
+            due = (
+                f'<span class="{"due--over" if over else ""}">{_day(d.due_on)}'
+                f"{f' · {late}' if over else ''}</span>"
+            )
+        rows.append(
+            f'<tr><td><a href="{head}/{d.pk}/{tail}"><strong>'
+            f"{escape(d.tracking_code) if d.tracking_code else draft}</strong></a>"
+            f'<span class="sub">{escape(d.call.title)}</span></td>'
+            f'<td>{escape(enterprise.name)}<span class="sub">{tax} {escape(enterprise.tax_code)} · '
+            f"{escape(enterprise.ward.name) if enterprise.ward_id else ''}</span></td>"
+            f'<td>{escape(d.content.name)}<span class="sub">'
+            f"{escape(Truncator(d.title).chars(60))}</span></td>"
+            f"<td>{state_badge(d.state)}</td><td>{_day(d.submitted_at)}</td><td>{due}</td>"
+            f'<td class="num">{d.priority_points}</td></tr>'
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
 
 
 @register.filter
