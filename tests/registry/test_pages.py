@@ -54,7 +54,9 @@ def test_list_rows_show_each_column_and_escape_what_was_typed(officer_client, of
     assert f'<td class="mono">{found.tax_code}</td>' in html and found.ward.name in html
     assert '<td class="num">40</td><td class="num">20.000.000.000 đ</td>' in html
     assert '<span class="badge badge--small">Nhỏ</span>' in html
-    assert '<td class="num">—</td><td class="num">—</td><td><span class="muted">Chưa có số liệu</span>' in html
+    assert (
+        '<td class="num">—</td><td class="num">—</td><td><span class="muted">Chưa có số liệu</span>' in html
+    )
 
 
 def test_create_with_bad_tax_code_shows_vietnamese_error(officer_client, ward, vsic):

@@ -73,7 +73,7 @@ def required_attachments(dossier: Dossier):
 
 @condition("eligibility_checklist_met")
 def eligibility_checklist_met(dossier: Dossier):
-    checked = dict(dossier.eligibility.values_list("item", "met"))
+    checked = {check.item: check.met for check in dossier.eligibility.all()}  # the page's, when prefetched
     unmet = [str(label) for item, label in EligibilityCheck.Item.choices if not checked.get(item)]
     if unmet:
         return deny(_("Chưa xác nhận đủ điều kiện hỗ trợ: %(items)s.") % {"items": "; ".join(unmet)})

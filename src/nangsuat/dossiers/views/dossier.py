@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +20,7 @@ from nangsuat.core.roles import DEPARTMENT, Role
 
 from .. import selectors, stepper, workflow
 from ..forms.dossiers import AttachmentForm, CommentForm, DossierForm, EligibilityForm, OverrideForm
-from ..models import Attachment, Dossier, VisitPhoto
+from ..models import Attachment, Dossier, EligibilityCheck, VisitPhoto
 from ..permissions import can_comment, read_as_visible, visible_dossiers
 from ..registration import kind_label, required_attachment_kinds
 from ..services import dossiers as dossier_services
@@ -54,6 +55,10 @@ def _action_buttons(user, dossier: Dossier) -> list[dict]:
 @login_required
 def dossier_detail(request, pk: int):
     dossier = visible_dossier(request, pk)
+    # Read once for the checklist shown and for the actions' condition that it be met.
+    prefetch_related_objects(
+        [dossier], Prefetch("eligibility", EligibilityCheck.objects.select_related("checked_by"))
+    )
     user = request.user
     staff = user.role != Role.ENTERPRISE
     attachments = list(dossier.attachments.filter(is_current=True).order_by("kind", "-uploaded_at"))
@@ -69,7 +74,7 @@ def dossier_detail(request, pk: int):
         "actions": _action_buttons(user, dossier),
         "attachments": attachments,
         "required_kinds": [(k, kind_label(k), k in present) for k in required],
-        "checks": list(dossier.eligibility.select_related("checked_by")),
+        "checks": list(dossier.eligibility.all()),
         "duplicate_reason": selectors.duplicate_support_reason(dossier, duplicates) if staff else "",
         "duplicates": duplicates,
         "supplements": list(dossier.supplement_requests.all()),
