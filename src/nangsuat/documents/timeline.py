@@ -19,5 +19,6 @@ def dossier_documents(dossier, user) -> list[TimelineEntry]:
             obj=doc,
             url=doc.get_absolute_url(),
         )
-        for doc in documents_of_dossier(dossier, user)
+        # The timeline names each document by its own fields: none of the rows the register joins.
+        for doc in documents_of_dossier(dossier, user).select_related(None)
     ]
