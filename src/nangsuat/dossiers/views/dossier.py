@@ -77,9 +77,13 @@ def dossier_detail(request, pk: int):
         "checks": list(dossier.eligibility.all()),
         "duplicate_reason": selectors.duplicate_support_reason(dossier, duplicates) if staff else "",
         "duplicates": duplicates,
-        "supplements": list(dossier.supplement_requests.all()),
+        # The open request is shown while the dossier awaits its papers; none is read otherwise.
+        "supplements": (
+            list(dossier.supplement_requests.all()[:1]) if dossier.state == State.NEEDS_SUPPLEMENT else []
+        ),
         "visits": list(dossier.visits.prefetch_related("photos")),
-        "revisions": list(dossier.revisions.all()),
+        # Who submitted each and when: not the snapshots themselves (JSON, decoded per row if read).
+        "revisions": list(dossier.revisions.select_related("submitted_by").defer("data", "form_definition")),
         "timeline": selectors.timeline(dossier, user),
         "editable": dossier.state in EDITABLE_STATES and user.role == Role.ENTERPRISE,
         "attachment_form": AttachmentForm(),
