@@ -227,6 +227,23 @@ LIST_DEFERRED = (
     "duplicate_override_reason",
 )
 
+# What the officers' list draws of each dossier (``dossier_rows``): a page reads these columns alone, not the
+# thirty-odd of a dossier and the dozens of its enterprise, call and content.
+TABLE_COLUMNS = (
+    "tracking_code",
+    "title",
+    "state",
+    "submitted_at",
+    "due_on",
+    "priority_points",
+    "agency_id",
+    "call__title",
+    "enterprise__name",
+    "enterprise__tax_code",
+    "enterprise__ward__name",
+    "content__name",
+)
+
 
 def dossiers_for_user(*, user: User, filters: DossierFilters | None = None) -> QuerySet[Dossier]:
     """The dossiers this user may see, filtered and sorted, ready for a list (one query per page), without
