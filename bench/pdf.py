@@ -1,14 +1,15 @@
 """PDFs through the product's own path: N real documents drawn by workflow steps, converted by the queue's
-worker (``nangsuat worker``), once with its long-lived converter (one LibreOffice behind unoserver) and
-once with the one-shot path (one ``soffice --convert-to pdf`` run per batch of 20), for comparison.
+worker (``nangsuat worker``), once with its long-lived converters (a pool of LibreOffice processes behind
+unoserver, one per core unless ``PDF_CONVERTER_PROCESSES`` says) and once with the one-shot path (one
+``soffice --convert-to pdf`` run per batch of 20), for comparison.
 
 Run with ``nangsuat bench pdf --rows 100`` against PostgreSQL (DATABASE_URL; the worker is a separate
 process reading the same queue) with the production environment (SECRET_KEY, MFA_ENCRYPTION_KEY). In its
 own agency ("bench-pdf"), rebuilt on each run:
 
 1. N/2 enterprises, each with a complete draft dossier, in an open call.
-2. **Long-lived converter**: ``nangsuat worker`` started with ``PDF_CONVERTER=auto`` on a free port; once its
-   converter answers, each dossier is submitted (the receipt slip: number, DOCX, its PDF queued) and marked
+2. **Long-lived converters**: ``nangsuat worker`` started with ``PDF_CONVERTER=auto`` on free ports; once its
+   converters answer, each dossier is submitted (the receipt slip: number, DOCX, its PDF queued) and marked
    valid (the validity minutes), N documents drawn in one transaction. The clock starts at the commit and
    stops when no document is left pending; documents/s = N / that time.
 3. **One-shot**: the same N documents set back to pending and queued again (as ``redraw_pdf`` does), converted
@@ -33,6 +34,7 @@ from nangsuat.core.jobs import enqueue_on_commit
 from nangsuat.core.models import Agency, User
 from nangsuat.core.roles import Role
 from nangsuat.documents import converter as long_lived
+from nangsuat.documents import converter_pool
 from nangsuat.documents.models import Document, DocumentCounter
 from nangsuat.documents.pdf import soffice_path
 from nangsuat.documents.services import render_pdf
@@ -59,17 +61,25 @@ NICE = os.environ.get("PDF_BENCH_NICE", "10")
 WAIT_LIMIT = 1800  # seconds for the worker to convert every document
 
 
-def _free_port_pair() -> int:
+def _free_ports(count: int) -> int:
+    """The first of ``count`` consecutive free ports (each converter takes two)."""
     while True:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        with socket.socket() as second:
-            try:
-                second.bind(("127.0.0.1", port + 1))
-            except OSError:
-                continue
-        return port
+        if port + count > 65536:
+            continue
+        taken = False
+        for other in range(port + 1, port + count):
+            with socket.socket() as next_one:
+                try:
+                    next_one.bind(("127.0.0.1", other))
+                except OSError:
+                    taken = True
+            if taken:
+                break
+        if not taken:
+            return port
 
 
 def _cpu_seconds(root: int) -> float:
@@ -229,24 +239,27 @@ def run(*, rows: int, out, reuse: bool = False) -> dict:
     out.write("dọn dữ liệu lần trước…\n")
     _clear(agency)
     officer, made = _setup(agency, (n + 1) // 2)
+    processes = converter_pool.processes()  # as the worker reads it (PDF_CONVERTER_PROCESSES, else the cores)
     results: dict = {
         "documents": n,
         "cpus": os.cpu_count(),
         "worker_nice": int(NICE),
         "converter_python": python,
+        "converter_processes": processes,
     }
 
-    out.write("tiến trình nền với bộ chuyển đổi thường trực…\n")
-    port = _free_port_pair()
+    out.write(f"tiến trình nền với {processes} bộ chuyển đổi thường trực…\n")
+    port = _free_ports(2 * processes)
     worker = _start_worker(var, "auto", port)
     try:
         started = time.monotonic()
-        while not long_lived.probe(f"http://127.0.0.1:{port}", timeout=2):
-            if worker.poll() is not None or time.monotonic() - started > 120:
-                raise ValueError(f"the worker's converter did not start (see {var}/pdf-worker-auto.log)")
-            time.sleep(0.3)
+        for i in range(processes):
+            while not long_lived.probe(f"http://127.0.0.1:{port + 2 * i}", timeout=2):
+                if worker.poll() is not None or time.monotonic() - started > 120:
+                    raise ValueError(f"the worker's converters did not start (see {var}/pdf-worker-auto.log)")
+                time.sleep(0.3)
         results["converter_start_s"] = round(time.monotonic() - started, 1)
-        out.write(f"bộ chuyển đổi sẵn sàng sau {results['converter_start_s']} s; vẽ {n} văn bản…\n")
+        out.write(f"các bộ chuyển đổi sẵn sàng sau {results['converter_start_s']} s; vẽ {n} văn bản…\n")
         cpu_before = _cpu_seconds(worker.pid)
         drawing = time.monotonic()
         with transaction.atomic():
@@ -273,12 +286,14 @@ def run(*, rows: int, out, reuse: bool = False) -> dict:
         results["long_lived"] = _round(
             wall, results["drawn"], [load_before, os.getloadavg()[0]], cpu, _check(agency)
         )
-        out.write(f"bộ chuyển đổi thường trực: {results['long_lived']['documents_per_s']} văn bản/giây\n")
+        out.write(
+            f"{processes} bộ chuyển đổi thường trực: {results['long_lived']['documents_per_s']} văn bản/giây\n"
+        )
     finally:
         _stop(worker)
 
     out.write("tiến trình nền, mỗi lô một lần chạy soffice…\n")
-    worker = _start_worker(var, "off", _free_port_pair())
+    worker = _start_worker(var, "off", _free_ports(2))
     try:
         time.sleep(5)  # the worker's start-up, outside the clock
         load_before = os.getloadavg()[0]

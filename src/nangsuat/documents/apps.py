@@ -13,13 +13,13 @@ class DocumentsConfig(AppConfig):
         from nangsuat.core.roles import AGENCY_READERS
 
         from . import (
-            converter,
+            converter_pool,
             effects,  # noqa: F401  documents generated on workflow steps
             timeline,  # noqa: F401  the dossier's documents on its timeline
         )
 
-        # The queue's worker starts (and watches) the long-lived PDF converter unless one is configured.
-        on_worker_start(converter.worker_started)
+        # The queue's worker starts (and watches) the long-lived PDF converters unless some are configured.
+        on_worker_start(converter_pool.worker_started)
 
         add_nav_item(
             NavItem(_("Sổ văn bản"), "documents:register", AGENCY_READERS, "/documents/", "file", 60)

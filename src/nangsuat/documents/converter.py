@@ -1,15 +1,9 @@
-"""The long-lived PDF converter: one LibreOffice kept running behind unoserver's XML-RPC server, so a
+"""One long-lived PDF converter: a LibreOffice kept running behind unoserver's XML-RPC server, so a
 document costs a conversion (a fraction of a second) instead of a LibreOffice start-up (seconds).
 
-Where it runs (settings, docs/deploy.md):
-
-* ``PDF_CONVERTER_URL`` (``http://host:port``): a shared converter run by the host (systemd unit); the
-  workers use it and never start one.
-* otherwise the queue's worker (``nangsuat worker``) starts its own on ``127.0.0.1:PDF_CONVERTER_PORT``
-  with a Python that sees ``uno`` and ``unoserver`` (``PDF_CONVERTER_PYTHON``, else the ``.venv-uno`` that
-  ``make install`` creates, else Debian's ``/usr/bin/python3``), watches it and starts it again when it dies.
-  A second worker on the same host finds it answering on the port and shares it.
-* ``PDF_CONVERTER=off``, or no such Python: one ``soffice --convert-to pdf`` run per batch (``pdf.py``).
+A converter at a URL is either run by the host (``PDF_CONVERTER_URL``) or started by this process, on
+``port`` with its LibreOffice on ``port + 1`` and a profile of its own, watched and started again when it
+dies. How many the process uses and where: ``converter_pool.py``.
 
 The server converts one document at a time (LibreOffice is one process); several threads or workers may
 call it at once, their requests wait their turn. unoserver's client is XML-RPC only (no ``uno``): the
@@ -18,11 +12,9 @@ calls below are its protocol (API "3"), with a time limit on the socket, which i
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import ctypes
 import http.client
-import io
 import logging
 import os
 import queue
@@ -37,7 +29,6 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from docx import Document as new_docx
 
 log = logging.getLogger(__name__)
 
@@ -316,86 +307,3 @@ def _can_serve(python: str) -> bool:
 def server_python() -> str | None:
     """A Python that sees ``uno`` and ``unoserver`` (to run the server), or None."""
     return next((python for python in _candidates() if _can_serve(python)), None)
-
-
-# The process's converter --------------------------------------------------------------------------------
-
-_may_start = False
-_shared: tuple[tuple, Converter | None] | None = None
-_shared_lock = threading.Lock()
-
-
-def allow_start(allowed: bool = True) -> None:
-    """Let this process start (and watch) its own converter: the queue's worker does, the web does not."""
-    global _may_start
-    _may_start = allowed
-
-
-def _warm_up_docx() -> bytes:
-    document = new_docx()
-    paragraph = document.add_paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    paragraph.runs[0].font.name = "Times New Roman"
-    document.add_table(rows=1, cols=2)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def worker_started() -> None:
-    """The queue's worker starts: it may start its own converter, and does so at once (in the
-    background), so the first PDF does not wait for LibreOffice."""
-    allow_start()
-
-    def warm() -> None:
-        try:
-            converter = shared()
-            if converter is not None and converter.managed:
-                converter.ensure_running()
-                # LibreOffice's first document loads its filters and fonts: not on a real one's time.
-                converter.convert(_warm_up_docx(), timeout=120)
-        except (ConverterDown, ConversionFailed) as exc:
-            log.warning("PDF converter not started (%s); PDFs go to one-shot soffice runs", exc)
-        except Exception:  # noqa: BLE001 - the worker runs on without it
-            log.exception("PDF converter not started")
-
-    threading.Thread(target=warm, name="pdf-converter-start", daemon=True).start()
-
-
-def shared() -> Converter | None:
-    """The converter this process uses, or None for the one-shot path."""
-    global _shared
-    mode = getattr(settings, "PDF_CONVERTER", "auto")
-    url = getattr(settings, "PDF_CONVERTER_URL", "").rstrip("/")
-    port = int(getattr(settings, "PDF_CONVERTER_PORT", 2003))
-    key = (mode, url, port, _may_start, getattr(settings, "PDF_CONVERTER_PYTHON", ""))
-    with _shared_lock:
-        if _shared is not None and _shared[0] == key:
-            return _shared[1]
-        if _shared is not None and _shared[1] is not None:
-            _shared[1].stop()
-        converter: Converter | None = None
-        if mode == "off":
-            converter = None
-        elif url:
-            converter = Converter(url)
-        else:
-            local = f"http://127.0.0.1:{port}"
-            python = server_python() if _may_start else None
-            if python is not None:
-                converter = Converter(local, python=python, port=port)
-            elif _may_start:
-                log.info("PDF converter: no Python with uno and unoserver; one soffice run per batch")
-            else:
-                converter = Converter(local, optional=True)  # a worker's on this host, if one runs
-        _shared = (key, converter)
-        return converter
-
-
-@atexit.register
-def reset() -> None:
-    """Stop the converter this process started and forget it (at exit; tests, the benchmark)."""
-    global _shared
-    with _shared_lock:
-        if _shared is not None and _shared[1] is not None:
-            _shared[1].stop()
-        _shared = None

@@ -1,10 +1,10 @@
-"""DOCX → PDF with LibreOffice headless. ``convert_many`` sends the documents to the long-lived converter
-(``converter.py``: one LibreOffice kept running) when there is one, and otherwise, or when it cannot be
-had, to a one-shot ``soffice --convert-to pdf`` run per batch (``docx_to_pdf_many``), which has its own
-throwaway profile (two conversions at once would otherwise fight over one profile's lock) and a time
-limit. Both take and give bytes: the callers read the DOCX through the storage and save the PDF back
-through it, so LibreOffice works on a temporary local copy whether the files are in ``MEDIA_ROOT`` or in
-an S3-compatible bucket."""
+"""DOCX → PDF with LibreOffice headless. ``convert_many`` spreads the documents over the long-lived
+converters (``converter_pool.py``: one LibreOffice kept running per core) when there are some, and otherwise,
+or when none can be had, sends them to a one-shot ``soffice --convert-to pdf`` run per batch
+(``docx_to_pdf_many``), which has its own throwaway profile (two conversions at once would otherwise fight
+over one profile's lock) and a time limit. Both take and give bytes: the callers read the DOCX through the
+storage and save the PDF back through it, so LibreOffice works on a temporary local copy whether the files
+are in ``MEDIA_ROOT`` or in an S3-compatible bucket."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-import threading
 import uuid
 import zipfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -24,6 +23,7 @@ from pathlib import Path
 from django.conf import settings
 
 from . import converter as long_lived
+from . import converter_pool
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ def _style_id(style: bytes) -> bytes:
     return found.group(1)
 
 
-# Documents in flight to the converter at once: while it draws one, the next is already on its way.
+# Documents in flight to each converter at once: while it draws one, the next is already on its way.
 IN_FLIGHT = 2
 
 
@@ -113,26 +113,26 @@ def convert_many(
     docs: dict[str, bytes], *, timeout: int | None = None
 ) -> tuple[dict[str, bytes], dict[str, str]]:
     """PDFs of several DOCX (keys are safe file stems) and, for each one that could not be drawn, the
-    reason. Through the long-lived converter when there is one; a document it refuses is tried again
-    by a one-shot run, and when the converter cannot be had (down, could not be started again) the
-    documents left go to one one-shot run, and the log says so. Raises ``ConversionUnavailable`` when
-    there is neither a converter nor LibreOffice."""
+    reason. Through the long-lived converters when there are some, each document to the least busy; a
+    document one refuses is tried again by a one-shot run, a converter that cannot be had (down, could not
+    be started again) leaves its documents to the others, and when none can be had the documents left go to
+    one one-shot run, and the log says so. Raises ``ConversionUnavailable`` when there is neither a
+    converter nor LibreOffice."""
     pdfs: dict[str, bytes] = {}
     errors: dict[str, str] = {}
     docs = {stem: lean_copy(content) for stem, content in docs.items()}
-    converter = long_lived.shared()
-    if converter is not None and docs:
+    pool = converter_pool.shared()
+    if pool is not None and docs:
         limit = getattr(settings, "DOCUMENTS_PDF_TIMEOUT", 120) + 15
-        gave_up = threading.Event()
+        out: set[long_lived.Converter] = set()  # the converters given up on for this batch
         down: list[str] = []
 
         def one(content: bytes) -> bytes:
-            if gave_up.is_set():
-                raise long_lived.ConverterDown("given up for this batch")
-            return converter.convert(content, timeout=timeout or limit)
+            return pool.convert(content, timeout=timeout or limit, out=out)
 
-        with ThreadPoolExecutor(IN_FLIGHT, thread_name_prefix="pdf") as pool:
-            futures = {pool.submit(one, content): stem for stem, content in docs.items()}
+        threads = min(len(docs), IN_FLIGHT * len(pool))
+        with ThreadPoolExecutor(threads, thread_name_prefix="pdf") as executor:
+            futures = {executor.submit(one, content): stem for stem, content in docs.items()}
             for future in as_completed(futures):
                 stem = futures[future]
                 try:
@@ -140,15 +140,13 @@ def convert_many(
                 except long_lived.ConversionFailed as exc:
                     errors[stem] = f"LibreOffice (converter): {exc}"
                 except long_lived.ConverterDown as exc:
-                    if not gave_up.is_set():
-                        down.append(str(exc))
-                    gave_up.set()
+                    down.append(str(exc))
         left = {stem: content for stem, content in docs.items() if stem not in pdfs}
         if down and left:
-            say = log.info if converter.optional else log.warning
+            say = log.info if pool.optional else log.warning
             say(
                 "PDF converter at %s unavailable (%s): %d document(s) go to one-shot soffice",
-                converter.url,
+                pool.url,
                 down[0],
                 len(left),
             )
@@ -157,7 +155,7 @@ def convert_many(
     if not left:
         return pdfs, {}
     if soffice_path() is None:
-        if converter is None or (converter.optional and not pdfs):
+        if pool is None or (pool.optional and not pdfs):
             raise ConversionUnavailable("soffice not found")
         errors.update(
             {stem: errors.get(stem, "PDF converter unavailable; soffice not found") for stem in left}

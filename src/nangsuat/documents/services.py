@@ -137,8 +137,8 @@ def _file_name(kind: str, day: dt.date, sequence: int, extension: str) -> str:
 
 def schedule_pdf(document: Document) -> None:
     """Convert after the commit: the task is queued with the step, and the queue's worker sends the
-    PDFs to its one long-lived converter (``converter.py``), so a burst of steps never starts a crowd of
-    LibreOffice processes. With ``TASKS_RUN_INLINE`` (tests, the one-process demo) it runs right after
+    PDFs to its long-lived converters (``converter_pool.py``, one LibreOffice per core), so a burst of
+    steps never starts a crowd of LibreOffice processes. With ``TASKS_RUN_INLINE`` (tests, the one-process demo) it runs right after
     the commit in this process. A document left pending or failed is drawn again by the hourly
     ``make_pdfs``."""
     if not getattr(settings, "DOCUMENTS_PDF", True) or not can_convert():
@@ -148,8 +148,8 @@ def schedule_pdf(document: Document) -> None:
     enqueue_on_commit(render_pdf, document.pk)
 
 
-# A worker that finds several documents waiting draws them in one batch: through the converter one after
-# the other, or, without it, in one LibreOffice run (one start-up for all).
+# A worker that finds several documents waiting draws them in one batch: spread over its converters, or,
+# without them, in one LibreOffice run (one start-up for all).
 PDF_BATCH = 20
 
 

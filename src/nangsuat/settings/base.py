@@ -2,6 +2,7 @@
 the embedded demo: SQLite and local files under ./var, e-mail printed to the console. The secret key is
 not here: ``nangsuat.settings`` vets the product's, ``nangsuat.settings.test`` sets the tests' own."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -340,15 +341,19 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend"
     }
 }
-# PDFs (documents/converter.py): one LibreOffice kept running behind unoserver converts them. With
-# PDF_CONVERTER_URL (http://host:port of a shared converter, docs/deploy.md) the workers use it; without,
-# the worker starts and watches its own on 127.0.0.1:PDF_CONVERTER_PORT (and PDF_CONVERTER_PORT + 1 for
-# LibreOffice) with PDF_CONVERTER_PYTHON, a Python that imports uno and unoserver (default: the .venv-uno
-# `make install` creates, else /usr/bin/python3). PDF_CONVERTER=off, or no such Python: one
-# `soffice --convert-to pdf` run per batch.
+# PDFs (documents/converter_pool.py): LibreOffice kept running behind unoserver converts them, one process
+# per core (a LibreOffice draws one document at a time). With PDF_CONVERTER_URL (http://host:port of a
+# converter run by the host, or several separated by commas, docs/deploy.md) the workers use those; without,
+# the worker starts and watches PDF_CONVERTER_PROCESSES of its own (default os.cpu_count(); each holds a
+# LibreOffice, 150-250 MB of memory) on 127.0.0.1, two ports each: the first on PDF_CONVERTER_PORT (its
+# LibreOffice on PDF_CONVERTER_PORT + 1), the second on PDF_CONVERTER_PORT + 2 (and + 3), and so on, with
+# PDF_CONVERTER_PYTHON, a Python that imports uno and unoserver (default: the .venv-uno `make install`
+# creates, else /usr/bin/python3). PDF_CONVERTER=off, or no such Python: one `soffice --convert-to pdf` run
+# per batch.
 PDF_CONVERTER = env.str("PDF_CONVERTER", default="auto")
 PDF_CONVERTER_URL = env.str("PDF_CONVERTER_URL", default="")
 PDF_CONVERTER_PORT = env.int("PDF_CONVERTER_PORT", default=2003)
+PDF_CONVERTER_PROCESSES = env.int("PDF_CONVERTER_PROCESSES", default=os.cpu_count() or 1)
 PDF_CONVERTER_PYTHON = env.str("PDF_CONVERTER_PYTHON", default="")
 # Seconds one conversion may take (the converter's LibreOffice is stopped and started again after it).
 DOCUMENTS_PDF_TIMEOUT = env.int("DOCUMENTS_PDF_TIMEOUT", default=120)
