@@ -44,6 +44,19 @@ def contracts_for(user: User) -> QuerySet[SupportContract]:
     return qs.none()
 
 
+# What the list draws of each contract (``contract_rows``).
+TABLE_COLUMNS = (
+    "number",
+    "signed_on",
+    "amount_vnd",
+    "deadline",
+    "dossier__tracking_code",
+    "dossier__state",
+    "dossier__enterprise__name",
+    "dossier__content__name",
+)
+
+
 def contract_list(user: User, *, q: str = "", state: str = "", sort: str = "") -> QuerySet[SupportContract]:
     qs = contracts_for(user)
     if state in State.values:

@@ -9,6 +9,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from nangsuat.core.formatting import format_day
+
 from ..registration import kind_label
 from ..states import State
 
@@ -57,15 +59,6 @@ def state_badge(state: str):
     )
 
 
-def _day(value) -> str:
-    """A date, or a moment in the local time zone, as dd/mm/yyyy; "—" without one."""
-    if value is None:
-        return "—"
-    if isinstance(value, dt.datetime):
-        value = timezone.localtime(value)
-    return f"{value.day:02d}/{value.month:02d}/{value.year}"
-
-
 @register.simple_tag
 def dossier_rows(dossiers, today: dt.date) -> SafeString:
     """The officers' list's rows, drawn in Python as Django's admin draws its change list: a page of 25
@@ -81,7 +74,7 @@ def dossier_rows(dossiers, today: dt.date) -> SafeString:
         if d.due_on:
             over = d.due_on < today
             due = (
-                f'<span class="{"due--over" if over else ""}">{_day(d.due_on)}'
+                f'<span class="{"due--over" if over else ""}">{format_day(d.due_on)}'
                 f"{f' · {late}' if over else ''}</span>"
             )
         rows.append(
@@ -92,7 +85,7 @@ def dossier_rows(dossiers, today: dt.date) -> SafeString:
             f"{escape(enterprise.ward.name) if enterprise.ward_id else ''}</span></td>"
             f'<td>{escape(d.content.name)}<span class="sub">'
             f"{escape(Truncator(d.title).chars(60))}</span></td>"
-            f"<td>{state_badge(d.state)}</td><td>{_day(d.submitted_at)}</td><td>{due}</td>"
+            f"<td>{state_badge(d.state)}</td><td>{format_day(d.submitted_at)}</td><td>{due}</td>"
             f'<td class="num">{d.priority_points}</td></tr>'
         )
     return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
