@@ -20,5 +20,7 @@ def dossier_documents(dossier, user) -> list[TimelineEntry]:
             url=doc.get_absolute_url(),
         )
         # The timeline names each document by its own fields: none of the rows the register joins.
-        for doc in documents_of_dossier(dossier, user).select_related(None)
+        for doc in documents_of_dossier(dossier, user)
+        .select_related(None)
+        .only("created_at", "kind", "number", "signer_name")
     ]

@@ -124,6 +124,7 @@ def duplicate_dossiers(dossier: Dossier) -> QuerySet[Dossier]:
         .exclude(pk=dossier.pk)
         .exclude(state__in=[*REFUSED_STATES, State.DRAFT])
         .select_related("call")
+        .only("tracking_code", "state", "call__title")  # what the warning names of each
         .order_by("-created_at")
     )
 
