@@ -213,3 +213,16 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.slot}"
+
+
+# What ``str(user)`` reads: a page that only names the people who acted reads these of them.
+USER_NAME_FIELDS = ("full_name", "username")
+
+
+def with_user_names(qs: models.QuerySet, *relations: str, leave: tuple[str, ...] = ()) -> models.QuerySet:
+    """``qs`` with the users at ``relations`` joined, reading only their names (``USER_NAME_FIELDS``), not their
+    twenty-odd columns: for timelines and lists that show who acted and nothing else of them. ``leave``: own
+    fields not to read either (a ``defer`` after this would read the users whole again)."""
+    own = [f.name for f in qs.model._meta.concrete_fields if f.name not in leave]
+    names = [f"{relation}__{field}" for relation in relations for field in USER_NAME_FIELDS]
+    return qs.select_related(*relations).only(*own, *names)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from nangsuat.core.audit import action_label, history_of
 from nangsuat.core.formatting import format_vnd
+from nangsuat.core.models import with_user_names
 from nangsuat.core.roles import COUNCIL_FOLLOWERS, Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
@@ -320,7 +321,7 @@ def readable_history(dossier: Dossier, user: User) -> list[AuditEntry]:
     """The dossier's audit entries ``user`` may read, oldest first. Until the council's result is closed a
     member reads only their own ballot, not who else has declared or submitted; those who follow the
     council (officers, directors) read every ballot (never the points: they are not in the history)."""
-    entries = list(history_of(dossier).order_by("created_at", "id"))
+    entries = list(with_user_names(history_of(dossier), "actor").order_by("created_at", "id"))
     if user.has_role(*COUNCIL_FOLLOWERS) or any(e.action == BALLOTS_CLOSED for e in entries):
         return entries
     return [e for e in entries if e.action not in BALLOT_ACTIONS or e.actor_id == user.pk]
@@ -348,7 +349,7 @@ def timeline(dossier: Dossier, user: User) -> list[TimelineEntry]:
             continue  # comments are shown as themselves; bookkeeping is for staff
         title = labels.get(entry.action) or action_label(entry.action)  # the words its app registered
         entries.append(TimelineEntry(entry.created_at, kind, str(title), entry.actor, entry.note, obj=entry))
-    comments = dossier.comments.select_related("author")
+    comments = with_user_names(dossier.comments.all(), "author")
     if not staff:
         comments = comments.filter(internal=False)
     for c in comments:

@@ -18,7 +18,7 @@ from django.db.models import Case, Exists, Func, IntegerField, OuterRef, Prefetc
 from django.db.models.functions import Collate, StrIndex
 
 from nangsuat.core.formatting import format_vnd
-from nangsuat.core.models import User
+from nangsuat.core.models import User, with_user_names
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
 from nangsuat.reference.models import VsicCode, Ward
@@ -298,7 +298,7 @@ def _display(field: str, value) -> str:
 def enterprise_changes(enterprise: Enterprise, *, limit: int = 50) -> list[dict]:
     """The edit history from simple-history: who, when, and each field's old → new value."""
     records = list(
-        enterprise.history.select_related("history_user").order_by("-history_date", "-history_id")[
+        with_user_names(enterprise.history.all(), "history_user").order_by("-history_date", "-history_id")[
             : limit + 1
         ]
     )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nangsuat.core.errors import Refusal
+from nangsuat.core.models import with_user_names
 from nangsuat.core.permissions import require
 from nangsuat.core.refusals import add_form_errors, refuse, refuse_form
 from nangsuat.core.roles import DEPARTMENT, Role
@@ -57,7 +58,7 @@ def dossier_detail(request, pk: int):
     dossier = visible_dossier(request, pk)
     # Read once for the checklist shown and for the actions' condition that it be met.
     prefetch_related_objects(
-        [dossier], Prefetch("eligibility", EligibilityCheck.objects.select_related("checked_by"))
+        [dossier], Prefetch("eligibility", with_user_names(EligibilityCheck.objects.all(), "checked_by"))
     )
     user = request.user
     staff = user.role != Role.ENTERPRISE
@@ -83,7 +84,9 @@ def dossier_detail(request, pk: int):
         ),
         "visits": list(dossier.visits.prefetch_related("photos")),
         # Who submitted each and when: not the snapshots themselves (JSON, decoded per row if read).
-        "revisions": list(dossier.revisions.select_related("submitted_by").defer("data", "form_definition")),
+        "revisions": list(
+            with_user_names(dossier.revisions.all(), "submitted_by", leave=("data", "form_definition"))
+        ),
         "timeline": selectors.timeline(dossier, user),
         "editable": dossier.state in EDITABLE_STATES and user.role == Role.ENTERPRISE,
         "attachment_form": AttachmentForm(),

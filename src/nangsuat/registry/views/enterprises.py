@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from nangsuat.core.audit import history_of
+from nangsuat.core.models import with_user_names
 from nangsuat.core.pagination import CappedPaginator
 from nangsuat.core.permissions import require
 from nangsuat.core.refusals import add_form_errors
@@ -102,7 +103,7 @@ def enterprise_detail(request, pk: int):
         "year_form": YearFiguresForm(initial={"year": timezone.localdate().year - 1}) if can_edit else None,
         "contact_form": ContactForm() if can_edit else None,
         "changes": selectors.enterprise_changes(enterprise),
-        "audit": _labelled(history_of(enterprise)[:30]) if is_staff_editor else [],
+        "audit": _labelled(with_user_names(history_of(enterprise), "actor")[:30]) if is_staff_editor else [],
     }
     return render(request, "registry/enterprise_detail.html", context)
 
