@@ -155,7 +155,7 @@ def _setup(agency: Agency, dossiers: int) -> tuple[User, list[tuple[Dossier, Use
             content=content,
             title=f"Áp dụng ISO 9001:2015 tại xưởng cơ khí số {i}",
             objectives="Chuẩn hóa quy trình sản xuất, giảm 15% sản phẩm lỗi.",
-            folder="bench-pdf",
+            actor=user,
         )
         made.append((dossier, user))
     return officer, made

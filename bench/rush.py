@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.utils import timezone
 
@@ -32,10 +32,12 @@ from nangsuat.core.mfa import enrol_totp
 from nangsuat.core.models import Agency, AuditEntry, User
 from nangsuat.core.roles import Role
 from nangsuat.demo.accounts import DEMO_TOTP_SECRET
+from nangsuat.demo.walk import PDF
 from nangsuat.documents.models import Document, DocumentKind
-from nangsuat.dossiers.models import Attachment, Call, Dossier, EligibilityCheck
-from nangsuat.dossiers.registration import DEFAULT_REQUIRED_ATTACHMENTS
+from nangsuat.dossiers.models import Call, Dossier, EligibilityCheck
+from nangsuat.dossiers.registration import call_content_for, required_attachment_kinds
 from nangsuat.dossiers.services import calls as call_services
+from nangsuat.dossiers.services import dossiers as dossier_services
 from nangsuat.dossiers.states import State
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise, EnterpriseMembership
@@ -51,7 +53,6 @@ AGENCY = {
     "place_name": "Cần Thơ",
     "doc_symbol": "SKHCN",
 }
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 RACE = 20
 TIMEOUT = 120
 
@@ -72,38 +73,36 @@ def _clear(agency: Agency) -> None:
 
 
 def complete_draft(
-    *, call: Call, enterprise: Enterprise, content: SupportContent, title: str, objectives: str, folder: str
+    *, call: Call, enterprise: Enterprise, actor: User, content: SupportContent, title: str, objectives: str
 ) -> Dossier:
-    """A draft dossier that may be submitted: every field the form requires, and a small PDF (stored under
-    ``folder``) for each required attachment."""
+    """A draft dossier that may be submitted, made as the enterprise's representative ``actor`` makes one
+    (``create_draft``, then ``add_attachment`` for each paper the call's content requires, a small PDF)."""
     today = timezone.localdate()
-    dossier = Dossier.objects.create(
-        agency=call.agency,
+    dossier = dossier_services.create_draft(
         call=call,
         enterprise=enterprise,
-        content=content,
-        state=State.DRAFT,
-        title=title,
-        objectives=objectives,
-        expected_results="Được cấp chứng nhận ISO 9001:2015.",
-        total_cost_vnd=300_000_000,
-        requested_support_vnd=150_000_000,
-        period_start=today + dt.timedelta(days=30),
-        period_end=today + dt.timedelta(days=200),
-        consultant="Trung tâm Tư vấn Năng suất",
-        jobs_created=12,
+        actor=actor,
+        data={
+            "content": content.pk,
+            "title": title,
+            "objectives": objectives,
+            "expected_results": "Được cấp chứng nhận ISO 9001:2015.",
+            "total_cost_vnd": 300_000_000,
+            "requested_support_vnd": 150_000_000,
+            "period_start": today + dt.timedelta(days=30),
+            "period_end": today + dt.timedelta(days=200),
+            "consultant": "Trung tâm Tư vấn Năng suất",
+            "jobs_created": 12,
+        },
     )
-    for kind in DEFAULT_REQUIRED_ATTACHMENTS:
-        attachment = Attachment(
+    offered = call_content_for(dossier)
+    for kind in required_attachment_kinds(dossier, offered):
+        dossier_services.add_attachment(
             dossier=dossier,
+            actor=actor,
             kind=kind,
-            original_name=f"{kind}.pdf",
-            content_type="application/pdf",
-            size=len(PDF_BYTES),
-            sha256="0" * 64,
+            upload=SimpleUploadedFile(f"{kind}.pdf", PDF, content_type="application/pdf"),
         )
-        attachment.file.save(f"{folder}/{kind}.pdf", ContentFile(PDF_BYTES), save=False)
-        attachment.save()
     return dossier
 
 
@@ -152,7 +151,7 @@ def _setup(agency: Agency, n: int, out) -> dict:
             content=content,
             title=f"Áp dụng ISO 9001:2015 tại nhà máy số {i}",
             objectives="Chuẩn hóa quy trình sản xuất.",
-            folder="bench-rush",
+            actor=user,
         )
         tokens.append(issue_token(user=user, name="bench")[1])
         dossier_ids.append(dossier.pk)

@@ -2,13 +2,12 @@ import datetime as dt
 from html import escape
 
 from django import template
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from nangsuat.core.formatting import format_day
+from nangsuat.core.rows import joined, link_to
 
 from ..registration import kind_label
 from ..states import State
@@ -64,8 +63,7 @@ def dossier_rows(dossiers, today: dt.date) -> SafeString:
     dossiers through the template language costs more than the rest of the page together. Every value is
     escaped here; the columns are those of ``_dossier_table.html``'s heading."""
     tax, draft, late = escape(_("MST")), escape(_("Bản nháp")), escape(_("quá hạn"))
-    first = reverse("dossiers:dossier_detail", args=[0])  # "/…/0/": each row's link is the same but its id
-    head, tail = first.rsplit("/0/", 1)
+    link = link_to("dossiers:dossier_detail")
     rows = []
     for d in dossiers:
         enterprise = d.enterprise
@@ -77,7 +75,7 @@ def dossier_rows(dossiers, today: dt.date) -> SafeString:
                 f"{f' · {late}' if over else ''}</span>"
             )
         rows.append(
-            f'<tr><td><a href="{head}/{d.pk}/{tail}"><strong>'
+            f'<tr><td><a href="{link(d.pk)}"><strong>'
             f"{escape(d.tracking_code) if d.tracking_code else draft}</strong></a>"
             f'<span class="sub">{escape(d.call.title)}</span></td>'
             f'<td>{escape(enterprise.name)}<span class="sub">{tax} {escape(enterprise.tax_code)} · '
@@ -87,12 +85,7 @@ def dossier_rows(dossiers, today: dt.date) -> SafeString:
             f"<td>{state_badge(d.state)}</td><td>{format_day(d.submitted_at)}</td><td>{due}</td>"
             f'<td class="num">{d.priority_points}</td></tr>'
         )
-    return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped
-
-
-@register.filter
-def is_overdue(day) -> bool:
-    return bool(day) and day < timezone.localdate()
+    return joined(rows)
 
 
 @register.filter
