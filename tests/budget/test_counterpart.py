@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from nangsuat.budget import services
+from nangsuat.budget.counterpart import funding_of
 from nangsuat.budget.models import CounterpartFund
 from nangsuat.core.errors import Conflict
 from nangsuat.core.models import AuditEntry
@@ -172,3 +173,31 @@ def test_the_dossier_page_shows_its_funding_to_those_who_read_it(signed, officer
     early = DossierFactory(call=signed.call, state="in_council")
     page = client_for(officer).get(reverse("dossiers:dossier_detail", args=[early.pk])).content.decode()
     assert "Nguồn vốn thực hiện" not in page
+
+
+def test_the_dossier_pages_funding_before_a_contract_and_after_withdrawal(signed, officer, can_tho):
+    approved = DossierFactory(call=signed.call, state="approved", requested_support_vnd=90_000_000)
+    funding = funding_of(approved)
+    assert (funding.contracted, funding.support_vnd, funding.recorded, funding.total_vnd) == (
+        False,
+        90_000_000,
+        False,
+        90_000_000,
+    )
+    page = client_for(officer).get(reverse("dossiers:dossier_detail", args=[approved.pk])).content.decode()
+    assert "Kinh phí đề nghị hỗ trợ" in page and "chưa ghi nhận" in page
+    # Withdrawn: shown only when a counterpart had been recorded while it was supported.
+    withdrawn = DossierFactory(call=signed.call, state="withdrawn")
+    assert funding_of(withdrawn) is None
+    services.record_counterpart_fund(dossier=signed, actor=officer, amount_vnd=10_000_000, note="")
+    signed.state = "withdrawn"
+    funding = funding_of(signed)
+    assert (funding.contracted, funding.support_vnd, funding.counterpart_vnd) == (
+        True,
+        150_000_000,
+        10_000_000,
+    )
+    # The city's people see the dossier but never its funding.
+    city = UserFactory(role=Role.CITY, agency=can_tho)
+    page = client_for(city).get(reverse("dossiers:dossier_detail", args=[approved.pk]))
+    assert page.status_code == 200 and "Nguồn vốn thực hiện" not in page.content.decode()

@@ -343,3 +343,30 @@ def test_the_dossier_page_reads_only_the_names_of_those_who_acted(
         q["sql"][:60] + " … " + q["sql"][-160:] for q in page.captured_queries if '"password"' in q["sql"]
     ]
     assert len(reads_whole) == 1, reads_whole
+
+
+def test_the_timeline_escapes_what_people_typed_and_keeps_its_lines(call, enterprise, officer, staff_client):
+    from nangsuat.dossiers.services.dossiers import add_comment
+
+    dossier = make_dossier(call=call, enterprise=enterprise, state="submitted")
+    add_comment(dossier=dossier, author=officer, body='Thiếu <b>"báo cáo"</b>\nvà & bản vẽ', internal=True)
+    page = staff_client(officer).get(reverse("dossiers:dossier_detail", args=[dossier.pk])).content.decode()
+    assert "<b>" not in page
+    assert (
+        '<p class="timeline__note">Thiếu &lt;b&gt;&quot;báo cáo&quot;&lt;/b&gt;<br>và &amp; bản vẽ</p>'
+        in page
+    )
+    assert '<li class="timeline__item timeline__item--comment is-internal">' in page
+    assert '<span class="badge">Nội bộ</span>' in page and f" · {officer}</span>" in page
+    assert '<li class="is-current" aria-current="step">' in page
+    # Each transition carries its state's badge.
+    workflow.perform(
+        dossier=dossier,
+        action="request_supplement",
+        actor=officer,
+        note="Thiếu <i>bản vẽ</i>",
+        payload={"items": "Bản vẽ"},
+    )
+    page = staff_client(officer).get(reverse("dossiers:dossier_detail", args=[dossier.pk])).content.decode()
+    assert '→ <span class="badge badge--warn state state--needs_supplement">' in page
+    assert "Thiếu &lt;i&gt;bản vẽ&lt;/i&gt;" in page

@@ -70,6 +70,46 @@ class CounterpartRow:
         return self.fund.note if self.fund else ""
 
 
+@dataclass(frozen=True)
+class Funding:
+    """One dossier's funding as its page shows it (``funding_of``)."""
+
+    contracted: bool
+    support_vnd: int
+    recorded: bool
+    counterpart_vnd: int
+    note: str
+
+    @property
+    def total_vnd(self) -> int:
+        return self.support_vnd + self.counterpart_vnd
+
+
+def funding_of(dossier: Dossier) -> Funding | None:
+    """The funding of a dossier its reader already holds, in one narrow statement: its contract's amount (or
+    what it asked for) and its recorded counterpart. None when it was never supported and has no counterpart,
+    as ``readable_dossiers`` would leave it out."""
+    contract_vnd, fund_id, counterpart_vnd, note = (
+        Dossier.objects.filter(pk=dossier.pk)
+        .values_list(
+            "contract__amount_vnd",
+            "counterpart_fund__id",
+            "counterpart_fund__amount_vnd",
+            "counterpart_fund__note",
+        )
+        .get()
+    )
+    if dossier.state not in SUPPORTED and fund_id is None:
+        return None
+    return Funding(
+        contracted=contract_vnd is not None,
+        support_vnd=contract_vnd if contract_vnd is not None else dossier.requested_support_vnd or 0,
+        recorded=fund_id is not None,
+        counterpart_vnd=counterpart_vnd or 0,
+        note=note or "",
+    )
+
+
 def can_read(user: User) -> bool:
     return can_read_budget(user) or (user.is_authenticated and user.role == Role.ENTERPRISE)
 

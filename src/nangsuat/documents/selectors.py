@@ -50,11 +50,10 @@ def can_download(user: User, document: Document) -> Decision:
 
 def documents_of_dossier(dossier, user: User) -> QuerySet[Document]:
     """The dossier's documents this user may open, oldest first (for the dossier's timeline)."""
-    mine = Q(dossier=dossier)
-    item = getattr(dossier, "city_item", None)  # a Tờ trình lists several dossiers, none as its own
-    if item is not None and item.proposal_id:
-        mine |= Q(pk=item.proposal_id)
-    return visible_documents(user).filter(mine).order_by("issued_on", "id")
+    # A Tờ trình lists several dossiers, none as its own: it is this dossier's when it lists it (asked in the
+    # same statement, not by reading the dossier's item first).
+    listing = Document.objects.filter(city_items__dossier=dossier).values("pk")
+    return visible_documents(user).filter(Q(dossier=dossier) | Q(pk__in=listing)).order_by("issued_on", "id")
 
 
 @dataclass

@@ -5,6 +5,8 @@ readers, the dossier's enterprise), with the officer's link to record the counte
 
 from django import template
 
+from nangsuat.dossiers.permissions import can_see_dossier
+
 from .. import counterpart
 
 register = template.Library()
@@ -13,28 +15,20 @@ register = template.Library()
 @register.inclusion_tag("budget/_dossier_counterpart.html", takes_context=True)
 def dossier_counterpart(context, dossier):
     user = context["request"].user
-    if dossier.state in counterpart.NEVER_SUPPORTED or not counterpart.can_read(user):
+    # Those who may read funding read it for every dossier they see (``readable_dossiers`` scopes no
+    # narrower than ``visible_dossiers``): the page's dossier, already read as visible, asks no query more.
+    if (
+        dossier.state in counterpart.NEVER_SUPPORTED
+        or not counterpart.can_read(user)
+        or not can_see_dossier(user, dossier)
+    ):
         return {"show": False}
-    # Whether this user reads the dossier's funding, with its contract and counterpart: one narrow query,
-    # the page's dossier itself already read.
-    found = (
-        counterpart.readable_dossiers(user)
-        .filter(pk=dossier.pk)
-        .select_related("contract", "counterpart_fund")
-        .only(
-            "requested_support_vnd",
-            "contract__amount_vnd",
-            "counterpart_fund__amount_vnd",
-            "counterpart_fund__note",
-        )
-        .first()
-    )
-    if found is None:
+    funding = counterpart.funding_of(dossier)
+    if funding is None:
         return {"show": False}
-    row = counterpart.CounterpartRow(found, getattr(found, "counterpart_fund", None))
     return {
         "show": True,
-        "row": row,
+        "row": funding,
         "dossier": dossier,
         "can_write": counterpart.may_write(user) and dossier.state in counterpart.SUPPORTED,
     }

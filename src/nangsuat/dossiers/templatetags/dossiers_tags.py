@@ -2,6 +2,8 @@ import datetime as dt
 from html import escape
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -86,6 +88,40 @@ def dossier_rows(dossiers, today: dt.date) -> SafeString:
             f'<td class="num">{d.priority_points}</td></tr>'
         )
     return joined(rows)
+
+
+@register.simple_tag
+def timeline_items(entries) -> SafeString:
+    """The dossier's timeline, newest first, drawn in Python like the lists' rows: a dossier that has come a
+    long way has dozens of entries, each with a moment, a badge and a note. Every value is escaped here."""
+    internal = f' <span class="badge">{escape(_("Nội bộ"))}</span>'
+    items = []
+    for e in entries:
+        at = timezone.localtime(e.at)
+        title = escape(str(e.title))
+        if e.url:
+            title = f'<a href="{escape(e.url)}">{title}</a>'
+        badge = f" → {state_badge(e.obj.to_state)}" if e.kind == "transition" else ""
+        actor = f'<span class="muted small"> · {escape(str(e.actor))}</span>' if e.actor else ""
+        note = f'<p class="timeline__note">{linebreaksbr(e.note, autoescape=True)}</p>' if e.note else ""
+        items.append(
+            f'<li class="timeline__item timeline__item--{escape(e.kind)}{" is-internal" if e.internal else ""}">'
+            f'<time datetime="{at.isoformat()}">{at:%H:%M} {format_day(at)}</time> '
+            f"<strong>{title}</strong>{badge}{internal if e.internal else ''} {actor}{note}</li>"
+        )
+    return joined(items)
+
+
+@register.simple_tag
+def road_steps(steps) -> SafeString:
+    """The dossier's milestones (``stepper.steps``) as the items of its stepper."""
+    stopped = f' <span class="visually-hidden">({escape(_("dừng tại bước này"))})</span>'
+    current = ' aria-current="step"'
+    return joined(
+        f'<li class="is-{step.status}"{current if step.status == "current" else ""}>'
+        f"{escape(step.label)}{stopped if step.status == 'ended' else ''}</li>"
+        for step in steps
+    )
 
 
 @register.filter
