@@ -229,16 +229,17 @@ LIST_DEFERRED = (
     "duplicate_override_reason",
 )
 
-# What the officers' list draws of each dossier (``dossier_rows``): a page reads these columns alone, not the
-# thirty-odd of a dossier and the dozens of its enterprise, call and content.
-TABLE_COLUMNS = (
+# What the officers' list draws of each dossier (``dossier_rows``): a page reads these values alone, as plain
+# rows, not the thirty-odd columns of a dossier and the dozens of its enterprise, call and content, nor five
+# model instances a row.
+TABLE_VALUES = (
+    "pk",
     "tracking_code",
     "title",
     "state",
     "submitted_at",
     "due_on",
     "priority_points",
-    "agency_id",
     "call__title",
     "enterprise__name",
     "enterprise__tax_code",
