@@ -2,9 +2,13 @@
 chosen content, dates typed day first whatever the browser, and the withdraw link apart from Submit."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from nangsuat.core.widgets import DateInput
+from nangsuat.dossiers.registration import call_content_for
+from nangsuat.dossiers.services import calls as call_services
 from tests.core.clients import client_for
 
 from .factories import make_dossier
@@ -103,3 +107,24 @@ def test_a_refused_paper_keeps_nothing_and_says_so_under_its_field(call, ent_use
     assert response.status_code == 200
     assert f"paper_{kind}" in response.context["form"].errors
     assert not Dossier.objects.filter(title="Không lưu").exists()
+
+
+def test_a_dossiers_offer_comes_from_the_cache_and_follows_the_calls_changes(call, officer, enterprise):
+    dossier = make_dossier(call=call, enterprise=enterprise)
+    assert call_content_for(dossier).support_rate_percent == 50
+    with CaptureQueriesContext(connection) as reads:
+        assert call_content_for(dossier).ceiling_vnd == 200_000_000
+    assert len(reads) == 0
+    call.is_published = False  # offers of a call in preparation are the officer's to change
+    call.save()
+    call_services.set_call_contents(
+        call=call,
+        actor=officer,
+        contents=[{"content": dossier.content, "support_rate_percent": 30, "ceiling_vnd": 90_000_000}],
+    )
+    assert (call_content_for(dossier).support_rate_percent, call_content_for(dossier).ceiling_vnd) == (
+        30,
+        90_000_000,
+    )
+    call.contents.all().delete()
+    assert call_content_for(dossier) is None

@@ -2,6 +2,7 @@
 (``Dossier.enterprise_name``, ``enterprise_ward``, ``content_name``, which the list sorts and filters on) in
 step when either changes."""
 
+from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
@@ -12,7 +13,8 @@ from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
 from nangsuat.registry.signals import enterprises_changed
 
-from .models import Call, Dossier
+from .models import Call, CallContent, Dossier
+from .registration import CALL_CONTENTS
 from .selectors import CALL_CHOICES
 
 
@@ -58,3 +60,17 @@ def content_renamed(sender, instance, created=False, raw=False, update_fields=No
 @receiver(post_delete, sender=Call, dispatch_uid="dossiers.call_deleted")
 def call_changed(**kwargs) -> None:
     forget(CALL_CHOICES)
+    forget_offers()
+
+
+@receiver(post_save, sender=CallContent, dispatch_uid="dossiers.offer_saved")
+@receiver(post_delete, sender=CallContent, dispatch_uid="dossiers.offer_deleted")
+def offer_changed(**kwargs) -> None:
+    forget_offers()
+
+
+def forget_offers() -> None:
+    """Now, and again once the change is committed: a page read in between must not keep what may be rolled
+    back."""
+    forget(CALL_CONTENTS)
+    transaction.on_commit(lambda: forget(CALL_CONTENTS))

@@ -9,6 +9,8 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from nangsuat.core.versioned_cache import cached
+
 from .models import CallContent, Dossier
 
 FORM_CODE = "PDK-1322"
@@ -78,8 +80,18 @@ def form_definition(dossier: Dossier) -> dict[str, Any]:
     }
 
 
+# The contents a call offers, by call, in the shared cache: every page of a dossier shows its content's rate
+# and ceiling and asks for its papers. ``receivers`` forgets them when a call or one of its offers changes.
+CALL_CONTENTS = "dossiers.call_contents"
+
+
 def call_content_for(dossier: Dossier) -> CallContent | None:
-    return CallContent.objects.filter(call_id=dossier.call_id, content_id=dossier.content_id).first()
+    offers = cached(
+        CALL_CONTENTS,
+        dossier.call_id,
+        lambda: {offer.content_id: offer for offer in CallContent.objects.filter(call_id=dossier.call_id)},
+    )
+    return offers.get(dossier.content_id)
 
 
 # --- The form and its papers -----------------------------------------------------------------------
