@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from ..fields import field_html, widget_html
 from ..formatting import format_date, format_vnd
 
 register = template.Library()
@@ -93,3 +94,15 @@ def select(bound_field):
         mark_safe(' aria-invalid="true"') if bound_field.errors else "",  # noqa: S308 - a constant
         options(bound_field.field.choices, bound_field.value()),
     )
+
+
+@register.simple_tag
+def form_field(bound_field, wide=False, errors_first=False):
+    """``{% include "core/_field.html" %}`` drawn in Python (``core.fields``)."""
+    return field_html(bound_field, wide=wide, errors_first=errors_first)
+
+
+@register.simple_tag
+def form_widget(bound_field):
+    """``{{ field }}`` drawn in Python (``core.fields``)."""
+    return widget_html(bound_field)
