@@ -10,7 +10,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from nangsuat.budget import services
-from nangsuat.budget.counterpart import funding_of
+from nangsuat.budget.counterpart import Funding, funding_of
+from nangsuat.budget.templatetags.budget import panel
 from nangsuat.budget.models import CounterpartFund
 from nangsuat.core.errors import Conflict
 from nangsuat.core.models import AuditEntry
@@ -201,3 +202,17 @@ def test_the_dossier_pages_funding_before_a_contract_and_after_withdrawal(signed
     city = UserFactory(role=Role.CITY, agency=can_tho)
     page = client_for(city).get(reverse("dossiers:dossier_detail", args=[approved.pk]))
     assert page.status_code == 200 and "Nguồn vốn thực hiện" not in page.content.decode()
+
+
+def test_the_funding_panel_escapes_the_note_and_names_its_link():
+    funding = Funding(
+        contracted=True, support_vnd=150_000_000, recorded=True, counterpart_vnd=5, note="<b>vay</b> & tự có"
+    )
+    html = panel(7, funding, can_write=True)
+    assert "· &lt;b&gt;vay&lt;/b&gt; &amp; tự có</span>" in html and "<b>" not in html
+    assert "Kinh phí hỗ trợ theo hợp đồng</dt><dd>150.000.000 đ</dd>" in html
+    assert "<strong>150.000.005 đ</strong>" in html
+    assert f'href="{reverse("budget:counterpart_edit", args=[7])}">Sửa vốn đối ứng</a>' in html
+    assert 'aria-labelledby="counterpart-7"' in html and 'id="counterpart-7"' in html
+    unrecorded = panel(7, Funding(False, 90, False, 0, ""), can_write=False)
+    assert '<span class="muted">chưa ghi nhận</span>' in unrecorded and "href" not in unrecorded

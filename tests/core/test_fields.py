@@ -27,6 +27,9 @@ class _Form(forms.Form):
     safe_help = forms.CharField(label=mark_safe("<abbr>MST</abbr>"), help_text=mark_safe("<a href='#'>?</a>"))
     choice = forms.ChoiceField(label="Loại", choices=[("a", "A <1>"), ("b", "B")])
     text = forms.CharField(label="Nội dung", widget=forms.Textarea)
+    body = forms.CharField(
+        label="Ý kiến", widget=forms.Textarea(attrs={"rows": 3}), max_length=80, required=False
+    )
     many = forms.MultipleChoiceField(
         label="Nhiều", choices=[("a", "A <1>"), ("b", "B")], widget=forms.CheckboxSelectMultiple
     )
@@ -55,6 +58,7 @@ BOUND = {
     "styled": TYPED,
     "choice": "z",
     "text": TYPED,
+    "body": "Dòng một\nDòng <hai>",
     "many": ["a", "z"],
 }
 FORMS = {

@@ -3,7 +3,8 @@
 A page with a few small forms otherwise spends a template render on every widget, and another on every
 field around it. The attributes, values, labels, help texts and errors are the bound field's own, passed
 through ``html.escape`` unless already safe, as the templates' autoescaping does. A widget with another
-template (a select, a textarea, a group of checkboxes) is left to its template."""
+template (a select, a group of checkboxes) is left to its template; a textarea is drawn as Django's
+``textarea.html``."""
 
 import html
 
@@ -36,9 +37,23 @@ def _escaped(value) -> str:
     return value if isinstance(value, SafeData) else html.escape(str(value))
 
 
+_TEXTAREA = "django/forms/widgets/textarea.html"
+
+
 def _drawn(field: BoundField) -> bool:
     widget = field.field.widget
-    return widget.template_name in _INPUT_TEMPLATES and not field.field.show_hidden_initial
+    return (
+        widget.template_name in _INPUT_TEMPLATES or widget.template_name == _TEXTAREA
+    ) and not field.field.show_hidden_initial
+
+
+def _attrs(attrs: dict) -> str:
+    """Django's ``attrs.html``: a true attribute by its name alone, a false one left out."""
+    return "".join(
+        f" {_escaped(name)}" if value is True else f' {_escaped(name)}="{_escaped(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
 
 
 def widget_html(field: BoundField) -> SafeString:
@@ -53,14 +68,15 @@ def widget_html(field: BoundField) -> SafeString:
         attrs.setdefault("id", field.auto_id)
     drawn = widget.get_context(field.html_name, field.value(), attrs)["widget"]
     value = drawn["value"]
+    if widget.template_name == _TEXTAREA:
+        return mark_safe(  # noqa: S308 - every name and value is escaped here
+            f'<textarea name="{_escaped(drawn["name"])}"{_attrs(drawn["attrs"])}>\n'
+            f"{_escaped(value) if value else ''}</textarea>"
+        )
     return mark_safe(  # noqa: S308 - every name and value is escaped here
         f'<input type="{_escaped(drawn["type"])}" name="{_escaped(drawn["name"])}"'
         + ("" if value is None else f' value="{_escaped(value)}"')
-        + "".join(
-            f" {_escaped(name)}" if value is True else f' {_escaped(name)}="{_escaped(value)}"'
-            for name, value in drawn["attrs"].items()
-            if value is not False
-        )
+        + _attrs(drawn["attrs"])
         + ">"
     )
 
