@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from nangsuat.budget import services
 from nangsuat.budget.counterpart import Funding, funding_of
-from nangsuat.budget.templatetags.budget import panel
 from nangsuat.budget.models import CounterpartFund
+from nangsuat.budget.templatetags.budget import panel
 from nangsuat.core.errors import Conflict
 from nangsuat.core.models import AuditEntry
 from nangsuat.core.roles import Role
