@@ -46,3 +46,24 @@ def test_fold_word_by_word_equals_transliterating_the_whole_text(text):
 @given(st.integers(min_value=0, max_value=10**15))
 def test_money_round_trips(amount):
     assert int(format_vnd(amount, suffix="").replace(".", "")) == amount
+
+
+def test_day_and_moment_write_what_the_date_filter_writes_in_local_time():
+    import datetime as dt
+
+    from django.template import Context, Template
+    from django.utils import timezone
+
+    from nangsuat.core.templatetags.nangsuat import day, moment
+
+    # 17:30 UTC is already the next day in Cần Thơ (UTC+7).
+    for value in (
+        dt.datetime(2026, 12, 31, 17, 30, tzinfo=dt.UTC),
+        dt.datetime(2027, 1, 5, 2, 4, tzinfo=dt.UTC),
+        timezone.now(),
+    ):
+        drawn = Template('{{ v|date:"H:i d/m/Y" }}|{{ v|date:"d/m/Y" }}').render(Context({"v": value}))
+        assert f"{moment(value)}|{day(value)}" == drawn
+    assert day(dt.date(2027, 1, 5)) == "05/01/2027"
+    assert moment(dt.datetime(2026, 12, 31, 17, 30, tzinfo=dt.UTC)) == "00:30 01/01/2027"
+    assert moment(None) == day(None) == ""

@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from nangsuat.core.formatting import format_day
+from nangsuat.core.formatting import format_day, format_moment
 from nangsuat.core.rows import joined, link_to
 
 from ..registration import kind_label
@@ -106,7 +106,7 @@ def timeline_items(entries) -> SafeString:
         note = f'<p class="timeline__note">{linebreaksbr(e.note, autoescape=True)}</p>' if e.note else ""
         items.append(
             f'<li class="timeline__item timeline__item--{escape(e.kind)}{" is-internal" if e.internal else ""}">'
-            f'<time datetime="{at.isoformat()}">{at:%H:%M} {format_day(at)}</time> '
+            f'<time datetime="{at.isoformat()}">{format_moment(at)}</time> '
             f"<strong>{title}</strong>{badge}{internal if e.internal else ''} {actor}{note}</li>"
         )
     return joined(items)
