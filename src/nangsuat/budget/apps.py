@@ -12,6 +12,7 @@ class BudgetConfig(AppConfig):
         from nangsuat.core.audit import label_actions
         from nangsuat.core.navigation import NavItem, add_nav_item
         from nangsuat.core.roles import Role
+        from nangsuat.dossiers.selectors import read_on_dossier_page
         from nangsuat.dossiers.terms import provide_call_terms
 
         from . import (
@@ -24,6 +25,7 @@ class BudgetConfig(AppConfig):
             call_terms
         )  # a call's rate and ceiling from the support norm in force when it opens
 
+        read_on_dossier_page("contract", "counterpart_fund")  # the page's funding panel, in its own statement
         readers = frozenset({Role.OFFICER, Role.DIRECTOR, Role.FINANCE, Role.ADMIN})
         add_nav_item(NavItem(_("Dự toán"), "budget:estimates", readers, "/budget/", "wallet", 49))
         label_actions(

@@ -86,19 +86,26 @@ class Funding:
 
 
 def funding_of(dossier: Dossier) -> Funding | None:
-    """The funding of a dossier its reader already holds, in one narrow statement: its contract's amount (or
-    what it asked for) and its recorded counterpart. None when it was never supported and has no counterpart,
-    as ``readable_dossiers`` would leave it out."""
-    contract_vnd, fund_id, counterpart_vnd, note = (
-        Dossier.objects.filter(pk=dossier.pk)
-        .values_list(
-            "contract__amount_vnd",
-            "counterpart_fund__id",
-            "counterpart_fund__amount_vnd",
-            "counterpart_fund__note",
+    """The funding of a dossier its reader already holds: its contract's amount (or what it asked for) and its
+    recorded counterpart, from the rows read with the dossier (the dossier's page reads them in its own
+    statement), else in one narrow statement. None when it was never supported and has no counterpart, as
+    ``readable_dossiers`` would leave it out."""
+    if Dossier.contract.is_cached(dossier) and Dossier.counterpart_fund.is_cached(dossier):  # read with it
+        contract = getattr(dossier, "contract", None)
+        fund = getattr(dossier, "counterpart_fund", None)
+        contract_vnd = contract.amount_vnd if contract else None
+        fund_id, counterpart_vnd, note = (fund.pk, fund.amount_vnd, fund.note) if fund else (None, 0, "")
+    else:
+        contract_vnd, fund_id, counterpart_vnd, note = (
+            Dossier.objects.filter(pk=dossier.pk)
+            .values_list(
+                "contract__amount_vnd",
+                "counterpart_fund__id",
+                "counterpart_fund__amount_vnd",
+                "counterpart_fund__note",
+            )
+            .get()
         )
-        .get()
-    )
     if dossier.state not in SUPPORTED and fund_id is None:
         return None
     return Funding(

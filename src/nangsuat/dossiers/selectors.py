@@ -334,6 +334,15 @@ TimelineSource = Callable[[Dossier, "User"], Iterable[TimelineEntry]]
 TIMELINE_SOURCES: list[TimelineSource] = []
 
 
+# The one-to-one rows a higher app shows on the dossier's page (the budget: its contract and counterpart), read
+# in the page's own statement with the dossier rather than one query each: ``read_on_dossier_page(*names)``.
+DOSSIER_PAGE_RELATED: list[str] = []
+
+
+def read_on_dossier_page(*names: str) -> None:
+    DOSSIER_PAGE_RELATED.extend(name for name in names if name not in DOSSIER_PAGE_RELATED)
+
+
 def timeline_source(fn: TimelineSource) -> TimelineSource:
     TIMELINE_SOURCES.append(fn)
     return fn

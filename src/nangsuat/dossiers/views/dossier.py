@@ -32,10 +32,11 @@ from ..uploads import file_download
 ENDINGS = REFUSED_STATES | {State.TERMINATED}
 
 
-def visible_dossier(request, pk: int) -> Dossier:
+def visible_dossier(request, pk: int, *, related: list[str] | tuple[str, ...] = ()) -> Dossier:
     """The dossier if this user may see it; 404 otherwise (the same for a guessed id)."""
     qs = visible_dossiers(
-        Dossier.objects.select_related("call", "enterprise", "enterprise__ward", "content"), request.user
+        Dossier.objects.select_related("call", "enterprise", "enterprise__ward", "content", *related),
+        request.user,
     )
     return read_as_visible(get_object_or_404(qs, pk=pk), request.user)
 
@@ -55,7 +56,7 @@ def _action_buttons(user, dossier: Dossier) -> list[dict]:
 
 @login_required
 def dossier_detail(request, pk: int):
-    dossier = visible_dossier(request, pk)
+    dossier = visible_dossier(request, pk, related=selectors.DOSSIER_PAGE_RELATED)
     # Read once for the checklist shown and for the actions' condition that it be met.
     prefetch_related_objects(
         [dossier], Prefetch("eligibility", with_user_names(EligibilityCheck.objects.all(), "checked_by"))
