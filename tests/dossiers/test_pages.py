@@ -370,3 +370,18 @@ def test_the_timeline_escapes_what_people_typed_and_keeps_its_lines(call, enterp
     page = staff_client(officer).get(reverse("dossiers:dossier_detail", args=[dossier.pk])).content.decode()
     assert '→ <span class="badge badge--warn state state--needs_supplement">' in page
     assert "Thiếu &lt;i&gt;bản vẽ&lt;/i&gt;" in page
+
+
+def test_the_timeline_reads_comments_only_when_its_history_names_one(call, enterprise, officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from nangsuat.dossiers.selectors import timeline
+    from nangsuat.dossiers.services.dossiers import add_comment
+
+    dossier = make_dossier(call=call, enterprise=enterprise, state="submitted")
+    with CaptureQueriesContext(connection) as read:
+        assert [e for e in timeline(dossier, officer) if e.kind == "comment"] == []
+    assert not [q for q in read.captured_queries if "dossiers_comment" in q["sql"]]
+    add_comment(dossier=dossier, author=officer, body="Đã xem.", internal=False)
+    assert [e.note for e in timeline(dossier, officer) if e.kind == "comment"] == ["Đã xem."]

@@ -315,6 +315,10 @@ class Attachment(models.Model):
         return self.original_name
 
 
+# The history's entry that records a comment, written with it (``services.dossiers.add_comment``).
+COMMENTED = "add_comment"
+
+
 class Comment(models.Model):
     """A comment on the dossier's timeline. Internal comments are for staff only."""
 

@@ -24,7 +24,7 @@ from nangsuat.registry.models import Enterprise
 from nangsuat.registry.permissions import member_enterprise_ids
 from nangsuat.registry.tax_code import normalize_tax_code
 
-from .models import Call, Dossier
+from .models import COMMENTED, Call, Comment, Dossier
 from .permissions import visible_dossiers
 from .registration import call_content_for, kind_label, required_attachment_kinds
 from .states import REFUSED_STATES, Action, State
@@ -353,13 +353,17 @@ def timeline(dossier: Dossier, user: User) -> list[TimelineEntry]:
     staff = user.role != Role.ENTERPRISE
     entries: list[TimelineEntry] = []
     labels = {**dict(Action.choices), **OTHER_ACTIONS}
-    for entry in readable_history(dossier, user):
+    history = readable_history(dossier, user)
+    for entry in history:
         kind = "transition" if entry.to_state else "action"
-        if kind == "action" and (not staff or entry.action == "add_comment"):
+        if kind == "action" and (not staff or entry.action == COMMENTED):
             continue  # comments are shown as themselves; bookkeeping is for staff
         title = labels.get(entry.action) or action_label(entry.action)  # the words its app registered
         entries.append(TimelineEntry(entry.created_at, kind, str(title), entry.actor, entry.note, obj=entry))
-    comments = with_user_names(dossier.comments.all(), "author")
+    # Every comment is recorded in the history as it is written (``add_comment``, one transaction): a dossier
+    # whose history names none has none to read.
+    commented = any(entry.action == COMMENTED for entry in history)
+    comments = with_user_names(dossier.comments.all(), "author") if commented else Comment.objects.none()
     if not staff:
         comments = comments.filter(internal=False)
     for c in comments:

@@ -18,7 +18,7 @@ from nangsuat.core.text import nfc
 from nangsuat.registry.permissions import is_enterprise_member
 
 from .. import workflow
-from ..models import Attachment, Call, CallContent, Comment, Dossier, EligibilityCheck
+from ..models import COMMENTED, Attachment, Call, CallContent, Comment, Dossier, EligibilityCheck
 from ..permissions import can_comment, can_see_dossier
 from ..registration import FORM_FIELDS as REGISTRATION_FIELDS
 from ..registration import AttachmentKind
@@ -208,7 +208,7 @@ def add_comment(*, dossier: Dossier, author: User, body: str, internal: bool = T
     elif not (decision := can_comment(author, dossier)):
         raise Forbidden(decision.reason)
     comment = Comment.objects.create(dossier=dossier, author=author, body=body[:8000], internal=internal)
-    record_audit(actor=author, action="add_comment", target=dossier, data={"internal": internal})
+    record_audit(actor=author, action=COMMENTED, target=dossier, data={"internal": internal})
     return comment
 
 
