@@ -1,6 +1,6 @@
 """Keep the dossiers' copies of their enterprise's name and ward and of their content's name
 (``Dossier.enterprise_name``, ``enterprise_ward``, ``content_name``, which the list sorts and filters on) in
-step when either changes."""
+step when either changes, and drop the list's kept counts when a dossier changes."""
 
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery, Value
@@ -15,7 +15,7 @@ from nangsuat.registry.signals import enterprises_changed
 
 from .models import Call, CallContent, Dossier
 from .registration import CALL_CONTENTS
-from .selectors import CALL_CHOICES
+from .selectors import CALL_CHOICES, LIST_COUNTS
 
 
 def _renamed(created: bool, raw: bool, update_fields, *fields: str) -> bool:
@@ -31,11 +31,13 @@ def enterprise_renamed(sender, instance, created=False, raw=False, update_fields
         Dossier.objects.filter(enterprise_id=instance.pk).exclude(
             enterprise_name=instance.name, enterprise_ward=ward
         ).update(enterprise_name=instance.name, enterprise_ward=ward)
+        forget_counts()
 
 
 @receiver(enterprises_changed, dispatch_uid="dossiers.enterprises_changed")
 def enterprises_renamed(sender, ids, **kwargs) -> None:
     copy_names(Dossier.objects.filter(enterprise_id__in=ids))
+    forget_counts()
 
 
 def copy_names(dossiers: QuerySet[Dossier]) -> int:
@@ -74,3 +76,15 @@ def forget_offers() -> None:
     back."""
     forget(CALL_CONTENTS)
     transaction.on_commit(lambda: forget(CALL_CONTENTS))
+
+
+@receiver(post_save, sender=Dossier, dispatch_uid="dossiers.dossier_saved")
+@receiver(post_delete, sender=Dossier, dispatch_uid="dossiers.dossier_deleted")
+def dossier_changed(**kwargs) -> None:
+    forget_counts()
+
+
+def forget_counts() -> None:
+    """Now and once committed, as ``forget_offers``."""
+    forget(LIST_COUNTS)
+    transaction.on_commit(lambda: forget(LIST_COUNTS))

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ from nangsuat.registry.permissions import member_enterprise_ids
 from nangsuat.registry.tax_code import normalize_tax_code
 
 from .models import COMMENTED, Call, Comment, Dossier
-from .permissions import visible_dossiers
+from .permissions import REGISTERED_SCOPE_ROLES, visible_dossiers
 from .registration import call_content_for, kind_label, required_attachment_kinds
 from .states import REFUSED_STATES, Action, State
 
@@ -190,6 +191,32 @@ class DossierFilters:
             q=(params.get("q") or "").strip()[:100],
             sort=params.get("sort") or "-created",
         )
+
+
+# The officers' list counts are kept in the shared cache for LIST_COUNT_CACHE_SECONDS, or until a dossier is saved
+# or deleted, or its copies of names are rewritten (``receivers``): paging through a list, or ten officers
+# reading the same filter, count it once.
+LIST_COUNTS = "dossiers.list-counts"
+
+
+def keep_list_count(user: User, filters: DossierFilters) -> Callable[[Callable[[], int]], int] | None:
+    """How the list's count may be kept for this user and these filters; None when it must be counted each
+    time: an enterprise's list and a council member's (their scope is theirs alone), and a search (it reads
+    the enterprises' columns, which change without the dossier)."""
+    seconds = settings.LIST_COUNT_CACHE_SECONDS
+    if not seconds or filters.q or user.role == Role.ENTERPRISE or user.role in REGISTERED_SCOPE_ROLES:
+        return None
+    # What ``visible_dossiers`` reads of a staff member: every agency's dossiers, or one agency's.
+    scope = "all" if user.sees_all_agencies else user.agency_id
+    name = (
+        scope,
+        filters.state,
+        filters.call,
+        filters.content,
+        filters.ward,
+        timezone.localdate() if filters.overdue else None,
+    )
+    return lambda count: cached(LIST_COUNTS, name, count, seconds=seconds)
 
 
 _CODE = re.compile(r"^[A-Z]{2}-\d{4}-\d+$")

@@ -158,6 +158,9 @@ CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR /
 # The dashboard's figures are kept this many seconds, and dropped as soon as a record they count changes
 # through the ORM (a bulk import shows within that time); 0 counts on every request.
 INDICATORS_CACHE_SECONDS = env.int("INDICATORS_CACHE_SECONDS", default=60)
+# The officers' dossier list keeps its count (by agency and filters) this many seconds, dropped as soon as a
+# dossier is saved or deleted; 0 counts on every request.
+LIST_COUNT_CACHE_SECONDS = env.int("LIST_COUNT_CACHE_SECONDS", default=60)
 
 # Dates typed day first in every language (nangsuat/formats/).
 FORMAT_MODULE_PATH = ["nangsuat.formats"]

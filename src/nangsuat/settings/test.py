@@ -14,6 +14,7 @@ AXES_ENABLED = False
 # One process per test worker: each keeps its own counters, so parallel workers do not throttle each other.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 INDICATORS_CACHE_SECONDS = 0  # each test counts its own records; the cache has its own test
+LIST_COUNT_CACHE_SECONDS = 0  # likewise for the dossier list's count
 STORAGES = {
     "default": {"BACKEND": MEDIA_BACKEND},  # MEDIA_ROOT unless MEDIA_STORAGE=s3
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -42,8 +42,10 @@ def dossier_list(request):
     user = request.user
     filters = selectors.DossierFilters.from_params(request.GET)
     qs = selectors.dossiers_for_user(user=user, filters=filters)
-    # Counts at most 10,000 dossiers: the page costs the same with a hundred thousand.
-    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counts at most 10,000 dossiers: the page costs the same with a hundred thousand; and once for every
+    # page of the same filters while no dossier changes.
+    keep = selectors.keep_list_count(user, filters)
+    page = CappedPaginator(qs, PAGE_SIZE, keep=keep).get_page(request.GET.get("page"))
     enterprise = user.role == Role.ENTERPRISE
     context = {
         "page_obj": page,
