@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import transaction
 
 T = TypeVar("T")
 DAY = 24 * 3600
@@ -37,3 +38,10 @@ def cached(group: str, name: object, build: Callable[[], T], *, seconds: int = D
 
 def forget(group: str) -> None:
     cache.set(_version_key(group), time.time_ns(), None)
+
+
+def forget_until_committed(group: str) -> None:
+    """``forget(group)`` now, and again once the transaction under way commits: a page read in between must not
+    keep what may yet be rolled back."""
+    forget(group)
+    transaction.on_commit(lambda: forget(group))

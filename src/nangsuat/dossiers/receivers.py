@@ -2,13 +2,12 @@
 (``Dossier.enterprise_name``, ``enterprise_ward``, ``content_name``, which the list sorts and filters on) in
 step when either changes, and drop the list's kept counts when a dossier changes."""
 
-from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from nangsuat.core.versioned_cache import forget
+from nangsuat.core.versioned_cache import forget, forget_until_committed
 from nangsuat.reference.models import SupportContent
 from nangsuat.registry.models import Enterprise
 from nangsuat.registry.signals import enterprises_changed
@@ -72,10 +71,7 @@ def offer_changed(**kwargs) -> None:
 
 
 def forget_offers() -> None:
-    """Now, and again once the change is committed: a page read in between must not keep what may be rolled
-    back."""
-    forget(CALL_CONTENTS)
-    transaction.on_commit(lambda: forget(CALL_CONTENTS))
+    forget_until_committed(CALL_CONTENTS)
 
 
 @receiver(post_save, sender=Dossier, dispatch_uid="dossiers.dossier_saved")
@@ -85,6 +81,4 @@ def dossier_changed(**kwargs) -> None:
 
 
 def forget_counts() -> None:
-    """Now and once committed, as ``forget_offers``."""
-    forget(LIST_COUNTS)
-    transaction.on_commit(lambda: forget(LIST_COUNTS))
+    forget_until_committed(LIST_COUNTS)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from nangsuat.core.audit import action_label, history_of
 from nangsuat.core.formatting import format_vnd
 from nangsuat.core.models import with_user_names
+from nangsuat.core.pagination import Keeper
 from nangsuat.core.roles import COUNCIL_FOLLOWERS, Role
 from nangsuat.core.tenancy import scope_to_agency
 from nangsuat.core.text import fold
@@ -199,7 +200,7 @@ class DossierFilters:
 LIST_COUNTS = "dossiers.list-counts"
 
 
-def keep_list_count(user: User, filters: DossierFilters) -> Callable[[Callable[[], int]], int] | None:
+def keep_list_count(user: User, filters: DossierFilters) -> Keeper | None:
     """How the list's count may be kept for this user and these filters; None when it must be counted each
     time: an enterprise's list and a council member's (their scope is theirs alone), and a search (it reads
     the enterprises' columns, which change without the dossier)."""
